@@ -1,0 +1,49 @@
+# The two commands of the README: `make demo` and `make test`. Both build .venv from
+# the hash-pinned lock file first; nothing needs to be installed by hand.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+OUT    ?= headwater-out
+
+.PHONY: demo test install lint browser bench lock clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "headwater needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
+
+demo: install
+	rm -f $(OUT)/headwater.duckdb
+	$(BIN)/headwater run examples/corpus -o $(OUT) --db $(OUT)/headwater.duckdb
+	@echo
+	@echo "The dossier is in $(OUT)/ (open $(OUT)/dossier.html; the store is $(OUT)/headwater.duckdb)."
+
+# Debian's chromium for the dossier's headless-browser test; the test skips if it cannot be had.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+	  (apt-get update -qq >/dev/null 2>&1; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1) ; } \
+	  || echo "chromium is not available: the browser test will be skipped"
+
+test: install browser
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+bench: install
+	$(BIN)/python bench/run_all.py
+
+# Re-pin every dependency with hashes (needs pip-tools in the venv).
+lock:
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --extra dev --strip-extras \
+	  --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+
+clean:
+	rm -rf $(VENV) $(OUT) build src/*.egg-info .pytest_cache .ruff_cache

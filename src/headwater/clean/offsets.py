@@ -1,0 +1,58 @@
+"""Map offsets in cleaned text back to the raw text they came from.
+
+The map is a sorted tuple of runs ``(clean_start, raw_start, length)``: inside a run,
+cleaned and raw characters correspond one to one. Characters the cleaner inserted
+(paragraph separators) fall between runs and map to the end of the run before them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+
+def runs_from_indices(indices: Sequence[int]) -> tuple[tuple[int, int, int], ...]:
+    """Compress a per-character raw index list (-1 = inserted) into runs."""
+    runs: list[tuple[int, int, int]] = []
+    start = -1
+    for i, raw in enumerate(indices):
+        if raw < 0:
+            if start >= 0:
+                runs.append((start, indices[start], i - start))
+                start = -1
+            continue
+        if start >= 0 and raw == indices[i - 1] + 1:
+            continue
+        if start >= 0:
+            runs.append((start, indices[start], i - start))
+        start = i
+    if start >= 0:
+        runs.append((start, indices[start], len(indices) - start))
+    return tuple(runs)
+
+
+class OffsetMap:
+    __slots__ = ("runs", "_starts")
+
+    def __init__(self, runs: Sequence[Sequence[int]]) -> None:
+        self.runs = tuple((int(a), int(b), int(c)) for a, b, c in runs)
+        self._starts = [r[0] for r in self.runs]
+
+    def to_raw(self, i: int) -> int:
+        """Raw offset of cleaned character ``i`` (or of the position just after the run before it)."""
+        if not self.runs:
+            return i
+        k = bisect_right(self._starts, i) - 1
+        if k < 0:
+            return self.runs[0][1]
+        c0, r0, n = self.runs[k]
+        if i < c0 + n:
+            return r0 + (i - c0)
+        return r0 + n
+
+    def span_to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Raw ``[start, end)`` of cleaned ``[start, end)``."""
+        if end <= start:
+            r = self.to_raw(start)
+            return r, r
+        return self.to_raw(start), self.to_raw(end - 1) + 1

@@ -1,0 +1,159 @@
+"""Commands over articles: ingest, articles, show, export, config show."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from headwater.cli.app import (
+    ConfigOpt,
+    DbOpt,
+    FormatOpt,
+    JsonOpt,
+    OutOpt,
+    QuietOpt,
+    app,
+    config_app,
+    console,
+    export_app,
+    open_store,
+    print_json,
+    progress,
+    settings,
+)
+
+PathsArg = Annotated[list[str], typer.Argument(help="Files, directories (recursive) or globs.", show_default=False)]
+
+
+def report_ingest(report, quiet: bool, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+    if as_json:
+        print_json(asdict(report))
+        return
+    err = console(stderr=True)
+    if not quiet:
+        console().print(f"added {report.added} articles, {report.skipped} already stored, {len(report.errors)} errors")
+    for e in report.errors:
+        err.print(f"[red]could not read[/] {e.path}: {e.reason}", markup=True, highlight=False)
+
+
+def run_ingest(paths: list[str], cfg, quiet: bool):  # type: ignore[no-untyped-def]
+    from headwater.pipeline import ingest_paths
+
+    with open_store(cfg) as store, progress(quiet) as bar:
+        task = bar.add_task("ingest", total=None)
+
+        def tick(stage: str, done: int, total: int | None) -> None:
+            bar.update(task, completed=done, total=total)
+
+        return ingest_paths(store, cfg, paths, tick)
+
+
+@app.command()
+def ingest(paths: PathsArg, db: DbOpt = None, config: ConfigOpt = None, json: JsonOpt = False,
+           quiet: QuietOpt = False) -> None:
+    """Read, clean and store articles (.txt, .html, .jsonl/.json, .warc(.gz), RSS/Atom)."""
+    cfg = settings(config, db)
+    report = run_ingest(paths, cfg, quiet or json)
+    report_ingest(report, quiet, json)
+    if report.errors:
+        raise typer.Exit(3)
+
+
+@app.command()
+def articles(db: DbOpt = None, config: ConfigOpt = None, json: JsonOpt = False) -> None:
+    """List stored articles: id, outlet, title, date, words, boilerplate lines removed."""
+    from rich.table import Table
+
+    from headwater.store.articles import summary_rows
+
+    with open_store(settings(config, db), read_only=True) as store:
+        rows = summary_rows(store)
+    if json:
+        print_json(rows)
+        return
+    table = Table("id", "doc", "outlet", "credited", "title", "date", "words", "removed")
+    for r in rows:
+        table.add_row(r["id"], r["doc"], r["outlet"] or "", r["credited_source"] or "", (r["title"] or "")[:60],
+                      (r["published"] or "")[:10], str(r["words"]), str(r["removed_lines"]))
+    console().print(table)
+
+
+@app.command()
+def show(article: Annotated[str, typer.Argument(help="Article id, id prefix or file name.")], db: DbOpt = None,
+         config: ConfigOpt = None, json: JsonOpt = False) -> None:
+    """Show an article's cleaned text, with the lines the cleaner removed marked."""
+    from headwater.store.articles import get
+
+    with open_store(settings(config, db), read_only=True) as store:
+        doc = get(store, article)
+    if json:
+        print_json(asdict(doc))
+        return
+    from rich.text import Text
+
+    out = console()
+    out.print(f"[bold]{doc.title or doc.doc}[/]  ({doc.id}, {doc.doc})", markup=True, highlight=False)
+    out.print(f"outlet: {doc.outlet or '-'}   credited: {doc.credited_source or '-'}   published: "
+              f"{doc.published or '-'}   language: {doc.language or '-'}", highlight=False)
+    out.print()
+    out.print(Text(doc.text))
+    if doc.removed:
+        out.print()
+        out.print(f"[bold]removed lines ({len(doc.removed)})[/]", markup=True)
+        for r in doc.removed:
+            out.print(Text.assemble(("  - ", "red"), (f"[{r.reason}] ", "yellow"), (r.text, "strike dim")))
+
+
+EXPORTS = {
+    "articles": "Articles: id, doc, path, title, outlet, credited_source, published, language, text, raw_text.",
+    "attributions": "Attributions: who said what, one a line, with offsets into cleaned and raw text.",
+    "reuse": "Reuse edges: exact copies, near-duplicates, partial reuse and citations between articles.",
+    "citations": "Outlets and channels named as sources in each article.",
+    "claims": "Claims across articles with members, independent origins, denials and grades.",
+    "estimates": "Numeric estimates side by side, one quantity a line.",
+}
+
+
+def export_table(name: str, fmt: str, output: Path | None, db: Path | None, config: Path | None) -> None:
+    """Shared body of every ``headwater export NAME`` command."""
+    from headwater.errors import HeadwaterError
+    from headwater.export import available, write_rows
+
+    exporters = available()
+    if name not in exporters:
+        raise HeadwaterError(f"nothing to export as '{name}' in this version")
+    with open_store(settings(config, db), read_only=True) as store:
+        n = write_rows(exporters[name](store), fmt, output)
+    if output:
+        console(stderr=True).print(f"wrote {n} rows to {output}", highlight=False)
+
+
+def _export_command(name: str, doc: str) -> None:
+    def command(format: FormatOpt = "jsonl", output: OutOpt = None, db: DbOpt = None, config: ConfigOpt = None) -> None:
+        export_table(name, format, output, db, config)
+
+    command.__doc__ = doc
+    export_app.command(name)(command)
+
+
+for _name, _doc in EXPORTS.items():
+    _export_command(_name, _doc)
+
+
+@config_app.command("show")
+def config_show(config: ConfigOpt = None, db: DbOpt = None, json: JsonOpt = False) -> None:
+    """Print the resolved configuration and the files it came from."""
+    cfg = settings(config, db)
+    data = cfg.to_dict()
+    if json:
+        print_json(data)
+        return
+    out = console()
+    out.print("# from: " + ", ".join(data.pop("sources")), highlight=False)
+    for section, values in data.items():
+        out.print(f"\n[{section}]", markup=False, highlight=False)
+        for key, value in values.items():
+            out.print(f"{key} = {value!r}", highlight=False)

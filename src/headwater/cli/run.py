@@ -1,0 +1,66 @@
+"""``headwater run``: every stage from raw files to the dossier, with a progress bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from headwater.cli.app import ConfigOpt, DbOpt, JsonOpt, ModelOpt, QuietOpt, app, console, print_json, progress, settings
+from headwater.cli.ingest import PathsArg, report_ingest
+
+
+@app.command()
+def run(
+    paths: PathsArg,
+    output: Annotated[Path, typer.Option("-o", "--output", help="Directory for the dossier.")] = Path("headwater-out"),
+    db: DbOpt = None,
+    model: ModelOpt = None,
+    config: ConfigOpt = None,
+    json: JsonOpt = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """The main job: ingest + clean, extract attributions, detect reuse, build claims and write the dossier."""
+    from headwater.pipeline import run_pipeline
+
+    cfg = settings(config, db, model)
+    with progress(quiet or json) as bar:
+        tasks: dict[str, int] = {}
+
+        def tick(stage: str, done: int, total: int | None) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        result = run_pipeline(paths, cfg, output, tick)
+    if json:
+        print_json(result.to_dict())
+    else:
+        if not quiet:
+            report_ingest(result.ingest, quiet, False)
+            _summary(result)
+        elif result.ingest.errors:
+            report_ingest(result.ingest, True, False)
+    if result.ingest.errors:
+        raise typer.Exit(3)
+
+
+def _summary(result) -> None:  # type: ignore[no-untyped-def]
+    from rich.table import Table
+
+    out = console()
+    table = Table("stage", "result", title="headwater run", title_justify="left")
+    for stage, text in result.stages.items():
+        table.add_row(stage, text)
+    out.print(table)
+    if result.articles:
+        art = Table("doc", "outlet", "credited", "title", "date", "words", "removed", title="articles",
+                    title_justify="left")
+        for r in result.articles:
+            art.add_row(r["doc"], r["outlet"] or "", r["credited_source"] or "", (r["title"] or "")[:50],
+                        (r["published"] or "")[:10], str(r["words"]), str(r["removed_lines"]))
+        out.print(art)
+    out.print(f"store: [bold]{result.db}[/]", markup=True, highlight=False)
+    if result.dossier:
+        out.print(f"dossier: [bold green]{result.dossier}[/]", markup=True, highlight=False)

@@ -1,0 +1,208 @@
+"""Record types passed between stages.
+
+One frozen dataclass per arrow of the data flow (see ARCHITECTURE.md). Stages take
+and return these; nothing else crosses a stage boundary. Offsets are code-point
+offsets, end exclusive: ``start``/``end`` into an article's cleaned text,
+``raw_start``/``raw_end`` into its raw text (the input text as read).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any, Literal
+
+AttributionKind = Literal["direct", "indirect", "mixed", "according_to", "unattributed"]
+Stance = Literal["assert", "deny", "no_comment"]
+SpeakerType = Literal["person", "anonymous", "organization", "media", "group", "unknown"]
+ReuseKind = Literal["exact", "near_duplicate", "partial", "cites"]
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedLine:
+    """A raw line the cleaner dropped, and why (``pattern:<name>``, ``crossdoc``, ``provenance``, ``markup``)."""
+
+    raw_start: int
+    raw_end: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    """What a reader yields: the text as read plus the metadata the input carried."""
+
+    doc: str
+    path: str
+    raw_text: str
+    source_format: str  # txt | html | jsonl | warc | feed
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    title_in_text: bool = True  # .txt: the first non-empty line is the title
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article: raw text as read plus cleaned text and metadata."""
+
+    id: str
+    doc: str  # the input file's name (``name.jsonl#3`` for the 3rd record of a JSONL file)
+    path: str
+    raw_text: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    credited_source: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO 8601 date or datetime
+    language: str | None = None
+    # cleaned -> raw offset map: (clean_start, raw_start, length) runs, sorted by clean_start
+    offsets: tuple[tuple[int, int, int], ...] = ()
+    removed: tuple[RemovedLine, ...] = ()
+    source_format: str = "txt"
+
+    def to_raw(self, i: int) -> int:
+        from headwater.clean.offsets import OffsetMap
+
+        return OffsetMap(self.offsets).to_raw(i)
+
+    def with_(self, **changes: Any) -> Document:
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    text: str
+    start: int
+    end: int
+    raw_start: int | None = None
+    raw_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    text: str
+    start: int
+    end: int
+    raw_start: int | None = None
+    raw_end: int | None = None
+    resolved: str | None = None
+    type: SpeakerType = "unknown"
+    side: str = "unknown"
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who said what in one article."""
+
+    article_id: str
+    doc: str
+    kind: AttributionKind
+    stance: Stance
+    content: Span
+    cue: Span | None = None
+    speaker: Speaker | None = None
+    via: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A numeric estimate found in an article ("between 7,000 and 15,000 soldiers have died")."""
+
+    article_id: str
+    doc: str
+    quantity: str  # what is counted, normalised ("Russian soldiers killed")
+    unit: str | None
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str | None  # "more than", "between", "so far", ...
+    span: Span
+    speaker: str | None = None
+    side: str = "unknown"
+    as_of: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """An outlet or channel named as the source of text in an article."""
+
+    article_id: str
+    doc: str
+    outlet: str  # normalised through the outlet gazetteer
+    surface: str  # as written
+    kind: str  # according_to | writes | told | per_report | source_line | based_on | citing | interview | channel
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    source_start: int
+    source_end: int
+    target_start: int
+    target_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReuseEdge:
+    """``source`` is the earlier (or cited) side."""
+
+    source_article: str
+    target_article: str
+    kind: ReuseKind
+    similarity: float
+    containment: float
+    passages: tuple[Passage, ...] = ()
+    direction: str = "undetermined"  # how the direction was decided: published | citation | source_line | undetermined
+
+
+@dataclass(frozen=True, slots=True)
+class Grade:
+    reliability: str  # A-F
+    credibility: str  # 1-6
+    reasons: tuple[str, ...] = ()
+    likelihood: str | None = None  # ICD 203 term, kept apart from the grade
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    speaker: str
+    type: str
+    side: str
+    first_outlet: str | None
+    relayed_by: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str
+    text: str
+    members: tuple[Attribution, ...]
+    origins: tuple[Origin, ...] = ()
+    denials: tuple[Attribution, ...] = ()
+    grade: Grade | None = None
+    unattributed: bool = False
+
+    @property
+    def independent_origins(self) -> int:
+        return len(self.origins)
+
+
+@dataclass(frozen=True, slots=True)
+class IngestError:
+    path: str
+    reason: str
+
+
+@dataclass(slots=True)
+class IngestReport:
+    added: int = 0
+    skipped: int = 0  # already stored
+    errors: list[IngestError] = field(default_factory=list)

@@ -1,0 +1,207 @@
+"""Library entry points that chain the stages; the CLI is a thin layer over these."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from headwater.clean import Cleaned, clean_document, load_patterns
+from headwater.clean.crossdoc import LineEvidence, is_boilerplate
+from headwater.config import Config
+from headwater.model import Document, IngestError, IngestReport, RawArticle
+from headwater.sources import expand_paths, read_file
+from headwater.store import Store
+from headwater.store import articles as store_articles
+
+Progress = Callable[[str, int, int | None], None]  # (stage, done, total)
+
+
+def _noop(stage: str, done: int, total: int | None) -> None:
+    return None
+
+
+def build_document(raw: RawArticle, cleaned: Cleaned) -> Document:
+    from headwater.lang import detect_language
+
+    return Document(
+        id=cleaned.id,
+        doc=raw.doc,
+        path=raw.path,
+        raw_text=raw.raw_text,
+        text=cleaned.text,
+        title=raw.title or cleaned.title,
+        outlet=cleaned.outlet,
+        credited_source=cleaned.credited_source,
+        url=raw.url,
+        published=raw.published or cleaned.published,
+        language=detect_language(cleaned.text),
+        offsets=cleaned.offsets,
+        removed=cleaned.removed,
+        source_format=raw.source_format,
+    )
+
+
+@dataclass(slots=True)
+class _Batch:
+    docs: list[Document] = field(default_factory=list)
+    hashes: list[tuple[int, ...]] = field(default_factory=list)
+    applied: list[tuple[int, ...]] = field(default_factory=list)
+    errors: list[IngestError] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.docs) + len(self.errors)
+
+
+def _flush(store: Store, batch: _Batch, report: IngestReport) -> None:
+    if not len(batch):
+        return
+    with store.transaction():
+        added = store_articles.insert(store, batch.docs, batch.hashes, batch.applied)
+        for err in batch.errors:
+            store_articles.record_error(store, err.path, err.reason)
+    report.added += added
+    report.skipped += len(batch.docs) - added
+    report.errors.extend(batch.errors)
+    batch.docs, batch.hashes, batch.applied, batch.errors = [], [], [], []
+
+
+def ingest_paths(store: Store, cfg: Config, paths: Iterable[str | Path], progress: Progress = _noop) -> IngestReport:
+    """Read, clean and store every article under ``paths``; then refresh cross-document boilerplate.
+
+    Articles are committed in batches, so an interrupted ingest keeps what it stored and
+    a second run adds only what is missing.
+    """
+    patterns = load_patterns(cfg.clean.patterns)
+    crossdoc = store_articles.boilerplate_hashes(store)
+    report = IngestReport()
+    batch = _Batch()
+    files = list(expand_paths(paths))
+    progress("ingest", 0, len(files))
+    for done, item in enumerate(files, 1):
+        if isinstance(item, IngestError):
+            batch.errors.append(item)
+            continue
+        for art in read_file(item, cfg.ingest):
+            _add(art, batch, patterns, crossdoc, cfg)
+        if len(batch) >= cfg.ingest.batch_size:
+            _flush(store, batch, report)
+        progress("ingest", done, len(files))
+    _flush(store, batch, report)
+    refresh_boilerplate(store, cfg)
+    return report
+
+
+def _add(art: RawArticle | IngestError, batch: _Batch, patterns, crossdoc: frozenset[int], cfg: Config) -> None:  # type: ignore[no-untyped-def]
+    if isinstance(art, IngestError):
+        batch.errors.append(art)
+        return
+    cleaned = clean_document(art.raw_text, patterns=patterns, title=None if art.title_in_text else art.title,
+                             outlet=art.outlet, crossdoc=crossdoc)
+    where = art.path if art.doc == Path(art.path).name else f"{art.path} ({art.doc})"
+    if not cleaned.text.strip():
+        batch.errors.append(IngestError(where, "no article text left after cleaning"))
+        return
+    if len(cleaned.text) > cfg.ingest.max_article_chars:
+        batch.errors.append(IngestError(where, f"article too long ({len(cleaned.text)} characters)"))
+        return
+    batch.docs.append(build_document(art, cleaned))
+    batch.hashes.append(cleaned.line_hashes)
+    batch.applied.append(cleaned.crossdoc_applied)
+
+
+def refresh_boilerplate(store: Store, cfg: Config) -> int:
+    """Find cross-document boilerplate lines and re-clean the articles they affect; return how many changed."""
+    c = cfg.clean
+    evidence = [LineEvidence(h, n, tuple(sample)) for h, n, sample in store_articles.recurring_lines(store, 8)]
+    lines = store_articles.line_sets(store, {aid for ev in evidence for aid, _ in ev.sample})
+    found = {
+        ev.line_hash: ev
+        for ev in evidence
+        if is_boilerplate(ev, lines, min_articles=c.crossdoc_min_articles, max_similarity=c.crossdoc_max_similarity,
+                          sample_pairs=c.crossdoc_sample_pairs)
+    }
+    hashes = frozenset(found)
+    stale = store_articles.stale_crossdoc(store, hashes)
+    patterns = load_patterns(c.patterns)
+    with store.transaction():
+        store_articles.save_boilerplate(
+            store, {h: (_line_text(store, ev), ev.articles, "recurs across unrelated articles") for h, ev in found.items()}
+        )
+        for doc in store_articles.iter_documents(store, stale):
+            cleaned = clean_document(doc.raw_text, patterns=patterns, title=doc.title, outlet=doc.outlet,
+                                     crossdoc=hashes)
+            store_articles.update_text(
+                store, doc.with_(text=cleaned.text, offsets=cleaned.offsets, removed=cleaned.removed),
+                cleaned.crossdoc_applied,
+            )
+    return len(stale)
+
+
+def _line_text(store: Store, ev: LineEvidence) -> str:
+    from headwater.clean import line_hash
+
+    doc = next(store_articles.iter_documents(store, [ev.sample[0][0]]))
+    lines = [r.text for r in doc.removed if r.reason == "crossdoc"] + doc.text.split("\n\n")
+    return next((t for t in lines if line_hash(t) == ev.line_hash), "")
+
+
+@dataclass(slots=True)
+class RunResult:
+    db: str
+    ingest: IngestReport
+    stages: dict[str, str] = field(default_factory=dict)
+    articles: list[dict[str, object]] = field(default_factory=list)
+    dossier: str | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, object]:
+        from dataclasses import asdict
+
+        return asdict(self)
+
+
+def _optional_stage(module: str, func: str) -> Callable[..., object] | None:
+    """A later stage, when its module is part of this build."""
+    import importlib
+
+    try:
+        mod = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name and module.startswith(exc.name):
+            return None
+        raise
+    return getattr(mod, func, None)
+
+
+def run_pipeline(paths: Iterable[str | Path], cfg: Config, outdir: Path | None, progress: Progress = _noop) -> RunResult:
+    """Every stage, from raw files to the dossier."""
+    import time
+
+    with Store.open(cfg.store.db) as store:
+        result = RunResult(db=str(cfg.store.db), ingest=IngestReport())
+        t = time.perf_counter()
+        result.ingest = ingest_paths(store, cfg, paths, progress)
+        result.timings["ingest"] = time.perf_counter() - t
+        result.stages["ingest"] = (f"{result.ingest.added} added, {result.ingest.skipped} already stored, "
+                                   f"{len(result.ingest.errors)} unreadable; {store_articles.count(store)} in store")
+        for name, module, func in (
+            ("extract", "headwater.extract.stage", "run_extract"),
+            ("reuse", "headwater.reuse.stage", "run_reuse"),
+            ("claims", "headwater.claims.stage", "run_claims"),
+        ):
+            stage = _optional_stage(module, func)
+            if stage is None:
+                continue
+            t = time.perf_counter()
+            out = stage(store, cfg, on_progress=lambda d, n, _s=name: progress(_s, d, n))
+            result.timings[name] = time.perf_counter() - t
+            result.stages[name] = str(out)
+        result.articles = store_articles.summary_rows(store)
+        writer = _optional_stage("headwater.report", "write_report")
+        if outdir is not None and writer is not None:
+            t = time.perf_counter()
+            result.dossier = str(writer(store, cfg, Path(outdir)))
+            result.timings["report"] = time.perf_counter() - t
+            result.stages["report"] = result.dossier
+    return result

@@ -1,0 +1,132 @@
+"""The DuckDB store: the one place with SQL.
+
+One writer at a time (DuckDB takes a file lock). The schema is versioned: each file in
+``migrations/`` is applied once, in order, inside a transaction, and recorded in
+``schema_version``. Domain modules (``store.articles``, ``store.attributions``, ...)
+hold the queries for their tables.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from headwater.errors import StoreError, StoreLocked
+
+if TYPE_CHECKING:
+    import duckdb
+
+_MIGRATION = re.compile(r"^(\d{3})_[\w-]+\.sql$")
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(version, name, sql) for every shipped migration, in order."""
+    folder = resources.files("headwater.store").joinpath("migrations")
+    found = []
+    for entry in folder.iterdir():
+        m = _MIGRATION.match(entry.name)
+        if m:
+            found.append((int(m.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+class Store:
+    """An open DuckDB store. Use ``Store.open(path)`` or as a context manager."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str) -> None:
+        self.con = con
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | Path, read_only: bool = False) -> Store:
+        import duckdb
+
+        path = str(path)
+        if path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            if read_only and not Path(path).exists():
+                raise StoreError(f"{path}: no such database. Run `headwater ingest PATH --db {path}` first.")
+        if read_only and path != ":memory:":
+            cls._migrate_file(path)
+        try:
+            con = duckdb.connect(path, read_only=read_only, config={"python_enable_replacements": False})
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                raise StoreLocked(path, str(exc).splitlines()[0]) from exc
+            raise StoreError(f"{path}: cannot open database: {exc}") from exc
+        except duckdb.Error as exc:
+            raise StoreError(f"{path}: not a headwater database ({exc})") from exc
+        store = cls(con, path)
+        if not read_only:
+            store.migrate()
+        return store
+
+    @classmethod
+    def _migrate_file(cls, path: str) -> None:
+        """Bring an older database up to date before opening it read-only."""
+        import duckdb
+
+        try:
+            con = duckdb.connect(path, read_only=True)
+        except duckdb.Error:
+            return  # locked or unreadable: the read-only open below reports it
+        try:
+            tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+            current = 0
+            if "schema_version" in tables:
+                current = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+        finally:
+            con.close()
+        if current < migrations()[-1][0]:
+            cls.open(path).close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    @property
+    def version(self) -> int:
+        self.con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name VARCHAR, "
+            "applied_at TIMESTAMP DEFAULT current_timestamp)"
+        )
+        row = self.con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()
+        return int(row[0]) if row else 0
+
+    def migrate(self) -> list[str]:
+        """Apply pending migrations; return their names."""
+        current = self.version
+        applied = []
+        for version, name, sql in migrations():
+            if version <= current:
+                continue
+            with self.transaction():
+                self.con.execute(sql)
+                self.con.execute("INSERT INTO schema_version (version, name) VALUES (?, ?)", [version, name])
+            applied.append(name)
+        return applied
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        else:
+            self.con.execute("COMMIT")
+
+    def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        cur = self.con.execute(sql, params or [])
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
