@@ -44,7 +44,7 @@ def test_ingest_export_and_exit_codes(tmp_path):
     r = hw("ingest", str(tmp_path / "bad.txt"), "--db", db)
     assert r.returncode == 3 and "empty file" in r.stderr
     r = hw("show", rows[0]["doc"], "--db", db)
-    assert r.returncode == 0 and "removed lines" in r.stdout or rows[0]["text"][:20] in r.stdout
+    assert (r.returncode == 0 and "removed lines" in r.stdout) or rows[0]["text"][:20] in r.stdout
     r = hw("show", "no-such-article", "--db", db)
     assert r.returncode == 1 and "no article matches" in r.stderr
 

@@ -7,8 +7,8 @@ import io
 import json
 
 import pytest
-from conftest import EXAMPLES, SEEDS, needs_seeds
 
+from conftest import EXAMPLES, SEEDS, needs_seeds
 from headwater.config import load_config
 from headwater.pipeline import ingest_paths
 from headwater.store import articles as A
@@ -159,3 +159,13 @@ def test_named_encoding(store, cfg, tmp_path):
     (tmp_path / "short.txt").write_bytes("Zürich\n\nDer Bürgermeister sprach.".encode("cp1252"))
     ingest_paths(store, cfg.override("ingest", encoding="cp1252"), [tmp_path])
     assert "Bürgermeister" in next(A.iter_documents(store)).text
+
+
+def test_unchanged_files_are_not_read_again_but_changed_ones_are(store, cfg, tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("One\n\nThe first version of the article has a body sentence.")
+    assert ingest_paths(store, cfg, [tmp_path]).added == 1
+    again = ingest_paths(store, cfg, [tmp_path])
+    assert again.added == 0 and again.unchanged == 1
+    f.write_text("One\n\nThe second, corrected version of the article has a longer body sentence.")
+    assert ingest_paths(store, cfg, [tmp_path]).added == 1

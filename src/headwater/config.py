@@ -60,7 +60,7 @@ class ReuseConfig:
 @dataclass(frozen=True)
 class ClaimsConfig:
     threshold: float = 0.45
-    deny_threshold: float = 0.35
+    deny_threshold: float = 0.4
     link_window: int = 1500
     max_df: int = 200
     min_words: int = 3

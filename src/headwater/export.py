@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import importlib
-import io
 import json
 import os
 import sys
@@ -107,7 +106,7 @@ def _write_parquet(rows: Iterable[dict[str, Any]], out: Path) -> int:
 
     fd, tmp = tempfile.mkstemp(suffix=".jsonl")
     try:
-        with io.open(fd, "w", encoding="utf-8") as fh:
+        with open(fd, "w", encoding="utf-8") as fh:
             n = _write_jsonl(rows, fh)
         con = duckdb.connect()
         try:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+
 def detect_language(text: str) -> str | None:
-    sample = text[:3000]
+    sample = text[:1200]
     if len(sample.split()) < 3:
         return None
     import py3langid

@@ -205,4 +205,5 @@ class IngestError:
 class IngestReport:
     added: int = 0
     skipped: int = 0  # already stored
+    unchanged: int = 0  # input files read before and unchanged since: not read again
     errors: list[IngestError] = field(default_factory=list)

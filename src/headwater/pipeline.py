@@ -48,6 +48,7 @@ class _Batch:
     hashes: list[tuple[int, ...]] = field(default_factory=list)
     applied: list[tuple[int, ...]] = field(default_factory=list)
     errors: list[IngestError] = field(default_factory=list)
+    inputs: list[tuple[str, int, int, int]] = field(default_factory=list)  # files fully read
 
     def __len__(self) -> int:
         return len(self.docs) + len(self.errors)
@@ -60,36 +61,54 @@ def _flush(store: Store, batch: _Batch, report: IngestReport) -> None:
         added = store_articles.insert(store, batch.docs, batch.hashes, batch.applied)
         for err in batch.errors:
             store_articles.record_error(store, err.path, err.reason)
+        store_articles.record_inputs(store, batch.inputs)
     report.added += added
     report.skipped += len(batch.docs) - added
     report.errors.extend(batch.errors)
-    batch.docs, batch.hashes, batch.applied, batch.errors = [], [], [], []
+    batch.docs, batch.hashes, batch.applied, batch.errors, batch.inputs = [], [], [], [], []
 
 
 def ingest_paths(store: Store, cfg: Config, paths: Iterable[str | Path], progress: Progress = _noop) -> IngestReport:
     """Read, clean and store every article under ``paths``; then refresh cross-document boilerplate.
 
     Articles are committed in batches, so an interrupted ingest keeps what it stored and
-    a second run adds only what is missing.
+    a second run adds only what is missing. A file read before, unchanged since (same
+    size and modification time) and free of errors, is skipped unread.
     """
     patterns = load_patterns(cfg.clean.patterns)
     crossdoc = store_articles.boilerplate_hashes(store)
     report = IngestReport()
     batch = _Batch()
     files = list(expand_paths(paths))
+    seen = store_articles.seen_inputs(store)
     progress("ingest", 0, len(files))
     for done, item in enumerate(files, 1):
         if isinstance(item, IngestError):
             batch.errors.append(item)
             continue
+        key, stamp = str(item.resolve()), _stamp(item)
+        if stamp is not None and seen.get(key) == stamp:
+            report.unchanged += 1
+            continue
+        errors_before, added_before = len(batch.errors), len(batch.docs)
         for art in read_file(item, cfg.ingest):
             _add(art, batch, patterns, crossdoc, cfg)
+        if stamp is not None and len(batch.errors) == errors_before:
+            batch.inputs.append((key, *stamp, len(batch.docs) - added_before))
         if len(batch) >= cfg.ingest.batch_size:
             _flush(store, batch, report)
         progress("ingest", done, len(files))
     _flush(store, batch, report)
     refresh_boilerplate(store, cfg)
     return report
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
 
 
 def _add(art: RawArticle | IngestError, batch: _Batch, patterns, crossdoc: frozenset[int], cfg: Config) -> None:  # type: ignore[no-untyped-def]

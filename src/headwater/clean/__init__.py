@@ -17,7 +17,7 @@ from headwater.clean.text import MappedText, fix_unicode, norm_line_key, squeeze
 from headwater.gazetteer import lookup_outlet
 from headwater.model import RemovedLine
 
-__all__ = ["Cleaned", "clean_document", "line_hash", "load_patterns", "Patterns"]
+__all__ = ["Cleaned", "Patterns", "clean_document", "line_hash", "load_patterns"]
 
 PARAGRAPH_SEP = "\n\n"
 _TITLE_SUFFIX = re.compile(r"\s+[—–|-]\s+(?P<o>[A-Z][\w.&' ]{1,40})$")

@@ -32,7 +32,7 @@ def runs_from_indices(indices: Sequence[int]) -> tuple[tuple[int, int, int], ...
 
 
 class OffsetMap:
-    __slots__ = ("runs", "_starts")
+    __slots__ = ("_starts", "runs")
 
     def __init__(self, runs: Sequence[Sequence[int]]) -> None:
         self.runs = tuple((int(a), int(b), int(c)) for a, b, c in runs)

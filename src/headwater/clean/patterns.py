@@ -30,7 +30,7 @@ def load_patterns(path: str = "boilerplate.toml") -> Patterns:
     """Load a pattern file: a name in ``headwater/data`` or a path."""
     p = Path(path)
     try:
-        if p.is_absolute() or p.exists() and p.parent != Path("."):
+        if p.is_absolute() or (p.exists() and p.parent != Path(".")):
             text = p.read_text(encoding="utf-8")
         else:
             text = resources.files("headwater.data").joinpath(path).read_text(encoding="utf-8")

@@ -9,7 +9,8 @@ from functools import lru_cache
 
 # Stray markup fragments: "< p>", "</ p>", "<br/>", and a bare "p>" / "/p>" at a line edge.
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]{0,9}(\s+[^<>]{0,80})?\s*/?\s*>|(^|\s)/?p>(?=\s|$)|(^|\s)</?p(?=\s|$)")
-_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+# Runs of 2+ spaces, or any other horizontal space: a lone " " (the common case) is left alone.
+_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]{2,}|[\t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
 
 
 @dataclass(slots=True)

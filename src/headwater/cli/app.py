@@ -38,7 +38,7 @@ OutOpt = Annotated[Path | None, typer.Option("-o", "--output", help="Output file
 def console(stderr: bool = False):  # type: ignore[no-untyped-def]
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False)
+    return Console(stderr=stderr, highlight=False, soft_wrap=stderr)
 
 
 def print_json(data: Any) -> None:

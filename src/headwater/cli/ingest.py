@@ -34,7 +34,8 @@ def report_ingest(report, quiet: bool, as_json: bool) -> None:  # type: ignore[n
         return
     err = console(stderr=True)
     if not quiet:
-        console().print(f"added {report.added} articles, {report.skipped} already stored, {len(report.errors)} errors")
+        console().print(f"added {report.added} articles, {report.skipped} already stored, "
+                        f"{report.unchanged} files unchanged since last read, {len(report.errors)} errors")
     for e in report.errors:
         err.print(f"[red]could not read[/] {e.path}: {e.reason}", markup=True, highlight=False)
 
@@ -99,12 +100,26 @@ def show(article: Annotated[str, typer.Argument(help="Article id, id prefix or f
     out.print(f"outlet: {doc.outlet or '-'}   credited: {doc.credited_source or '-'}   published: "
               f"{doc.published or '-'}   language: {doc.language or '-'}", highlight=False)
     out.print()
-    out.print(Text(doc.text))
-    if doc.removed:
+    for kind, text in interleave(doc):
+        if kind == "text":
+            out.print(Text(text))
+        else:
+            out.print(Text.assemble(("  ✂ ", "red"), (f"[{kind}] ", "yellow"), (text, "strike dim")))
         out.print()
-        out.print(f"[bold]removed lines ({len(doc.removed)})[/]", markup=True)
-        for r in doc.removed:
-            out.print(Text.assemble(("  - ", "red"), (f"[{r.reason}] ", "yellow"), (r.text, "strike dim")))
+
+
+def interleave(doc) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """Cleaned paragraphs and removed lines in the order they stand in the raw text."""
+    from headwater.clean.offsets import OffsetMap
+
+    om = OffsetMap(doc.offsets)
+    items: list[tuple[int, str, str]] = []
+    pos = 0
+    for para in doc.text.split("\n\n"):
+        items.append((om.to_raw(pos), "text", para))
+        pos += len(para) + 2
+    items.extend((r.raw_start, r.reason, r.text) for r in doc.removed)
+    return [(kind, text) for _, kind, text in sorted(items, key=lambda t: t[0])]
 
 
 EXPORTS = {

@@ -7,7 +7,18 @@ from typing import Annotated
 
 import typer
 
-from headwater.cli.app import ConfigOpt, DbOpt, JsonOpt, ModelOpt, QuietOpt, app, console, print_json, progress, settings
+from headwater.cli.app import (
+    ConfigOpt,
+    DbOpt,
+    JsonOpt,
+    ModelOpt,
+    QuietOpt,
+    app,
+    console,
+    print_json,
+    progress,
+    settings,
+)
 from headwater.cli.ingest import PathsArg, report_ingest
 
 

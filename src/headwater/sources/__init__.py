@@ -33,7 +33,7 @@ READERS = {
     ".gz": read_warc,  # .warc.gz only; other .gz files are refused below
 }
 
-__all__ = ["expand_paths", "read_file", "READERS", "decode_bytes"]
+__all__ = ["READERS", "decode_bytes", "expand_paths", "read_file"]
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | IngestError]:

@@ -18,6 +18,6 @@ def normalise_date(value: str | None) -> str | None:
             parsed = parser.parse(value, fuzzy=False)
         except (ValueError, OverflowError, ImportError):
             return None
-    if len(value) <= 10 or (parsed.hour, parsed.minute, parsed.second) == (0, 0, 0) and "T" not in value:
+    if len(value) <= 10 or ((parsed.hour, parsed.minute, parsed.second) == (0, 0, 0) and "T" not in value):
         return parsed.date().isoformat()
     return parsed.isoformat()

@@ -39,21 +39,41 @@ def insert(store: Store, docs: list[Document], line_hashes: list[tuple[int, ...]
         if doc.id in known:
             continue
         known.add(doc.id)
-        rows.append(_row(doc) + [list(hashes), list(done), len(doc.text.split())])
+        rows.append([*_row(doc), text_hash(doc.text), list(hashes), list(done), len(doc.text.split())])
     if rows:
-        store.con.executemany(
-            f"INSERT INTO articles ({_COLUMNS}, text_hash, line_hashes, crossdoc_applied, words) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [r[:14] + [text_hash(r[11])] + r[14:] for r in rows],
-        )
+        columns = [*_COLUMNS.split(", "), "text_hash", "line_hashes", "crossdoc_applied", "words"]
+        types = {"line_hashes": "BIGINT[]", "crossdoc_applied": "BIGINT[]", "words": "INTEGER", "offsets": "JSON",
+                 "removed": "JSON"}
+        _insert_columns(store, "articles", columns, rows, types)
     return len(rows)
+
+
+def _insert_columns(store: Store, table: str, columns: list[str], rows: list[list[Any]],
+                    types: dict[str, str], verb: str = "INSERT INTO") -> None:
+    """Bulk insert through a temporary NDJSON file: one C++ scan instead of per-value conversion in Python."""
+    import os
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(suffix=".ndjson")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            for row in rows:
+                fh.write(json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False) + "\n")
+        spec = ", ".join(f"'{c}': '{types.get(c, 'VARCHAR')}'" for c in columns)
+        store.con.execute(
+            f"{verb} {table} ({', '.join(columns)}) SELECT {', '.join(columns)} FROM "
+            f"read_json(?, format='newline_delimited', columns={{{spec}}}, maximum_object_size=268435456)",
+            [tmp],
+        )
+    finally:
+        os.unlink(tmp)
 
 
 def _row(doc: Document) -> list[Any]:
     return [
         doc.id, doc.doc, doc.path, doc.source_format, doc.title, doc.outlet, doc.credited_source, doc.url,
-        doc.published, doc.language, doc.raw_text, doc.text, json.dumps(doc.offsets),
-        json.dumps([[r.raw_start, r.raw_end, r.text, r.reason] for r in doc.removed], ensure_ascii=False),
+        doc.published, doc.language, doc.raw_text, doc.text, [list(r) for r in doc.offsets],
+        [[r.raw_start, r.raw_end, r.text, r.reason] for r in doc.removed],
     ]
 
 
@@ -127,6 +147,17 @@ def summary_rows(store: Store) -> list[dict[str, Any]]:
         "SELECT id, doc, outlet, credited_source, title, published, words, "
         "json_array_length(removed) AS removed_lines FROM articles ORDER BY doc, id"
     )
+
+
+def seen_inputs(store: Store) -> dict[str, tuple[int, int]]:
+    """path -> (size, mtime_ns) of every input file read before."""
+    return {r[0]: (r[1], r[2]) for r in store.con.execute("SELECT path, size, mtime_ns FROM inputs").fetchall()}
+
+
+def record_inputs(store: Store, inputs: list[tuple[str, int, int, int]]) -> None:
+    if inputs:
+        _insert_columns(store, "inputs", ["path", "size", "mtime_ns", "articles"], [list(i) for i in inputs],
+                        {"size": "BIGINT", "mtime_ns": "BIGINT", "articles": "INTEGER"}, verb="INSERT OR REPLACE INTO")
 
 
 def record_error(store: Store, path: str, reason: str) -> None:
