@@ -57,3 +57,39 @@ def test_config_show(tmp_path):
     (tmp_path / "headwater.toml").write_text("[reuse]\nthreshold = 'high'\n")
     r = hw("config", "show", cwd=tmp_path)
     assert r.returncode == 2 and "must be a number" in r.stderr
+
+
+def test_killed_ingest_loses_nothing_and_can_be_rerun(tmp_path):
+    import signal
+    import time
+
+    src = tmp_path / "many"
+    src.mkdir()
+    n = 400
+    for i in range(n):
+        (src / f"a{i:04d}.txt").write_text(f"Article {i}\n\nBody sentence number {i} about the ferry strike in Port "
+                                           f"Ellery, where workers {i} stayed out.")
+    (tmp_path / "headwater.toml").write_text("[ingest]\nbatch_size = 10\n")
+    db = str(tmp_path / "k.duckdb")
+    proc = subprocess.Popen([sys.executable, "-m", "headwater.cli.main", "ingest", str(src), "--db", db, "-q"],
+                            cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(2.5)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    r = hw("ingest", str(src), "--db", db, "--json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    r = hw("articles", "--db", db, "--json", cwd=tmp_path)
+    docs = [row["doc"] for row in json.loads(r.stdout)]
+    assert len(docs) == n == len(set(docs))
+
+
+def test_locked_store_gives_one_clear_error(tmp_path):
+    db = tmp_path / "l.duckdb"
+    holder = subprocess.Popen([sys.executable, "-c", f"import duckdb,time; c=duckdb.connect({str(db)!r}); "
+                               "print('ready', flush=True); time.sleep(30)"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        r = hw("articles", "--db", str(db))
+        assert r.returncode == 5 and "in use by another" in r.stderr and "Traceback" not in r.stderr
+    finally:
+        holder.kill()
