@@ -169,3 +169,19 @@ def test_unchanged_files_are_not_read_again_but_changed_ones_are(store, cfg, tmp
     assert again.added == 0 and again.unchanged == 1
     f.write_text("One\n\nThe second, corrected version of the article has a longer body sentence.")
     assert ingest_paths(store, cfg, [tmp_path]).added == 1
+
+
+def test_story_paragraph_embedded_in_unrelated_articles_is_not_boilerplate(store, cfg, tmp_path):
+    shared = ("The harbour master said on Tuesday that three grain ships had been turned back at the mouth of the "
+              "Lessa because the channel had silted up after the spring floods.")
+    topics = ["a council vote on bus fares", "a football derby in Karvel", "a museum reopening in Brennick",
+              "a bakers' strike in Tessary"]
+    for i, topic in enumerate(topics):
+        body = f"Headline {i}\n\nThis is a story about {topic}, told in several sentences of its own."
+        if i:
+            body += "\n\n" + shared
+        body += f"\n\nIt ends with a closing remark about {topic} that no other story shares."
+        (tmp_path / f"s{i}.txt").write_text(body)
+    ingest_paths(store, cfg, [tmp_path])
+    docs = _texts(store)
+    assert all(shared in docs[f"s{i}.txt"].text for i in (1, 2, 3))

@@ -28,6 +28,7 @@ class IngestConfig:
 class CleanConfig:
     patterns: str = "boilerplate.toml"
     crossdoc_min_articles: int = 3
+    crossdoc_min_articles_prose: int = 10
     crossdoc_max_similarity: float = 0.2
     crossdoc_sample_pairs: int = 20
 

@@ -45,8 +45,7 @@ def build_document(raw: RawArticle, cleaned: Cleaned) -> Document:
 @dataclass(slots=True)
 class _Batch:
     docs: list[Document] = field(default_factory=list)
-    hashes: list[tuple[int, ...]] = field(default_factory=list)
-    applied: list[tuple[int, ...]] = field(default_factory=list)
+    lines: list[store_articles.LineHashes] = field(default_factory=list)
     errors: list[IngestError] = field(default_factory=list)
     inputs: list[tuple[str, int, int, int]] = field(default_factory=list)  # files fully read
 
@@ -58,14 +57,14 @@ def _flush(store: Store, batch: _Batch, report: IngestReport) -> None:
     if not len(batch):
         return
     with store.transaction():
-        added = store_articles.insert(store, batch.docs, batch.hashes, batch.applied)
+        added = store_articles.insert(store, batch.docs, batch.lines)
         for err in batch.errors:
             store_articles.record_error(store, err.path, err.reason)
         store_articles.record_inputs(store, batch.inputs)
     report.added += added
     report.skipped += len(batch.docs) - added
     report.errors.extend(batch.errors)
-    batch.docs, batch.hashes, batch.applied, batch.errors, batch.inputs = [], [], [], [], []
+    batch.docs, batch.lines, batch.errors, batch.inputs = [], [], [], []
 
 
 def ingest_paths(store: Store, cfg: Config, paths: Iterable[str | Path], progress: Progress = _noop) -> IngestReport:
@@ -125,20 +124,21 @@ def _add(art: RawArticle | IngestError, batch: _Batch, patterns, crossdoc: froze
         batch.errors.append(IngestError(where, f"article too long ({len(cleaned.text)} characters)"))
         return
     batch.docs.append(build_document(art, cleaned))
-    batch.hashes.append(cleaned.line_hashes)
-    batch.applied.append(cleaned.crossdoc_applied)
+    batch.lines.append((cleaned.line_hashes, cleaned.sentence_hashes, cleaned.crossdoc_applied))
 
 
 def refresh_boilerplate(store: Store, cfg: Config) -> int:
     """Find cross-document boilerplate lines and re-clean the articles they affect; return how many changed."""
     c = cfg.clean
-    evidence = [LineEvidence(h, n, tuple(sample)) for h, n, sample in store_articles.recurring_lines(store, 8)]
+    evidence = [LineEvidence(h, n, tuple(sample), prose)
+                for h, n, sample, prose in store_articles.recurring_lines(store, 8)]
     lines = store_articles.line_sets(store, {aid for ev in evidence for aid, _ in ev.sample})
     found = {
         ev.line_hash: ev
         for ev in evidence
-        if is_boilerplate(ev, lines, min_articles=c.crossdoc_min_articles, max_similarity=c.crossdoc_max_similarity,
-                          sample_pairs=c.crossdoc_sample_pairs)
+        if is_boilerplate(ev, lines, min_articles=c.crossdoc_min_articles,
+                          min_articles_prose=c.crossdoc_min_articles_prose,
+                          max_similarity=c.crossdoc_max_similarity, sample_pairs=c.crossdoc_sample_pairs)
     }
     hashes = frozenset(found)
     stale = store_articles.stale_crossdoc(store, hashes)

@@ -38,6 +38,14 @@ def line_hash(text: str) -> int:
     return int.from_bytes(digest, "big", signed=True)
 
 
+_PROSE_END = re.compile(r"[.!?…\"”’»“]$")
+
+
+def is_prose(line: str, min_words: int = 12) -> bool:
+    """A line of running prose: long enough and ending like a sentence (a story paragraph, not a banner)."""
+    return len(line.split()) >= min_words and bool(_PROSE_END.search(line))
+
+
 def text_id(text: str) -> str:
     """Stable article id: a hash of its cleaned text."""
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
@@ -50,6 +58,7 @@ class Cleaned:
     removed: tuple[RemovedLine, ...]
     id: str  # hash of the text before cross-document removal (stable as the corpus grows)
     line_hashes: tuple[int, ...]  # of lines kept before cross-document removal
+    sentence_hashes: tuple[int, ...]  # the subset that reads as running prose (see ``is_prose``)
     title: str | None
     outlet: str | None
     credited_source: str | None
@@ -122,6 +131,7 @@ def clean_document(
 
     base = [m.text for m, _ in kept]
     hashes = tuple(line_hash(t) for t in base)
+    prose = tuple(h for h, t in zip(hashes, base, strict=True) if is_prose(t))
     doc_id = text_id(PARAGRAPH_SEP.join(base))
     applied: list[int] = []
     final: list[MappedText] = []
@@ -144,6 +154,7 @@ def clean_document(
         removed=tuple(removed),
         id=doc_id,
         line_hashes=hashes,
+        sentence_hashes=prose,
         title=title_text,
         outlet=meta_outlet,
         credited_source=credited,

@@ -3,7 +3,10 @@
 A reprint repeats real lines too, so recurrence alone proves nothing. A recurring line
 is boilerplate when the articles it appears in are otherwise unlike each other (the
 Jaccard similarity of their other lines is low): in at least ``min_articles`` articles,
-or in 2 when both come from the same named outlet (its header and footer lines).
+or in 2 when both come from the same named outlet (its header and footer lines). A line
+of running prose (a story paragraph quoted or embedded in other pieces) needs
+``min_articles_prose`` articles: a paragraph shared by a few unrelated articles is reuse,
+which the reuse stage must see, not boilerplate.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ class LineEvidence:
     line_hash: int
     articles: int  # how many articles keep this line
     sample: tuple[tuple[str, str | None], ...]  # (article id, outlet) for a sample of them
+    prose: bool = False  # the line reads as running prose in at least one article
 
 
 def _jaccard(a: set[int], b: set[int]) -> float:
@@ -30,10 +34,13 @@ def is_boilerplate(
     lines: dict[str, set[int]],
     *,
     min_articles: int,
+    min_articles_prose: int,
     max_similarity: float,
     sample_pairs: int,
 ) -> bool:
     """Decide one recurring line from the line sets of the articles that carry it."""
+    if ev.prose and ev.articles < min_articles_prose:
+        return False
     outlets = {outlet for _, outlet in ev.sample}
     same_outlet = len(outlets) == 1 and None not in outlets
     if ev.articles < min_articles and not (same_outlet and ev.articles >= 2):

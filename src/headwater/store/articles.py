@@ -11,6 +11,9 @@ from headwater.export import exporter
 from headwater.model import Document, RemovedLine
 from headwater.store import Store
 
+# (kept line hashes, the prose subset, cross-document removals applied) of one article
+LineHashes = tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]
+
 _COLUMNS = (
     "id, doc, path, source_format, title, outlet, credited_source, url, published, language, "
     "raw_text, text, offsets, removed"
@@ -31,19 +34,24 @@ def existing_ids(store: Store, ids: Iterable[str]) -> set[str]:
     return {r[0] for r in rows}
 
 
-def insert(store: Store, docs: list[Document], line_hashes: list[tuple[int, ...]], applied: list[tuple[int, ...]]) -> int:
-    """Insert new articles (ids already stored are skipped); return how many were added."""
+def insert(store: Store, docs: list[Document], lines: list[LineHashes] | None = None) -> int:
+    """Insert new articles (ids already stored are skipped); return how many were added.
+
+    ``lines`` feeds cross-document boilerplate detection; without it the articles take no part in it.
+    """
     known = existing_ids(store, [d.id for d in docs])
+    if lines is None:
+        lines = [((), (), ())] * len(docs)
     rows = []
-    for doc, hashes, done in zip(docs, line_hashes, applied, strict=True):
+    for doc, (hashes, prose, done) in zip(docs, lines, strict=True):
         if doc.id in known:
             continue
         known.add(doc.id)
-        rows.append([*_row(doc), text_hash(doc.text), list(hashes), list(done), len(doc.text.split())])
+        rows.append([*_row(doc), text_hash(doc.text), list(hashes), list(prose), list(done), len(doc.text.split())])
     if rows:
-        columns = [*_COLUMNS.split(", "), "text_hash", "line_hashes", "crossdoc_applied", "words"]
-        types = {"line_hashes": "BIGINT[]", "crossdoc_applied": "BIGINT[]", "words": "INTEGER", "offsets": "JSON",
-                 "removed": "JSON"}
+        columns = [*_COLUMNS.split(", "), "text_hash", "line_hashes", "sentence_hashes", "crossdoc_applied", "words"]
+        types = {"line_hashes": "BIGINT[]", "sentence_hashes": "BIGINT[]", "crossdoc_applied": "BIGINT[]",
+                 "words": "INTEGER", "offsets": "JSON", "removed": "JSON"}
         _insert_columns(store, "articles", columns, rows, types)
     return len(rows)
 
@@ -164,19 +172,21 @@ def record_error(store: Store, path: str, reason: str) -> None:
     store.con.execute("INSERT INTO ingest_errors (path, reason) VALUES (?, ?)", [path, reason])
 
 
-def recurring_lines(store: Store, sample: int) -> list[tuple[int, int, list[tuple[str, str | None]]]]:
-    """(line_hash, articles keeping it, a sample of (id, outlet)) for every line kept in 2+ articles."""
+def recurring_lines(store: Store, sample: int) -> list[tuple[int, int, list[tuple[str, str | None]], bool]]:
+    """(line_hash, articles keeping it, a sample of (id, outlet), is prose) for every line kept in 2+ articles."""
     rows = store.con.execute(
         """
         WITH e AS (SELECT DISTINCT id, outlet, unnest(line_hashes) AS h FROM articles),
         c AS (SELECT h, count(*) AS n FROM e GROUP BY h HAVING count(*) >= 2),
+        p AS (SELECT DISTINCT unnest(sentence_hashes) AS h FROM articles),
         s AS (SELECT e.h, c.n, e.id, e.outlet, row_number() OVER (PARTITION BY e.h ORDER BY e.id) AS rn
               FROM e JOIN c USING (h))
-        SELECT h, n, list(id ORDER BY id), list(outlet ORDER BY id) FROM s WHERE rn <= ? GROUP BY h, n
+        SELECT s.h, n, list(id ORDER BY id), list(outlet ORDER BY id), bool_or(p.h IS NOT NULL)
+        FROM s LEFT JOIN p ON s.h = p.h WHERE rn <= ? GROUP BY s.h, n
         """,
         [sample],
     ).fetchall()
-    return [(h, n, list(zip(ids, outlets, strict=True))) for h, n, ids, outlets in rows]
+    return [(h, n, list(zip(ids, outlets, strict=True)), bool(prose)) for h, n, ids, outlets, prose in rows]
 
 
 def line_sets(store: Store, ids: set[str]) -> dict[str, set[int]]:

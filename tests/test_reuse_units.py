@@ -1,0 +1,64 @@
+"""Pure pieces of reuse: tokens, LSH parameters, citations."""
+
+from __future__ import annotations
+
+import pytest
+
+from headwater.model import Document
+from headwater.reuse.citations import find_citations
+from headwater.reuse.minhash import lsh_params
+from headwater.reuse.tokens import tokenize, tokenize_many
+
+
+def test_tokens_are_case_insensitive_with_offsets():
+    t = tokenize("Hello, World! hello “world”.")
+    assert t.hashes[0] == t.hashes[2] and t.hashes[1] == t.hashes[3]
+    assert list(t.starts) == [0, 7, 14, 21] and list(t.ends) == [5, 12, 19, 26]
+
+
+def test_tokenize_many_matches_tokenize():
+    texts = ["One two.", "", "Straße İstanbul drei", "x"]
+    for a, b in zip(tokenize_many(texts), [tokenize(t) for t in texts], strict=True):
+        assert list(a.hashes) == list(b.hashes) and list(a.starts) == list(b.starts)
+
+
+@pytest.mark.parametrize("threshold", [0.3, 0.5, 0.8])
+def test_lsh_params_follow_threshold(threshold):
+    p = lsh_params(threshold, 128)
+    assert p.bands * p.rows <= 128
+    assert p.probability(min(threshold + 0.2, 0.99)) > 0.9
+    assert p.probability(max(threshold - 0.25, 0.01)) < 0.3
+
+
+def _cites(text: str) -> set[tuple[str, str]]:
+    doc = Document(id="x", doc="x.txt", path="x.txt", raw_text=text, text=text)
+    return {(c.kind, c.outlet) for c in find_citations(doc)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Losses rose, according to the Washington Post.", ("according_to", "The Washington Post")),
+        ("Newsweek writes that the front moved.", ("writes", "Newsweek")),
+        ("The general told Kyiv Post on Monday.", ("told", "Kyiv Post")),
+        ("The deal is off, per a report from BBC.", ("per_report", "BBC")),
+        ("The plan changed, citing people familiar with the matter.", ("citing", "unnamed sources")),
+        ("The ministry said on its Telegram channel that it had won.", ("channel", "Telegram")),
+    ],
+)
+def test_citation_cues(text, expected):
+    assert expected in _cites(text)
+
+
+def test_not_citations():
+    assert _cites("He told reporters, according to John Smith, that Parliament told Council.") == set()
+
+
+def test_provenance_lines_become_citations():
+    from headwater.clean import clean_document
+
+    raw = "Body text of the article goes here and it is long enough.\n\nBased on materials: ZN.ua"
+    c = clean_document(raw)
+    doc = Document(id=c.id, doc="z.txt", path="z.txt", raw_text=raw, text=c.text, removed=c.removed,
+                   outlet=c.outlet, credited_source=c.credited_source)
+    assert ("based_on", "ZN.ua") in {(x.kind, x.outlet) for x in find_citations(doc)}
