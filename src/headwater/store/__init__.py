@@ -76,12 +76,12 @@ class Store:
             return  # locked or unreadable: the read-only open below reports it
         try:
             tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-            current = 0
+            current: set[int] = set()
             if "schema_version" in tables:
-                current = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+                current = {r[0] for r in con.execute("SELECT version FROM schema_version").fetchall()}
         finally:
             con.close()
-        if current < migrations()[-1][0]:
+        if current != {m[0] for m in migrations()}:
             cls.open(path).close()
 
     def __enter__(self) -> Store:
@@ -103,11 +103,12 @@ class Store:
         return int(row[0]) if row else 0
 
     def migrate(self) -> list[str]:
-        """Apply pending migrations; return their names."""
-        current = self.version
+        """Apply every migration not yet recorded (not only those above the highest); return their names."""
+        self.version  # noqa: B018 - creates schema_version when missing
+        done = {r[0] for r in self.con.execute("SELECT version FROM schema_version").fetchall()}
         applied = []
         for version, name, sql in migrations():
-            if version <= current:
+            if version in done:
                 continue
             with self.transaction():
                 self.con.execute(sql)
