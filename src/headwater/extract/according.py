@@ -1,0 +1,93 @@
+"""Prepositional attributions: "according to X", "per a report from X", "in the eyes of X",
+"by X's estimate", and "..., citing X" with no reporting verb of its own."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from headwater.extract.context import Cand, Ctx, token_chars
+from headwater.extract.verbs import speaker_range
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_CITING = re.compile(r"\b[Cc]iting\b")
+
+
+def _token_at(ctx: Ctx, char: int, sent: Span) -> Token | None:
+    for tok in sent:
+        if tok.idx >= char and not tok.is_space:
+            return tok
+    return None
+
+
+def _np_head(first: Token, sent: Span) -> Token:
+    """The head of the noun phrase that starts at ``first``."""
+    for tok in sent.doc[first.i : sent.end]:
+        if tok.head.i < first.i or tok.head.i >= sent.end or tok.head is tok:
+            return tok
+    return first
+
+
+def _content_around(ctx: Ctx, sent: Span, a: int, b: int, stop: int) -> tuple[int, int]:
+    """The sentence (up to ``stop``) without the phrase [a, b): the longer side, or the start side."""
+    before = ctx.trim(sent.start_char, a)
+    after = ctx.trim(b, stop)
+    return after if after[1] - after[0] > before[1] - before[0] else before
+
+
+def according_candidates(ctx: Ctx, taken: list[Cand]) -> list[Cand]:
+    out: list[Cand] = []
+    verb_sents = {ctx.sent_of(c.cue[0]).start for c in taken if c.cue is not None}
+    for sent in ctx.sents:
+        matches = list(ctx.cues.according.finditer(ctx.text, sent.start_char, sent.end_char))
+        if sent.start not in verb_sents:
+            matches += list(_CITING.finditer(ctx.text, sent.start_char, sent.end_char))[:1]
+        if not matches:
+            out.extend(_possessive(ctx, sent))
+            continue
+        matches.sort(key=lambda m: m.start())
+        m = matches[0]
+        cand = _from_match(ctx, sent, m.start(), m.end(), matches[1].start() if len(matches) > 1 else sent.end_char)
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _from_match(ctx: Ctx, sent: Span, a: int, b: int, stop: int) -> Cand | None:
+    first = _token_at(ctx, b, sent)
+    if first is None or first.i >= sent.end:
+        return None
+    head = _np_head(first, sent)
+    if head.like_num or head.lower_ in ("cent", "day", "year", "week", "month", "hour", "capita", "person"):
+        return None
+    left, right = speaker_range(head)
+    left = max(left, first.i)
+    np_end = token_chars(ctx.doc[max(right - 1, min(head.right_edge.i, sent.end - 1))])[1]
+    content = _content_around(ctx, sent, a, np_end, stop)
+    if content[1] - content[0] < 3:
+        return None
+    cue = (a, b)
+    while cue[1] > cue[0] and ctx.text[cue[1] - 1].isspace():
+        cue = (cue[0], cue[1] - 1)
+    return Cand("according_to", content, cue, None, (left, right), head.i, salient=True)
+
+
+def _possessive(ctx: Ctx, sent: Span) -> list[Cand]:
+    """"By the Pentagon's estimate, ..." / "In Kyiv's assessment, ..."."""
+    out = []
+    for tok in sent:
+        if tok.lower_ not in ctx.cues.possessive_nouns or tok.dep_ != "pobj":
+            continue
+        poss = [c for c in tok.children if c.dep_ == "poss" and c.lower_ not in ("his", "her", "their", "its", "my")]
+        if not poss or tok.head.lower_ not in ("by", "in", "under", "to", "from"):
+            continue
+        prep = tok.head
+        left, right = speaker_range(poss[0])
+        right = min(right, tok.i)
+        a, b = prep.idx, token_chars(tok)[1]
+        content = _content_around(ctx, sent, prep.left_edge.idx, b, sent.end_char)
+        if content[1] - content[0] >= 3:
+            out.append(Cand("according_to", content, (a, b), tok.i, (left, right), poss[0].i))
+    return out

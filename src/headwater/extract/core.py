@@ -1,0 +1,120 @@
+"""Extract every attribution from a parsed spaCy ``Doc``: a pure function, no I/O.
+
+``extract_attributions(doc, document)`` runs the extractors (reporting verbs, according-to phrases,
+quotes and their cues, headline cues, refusals to comment, unattributed hedges), resolves and types
+the speakers, and returns ``model.Attribution`` records with cleaned and raw offsets.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from headwater.extract.according import according_candidates
+from headwater.extract.context import Cand, Ctx
+from headwater.extract.direct import headline_candidates, quote_candidates, snap
+from headwater.extract.hedges import hedge_candidates, no_comment_candidates
+from headwater.extract.mediation import find_stance, find_via
+from headwater.extract.resolve import Mention, resolve
+from headwater.extract.speakers import Info
+from headwater.model import Attribution, Document, Span, Speaker
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from headwater.clean.offsets import OffsetMap
+
+
+def candidates(doc: Doc, unattributed: bool = True) -> tuple[Ctx, list[Cand]]:
+    """All candidate attributions of ``doc``, deduplicated, in text order."""
+    ctx = Ctx(doc)
+    from headwater.extract.verbs import verb_candidates
+
+    cands = verb_candidates(ctx)
+    cands += headline_candidates(ctx, cands)
+    cands += no_comment_candidates(ctx, cands)
+    for cand in cands:
+        snap(ctx, cand)
+    cands += according_candidates(ctx, cands)
+    cands += quote_candidates(ctx, cands)
+    cands = _dedupe(ctx, cands)
+    for cand in cands:
+        if cand.cue and any(o is not cand and o.content[0] <= cand.cue[0] < o.content[1] for o in cands):
+            cand.salient = False
+    if unattributed:
+        cands += hedge_candidates(ctx, cands)
+    else:
+        cands = [c for c in cands if c.kind != "unattributed"]
+    cands.sort(key=lambda c: (c.content[0], c.content[1]))
+    return ctx, cands
+
+
+def _dedupe(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
+    """One attribution per content: prefer the one with a speaker, then the outer (earlier-cue) one."""
+    out: list[Cand] = []
+    for cand in sorted(cands, key=lambda c: (c.speaker is None, c.kind == "according_to")):
+        if cand.content[1] - cand.content[0] < 2:
+            continue
+        if any(_same(cand, o) for o in out):
+            continue
+        if any(o.kind == "direct" and o.content[0] <= cand.cue[0] < o.content[1] for o in out if cand.cue):
+            continue
+        out.append(cand)
+    return out
+
+
+def _same(a: Cand, b: Cand) -> bool:
+    if a.cue is not None and a.cue == b.cue and a.parent is None and b.parent is None:
+        return True
+    s, e = max(a.content[0], b.content[0]), min(a.content[1], b.content[1])
+    shorter = min(a.content[1] - a.content[0], b.content[1] - b.content[0])
+    return e - s >= 0.8 * shorter and (a.speaker is None or b.speaker is None or a.speaker == b.speaker)
+
+
+def _span(text: str, s: int, e: int, omap: OffsetMap | None) -> Span:
+    raw = omap.span_to_raw(s, e) if omap is not None else (s, e)
+    return Span(text[s:e], s, e, raw[0], raw[1])
+
+
+def _speakers(ctx: Ctx, cands: list[Cand]) -> dict[int, tuple[tuple[int, int], Info]]:
+    """Speaker info per candidate (by id), resolving in reading order; continuations inherit."""
+    history: list[Mention] = []
+    out: dict[int, tuple[tuple[int, int], Info]] = {}
+    order = sorted(cands, key=lambda c: (c.cue[0] if c.cue and c.parent is None else c.content[0]))
+    for cand in order:
+        if cand.parent is not None:
+            if id(cand.parent) in out:
+                out[id(cand)] = out[id(cand.parent)]
+            continue
+        if cand.speaker is None or cand.speaker_head is None:
+            continue
+        span = ctx.doc[cand.speaker[0] : cand.speaker[1]]
+        info = resolve(ctx, span, ctx.doc[cand.speaker_head], history)
+        chars = (span.start_char, span.end_char)
+        out[id(cand)] = (chars, info)
+        history.append(Mention(chars[0], info, cand.salient))
+    return out
+
+
+def extract_attributions(doc: Doc, document: Document | None = None, unattributed: bool = True) -> list[Attribution]:
+    """Attributions of ``doc`` (parsed from ``document.text``); raw offsets through the document's map."""
+    from headwater.clean.offsets import OffsetMap
+
+    ctx, cands = candidates(doc, unattributed)
+    omap = OffsetMap(document.offsets) if document is not None and document.offsets else None
+    article_id = document.id if document is not None else ""
+    name = document.doc if document is not None else ""
+    speakers = _speakers(ctx, cands)
+    text = ctx.text
+    out = []
+    for cand in cands:
+        speaker = None
+        if id(cand) in speakers:
+            (s, e), info = speakers[id(cand)]
+            raw = omap.span_to_raw(s, e) if omap is not None else (s, e)
+            speaker = Speaker(text[s:e], s, e, raw[0], raw[1], info.resolved, info.type,  # type: ignore[arg-type]
+                              info.side, info.role)
+        kind = cand.kind if speaker is not None or cand.kind == "unattributed" else "unattributed"
+        cue = _span(text, *cand.cue, omap) if cand.cue else None
+        out.append(Attribution(article_id, name, kind, find_stance(ctx, cand),  # type: ignore[arg-type]
+                               _span(text, *cand.content, omap), cue, speaker, find_via(ctx, cand)))
+    return out

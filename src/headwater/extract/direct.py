@@ -1,0 +1,144 @@
+"""Direct quotes: snap reported content to the quote it lies in, link quotes to a nearby cue,
+let continuation quotes inherit their speaker, and read headline cues ("... 'unhappy' says X")."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from headwater.extract.context import Cand, Ctx, token_chars
+from headwater.extract.quotes import Quote
+from headwater.extract.verbs import cue_tokens, speaker_range, subject
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_HEADLINE = re.compile(
+    r"(?P<cue>\b(?:says|said|claims|warns|admits|insists|reveals|tells|told|explains|confirms|denies)\b)\s+"
+    r"(?P<who>(?:[A-Z][\w'’.-]*\s?){1,4})\s*[.!]?\s*$"
+)
+_LABEL = re.compile(r"^[^:\n]{1,30}:\s+")
+
+
+def snap(ctx: Ctx, cand: Cand) -> None:
+    """Set ``kind`` (direct/mixed/indirect) from the quotes in the content; widen to a quote it lies in."""
+    s, e = cand.content
+    quotes = [q for q in ctx.quotes_in(s, e) if q.inner_end > q.inner_start]
+    if not quotes:
+        return
+    inner = [q for q in quotes if q.inner_start <= s + 1 and e <= q.end + 1]
+    if inner:
+        q = inner[0]
+        cand.content, cand.kind = (q.inner_start, q.inner_end), "direct"
+        return
+    covered = sum(min(e, q.inner_end) - max(s, q.inner_start) for q in quotes)
+    big = max(quotes, key=lambda q: q.inner_end - q.inner_start)
+    if covered >= 0.6 * (e - s) and big.inner_end - big.inner_start >= 0.6 * (e - s):
+        cand.content, cand.kind = (big.inner_start, big.inner_end), "direct"
+    elif cand.kind == "indirect":
+        cand.kind = "mixed"
+
+
+def _covered(q: Quote, cands: list[Cand]) -> bool:
+    return any(c.content[0] < q.inner_end and q.inner_start < c.content[1] for c in cands)
+
+
+def _cue_after(ctx: Ctx, q: Quote) -> Token | None:
+    """A cue right after the closing mark: "“...,” Peskov stated." / "“...,” he said. “...”"."""
+    para_end = ctx.text.find("\n", q.end)
+    limit = min(q.end + 80, para_end if para_end >= 0 else len(ctx.text))
+    nxt = next((o for o in ctx.quotes if o.start >= q.end), None)
+    if nxt is not None:
+        limit = min(limit, nxt.start)
+    return _find_cue(ctx, q.end, limit, stop_at_period=True)
+
+
+def _cue_before(ctx: Ctx, q: Quote) -> Token | None:
+    """A cue right before the opening mark: "He added: “...”" / "Another source told Mr Neil: “...”"."""
+    before = ctx.text[max(0, q.start - 3) : q.start].rstrip()
+    if not before or before[-1] not in ":,—–":
+        return None
+    sent = ctx.sent_of(max(q.start - 1, 0))
+    return _find_cue(ctx, sent.start_char, q.start, stop_at_period=False, last=True)
+
+
+def _find_cue(ctx: Ctx, a: int, b: int, stop_at_period: bool, last: bool = False) -> Token | None:
+    found = None
+    for tok in _tokens_between(ctx, a, b):
+        if stop_at_period and tok.text in (".", "!", "?") and tok.idx > a + 1:
+            break
+        ok, _ = cue_tokens(ctx, tok)
+        if ok and subject(tok, True) is not None:
+            found = tok
+            if not last:
+                return tok
+    return found
+
+
+def _tokens_between(ctx: Ctx, a: int, b: int) -> list[Token]:
+    doc = ctx.doc
+    span = doc.char_span(a, b, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _make(ctx: Ctx, q: Quote, tok: Token) -> Cand:
+    subj = subject(tok, True)
+    assert subj is not None
+    return Cand("direct", (q.inner_start, q.inner_end), token_chars(tok), tok.i, speaker_range(subj), subj.i)
+
+
+def quote_candidates(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
+    """Cands for quotes no verb candidate covers: linked to a nearby cue, or continuing an earlier quote."""
+    out: list[Cand] = []
+    last_direct: Cand | None = None
+    for q in ctx.quotes:
+        owner = next((c for c in cands + out if c.kind == "direct" and c.content == (q.inner_start, q.inner_end)), None)
+        if owner is not None:
+            last_direct = owner
+            continue
+        if _covered(q, cands + out):
+            continue
+        tok = _cue_after(ctx, q) or _cue_before(ctx, q)
+        if tok is not None and q.inner_end - q.inner_start > 1:
+            cand = _make(ctx, q, tok)
+        elif last_direct is not None and _continues(ctx, q, last_direct):
+            cand = Cand("direct", (q.inner_start, q.inner_end), last_direct.cue, last_direct.cue_token, parent=last_direct)
+        else:
+            continue
+        out.append(cand)
+        last_direct = cand
+    return out
+
+
+def _continues(ctx: Ctx, q: Quote, prev: Cand) -> bool:
+    """A sentence-long quote right after the previous direct quote's paragraph, or in the same one."""
+    if q.continues:
+        return True
+    if len(ctx.text[q.inner_start : q.inner_end].split()) < 4:
+        return False
+    gap = ctx.text[prev.content[1] : q.start]
+    if gap.count("\n\n") + gap.count("\n") > 2:
+        return False
+    para_start = ctx.text.rfind("\n", 0, q.start) + 1
+    return ctx.text[para_start : q.start].strip() == "" or q.start - prev.content[1] < 120
+
+
+def headline_candidates(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
+    """"Russian security services ‘unhappy’ says Soldatov": content before the cue, speaker after it."""
+    out = []
+    for sent in ctx.sents:
+        text = ctx.text[sent.start_char : sent.end_char]
+        m = _HEADLINE.search(text)
+        if m is None or m.start() < 8:
+            continue
+        cue = (sent.start_char + m.start("cue"), sent.start_char + m.end("cue"))
+        who = ctx.doc.char_span(sent.start_char + m.start("who"), sent.start_char + m.end("who"), alignment_mode="expand")
+        if who is None or not any(t.pos_ == "PROPN" for t in who):
+            continue
+        label = _LABEL.match(text)
+        s = sent.start_char + (label.end() if label and label.end() < m.start() else 0)
+        content = ctx.trim(s, cue[0])
+        cands[:] = [c for c in cands if c.cue is None or not (c.cue[0] <= cue[0] < c.cue[1])]
+        head = who.root
+        out.append(Cand("indirect", content, cue, None, speaker_range(head), head.i, salient=False))
+    return out

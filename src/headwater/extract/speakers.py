@@ -1,0 +1,195 @@
+"""Speaker typing, side and role, and resolution of pronouns and descriptions to an earlier full mention."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from headwater.extract.context import Ctx
+from headwater.gazetteer import lookup_outlet, outlet_pattern
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof)\.?\s+")
+_POSS = re.compile(r"[’']s?$")
+_DET = ("the", "a", "an", "this", "that", "these", "those", "one", "another", "some", "two", "three", "several")
+
+
+_NOUNS: set[str] = set()
+_NAME_TYPES = ("", "WORK_OF_ART", "PRODUCT", "LAW", "EVENT")
+
+
+@dataclass(slots=True)
+class Info:
+    resolved: str | None
+    type: str
+    side: str
+    role: str | None
+    plural: bool = False
+    head: str = ""  # head lemma, for matching later descriptions
+
+
+def side_of(ctx: Ctx, text: str) -> str:
+    best: tuple[int, str] | None = None
+    for pattern, side in ctx.lex.sides:
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), side)
+    return best[1] if best else "unknown"
+
+
+def _persons(span: Span) -> list[Span]:
+    return [e for e in span.doc.ents if e.label_ == "PERSON" and e.start < span.end and e.end > span.start]
+
+
+def _name(span: Span, head: Token) -> Span | None:
+    """The PERSON name the speaker phrase is about (not a possessor: "Putin's spokesman")."""
+    for ent in _persons(span):
+        if ent.start <= head.i < ent.end or (ent.root.dep_ == "appos" and ent.root.head == head):
+            return ent
+    if head.pos_ != "PROPN" or not head.is_title or head.dep_ == "poss" or head.lemma_.lower() in _NOUNS:
+        return None
+    if head.ent_type_ in _NAME_TYPES or any(e.label_ == "PERSON" and e[-1].text == head.text for e in head.doc.ents):
+        start = head.i
+        while start > span.start and span.doc[start - 1].pos_ == "PROPN" and span.doc[start - 1].dep_ == "compound" \
+                and span.doc[start - 1].lemma_.lower() not in _NOUNS:
+            start -= 1
+        return span.doc[start : head.i + 1]
+    return None
+
+
+def _clean_name(text: str) -> str:
+    return _POSS.sub("", _HONORIFIC.sub("", text.strip())).strip()
+
+
+def full_name(ctx: Ctx, name: str, before: int) -> str:
+    """The longest earlier (or first) PERSON mention ending with the same surname."""
+    last = name.split()[-1] if name.split() else name
+    best = name
+    for ent in ctx.doc.ents:
+        if ent.label_ != "PERSON" or ent.start_char >= before + 200:
+            continue
+        cand = _clean_name(ent.text)
+        if cand.split() and cand.split()[-1] == last and len(cand) > len(best):
+            best = cand
+    return best
+
+
+def role_of(ctx: Ctx, tokens: list[Token]) -> str | None:
+    words = [t for t in tokens if t.dep_ not in ("det", "poss", "case", "punct") and not t.is_space
+             and not _HONORIFIC.match(t.text + " ")]
+    while words and words[0].dep_ in ("poss",):
+        words = words[1:]
+    text = " ".join(t.text for t in words).strip(" ,")
+    lowered = text.lower()
+    if any(re.search(r"(?<![\w-])" + re.escape(title) + r"(?![\w-])", lowered) for title in ctx.lex.titles):
+        return text or None
+    return None
+
+
+def _title_context(ctx: Ctx, ent: Span) -> list[Token]:
+    """Tokens describing a name: the words before it in its phrase, or the noun it is in apposition to."""
+    doc = ctx.doc
+    out = []
+    i = ent.start - 1
+    while i >= 0 and doc[i].dep_ in ("compound", "amod", "nmod", "poss", "case", "det", "punct", "prep", "pobj") \
+            and doc[i].text not in (",", ".", ";", "\n") and not doc[i].is_space and ent.start - i <= 7:
+        out.insert(0, doc[i])
+        i -= 1
+    if ent.root.dep_ == "appos" and ent.root.head.i < ent.start:
+        head = ent.root.head
+        out = [t for t in doc[head.left_edge.i : head.i + 1]]
+    return out
+
+
+def type_of(ctx: Ctx, span: Span, head: Token, name: Span | None) -> tuple[str, bool]:
+    """(type, plural)."""
+    lemma = head.lemma_.lower()
+    plural = head.tag_ in ("NNS", "NNPS") or lemma in ctx.lex.plural
+    text = re.sub(r"^(?i:the)\s+", "", span.text)
+    if lookup_outlet(text) or lookup_outlet(head.text) or (lemma in ctx.lex.media and head.pos_ == "NOUN"):
+        return "media", False
+    if name is not None:
+        return "person", False
+    if head.ent_type_ in ("ORG", "GPE", "NORP", "FAC") or lemma in ctx.lex.organization:
+        return "organization", plural
+    if plural and lemma in ctx.lex.anonymous_plural:
+        return "anonymous", True
+    if plural and (lemma in ctx.lex.group or head.pos_ == "NOUN"):
+        return "group", True
+    if lemma in ("some", "many", "others", "most", "several"):
+        return "group", True
+    if lemma in ctx.lex.anonymous:
+        return "anonymous", False
+    return "unknown", plural
+
+
+def outlet_before(ctx: Ctx, before: int) -> str | None:
+    found = None
+    for m in outlet_pattern().finditer(ctx.text, 0, before):
+        found = m.group(1)
+    if found is None:
+        return None
+    outlet = lookup_outlet(found)
+    return outlet.name if outlet else found
+
+
+def _nouns(ctx: Ctx) -> set[str]:
+    if not _NOUNS:
+        lex = ctx.lex
+        _NOUNS.update(lex.organization | lex.media | lex.anonymous | lex.group | lex.titles)
+    return _NOUNS
+
+
+def _issuer(span: Span, head: Token) -> Token | None:
+    """"A statement from the Kremlin" -> Kremlin."""
+    if head.lemma_.lower() not in ("statement", "report", "release", "spokesman", "spokeswoman", "spokesperson", "post"):
+        return None
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of", "for"):
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
+def describe(ctx: Ctx, span: Span, head: Token) -> Info:
+    """Type, side, role and canonical name of a speaker phrase taken on its own (no pronouns)."""
+    _nouns(ctx)
+    issuer = _issuer(span, head)
+    if issuer is not None and issuer.pos_ == "PROPN":
+        from headwater.extract.verbs import speaker_range
+
+        info = describe(ctx, span.doc[slice(*speaker_range(issuer))], issuer)
+        return info
+    name = _name(span, head)
+    ctx_tokens = [t for t in span if (t.i < name.start if name is not None else t.i <= head.i)
+                  and not _HONORIFIC.match(t.text + " ")]
+    if name is not None:
+        resolved = full_name(ctx, _clean_name(name.text), span.start_char)
+        first = _first_mention(ctx, resolved)
+        if not ctx_tokens and first is not None:
+            ctx_tokens = _title_context(ctx, first)
+        elif name.root.dep_ == "appos" and name.root.head.i < name.start:
+            ctx_tokens = list(span.doc[name.root.head.left_edge.i : name.root.head.i + 1])
+    else:
+        resolved = re.sub(r"^(?i:the|this|that)\s+", "", span.text).strip()
+    kind, plural = type_of(ctx, span, head, name)
+    side_text = " ".join(t.text for t in ctx_tokens) + " " + span.text + " " + (resolved or "")
+    side = side_of(ctx, side_text)
+    if kind == "media":
+        outlet = lookup_outlet(re.sub(r"^(?i:the)\s+", "", span.text)) or lookup_outlet(head.text)
+        resolved = outlet.name if outlet else resolved
+        if outlet and outlet.country and side == "unknown":
+            side = outlet.country
+    role = role_of(ctx, ctx_tokens) if ctx_tokens else None
+    return Info(resolved, kind, side, role, plural, head.lemma_.lower())
+
+
+def _first_mention(ctx: Ctx, full: str) -> Span | None:
+    for ent in ctx.doc.ents:
+        if ent.label_ == "PERSON" and _clean_name(ent.text) == full:
+            return ent
+    return None

@@ -1,0 +1,47 @@
+"""The extract stage: parse every stored article not yet extracted, store its attributions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from headwater.config import Config
+    from headwater.store import Store
+
+Progress = Callable[[int, int], None]
+
+
+def run_extract(store: Store, cfg: Config, on_progress: Progress | None = None) -> int:
+    """Extract attributions for articles whose current text has none yet; return how many were written.
+
+    Idempotent: an article is skipped once its current ``text_hash`` is recorded; a changed text
+    (cross-document cleaning) is extracted again and its old attributions replaced. Work is committed
+    batch by batch, so an interrupted run loses at most one batch.
+    """
+    from headwater.extract.core import extract_attributions
+    from headwater.parse import load_nlp
+    from headwater.store import articles
+    from headwater.store import attributions as table
+
+    todo = table.pending(store)
+    total = len(todo)
+    if on_progress:
+        on_progress(0, total)
+    if not todo:
+        return 0
+    nlp = load_nlp(cfg.parse.model)
+    batch = max(1, cfg.parse.batch_size)
+    written = done = 0
+    chunk = batch * 4
+    for i in range(0, total, chunk):
+        docs = list(articles.iter_documents(store, todo[i : i + chunk]))
+        parsed = nlp.pipe((d.text for d in docs), batch_size=batch)
+        with store.transaction():
+            for document, doc in zip(docs, parsed, strict=True):
+                atts = extract_attributions(doc, document, unattributed=cfg.extract.unattributed)
+                written += table.replace(store, document.id, articles.text_hash(document.text), atts, cfg.parse.model)
+        done += len(docs)
+        if on_progress:
+            on_progress(done, total)
+    return written

@@ -1,0 +1,46 @@
+"""spaCy, loaded lazily and once per process; documents parsed in batches.
+
+Importing this module does not import spaCy: ``load_nlp`` does, on first call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from headwater.errors import ModelNotFound
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+_CACHE: dict[str, Language] = {}
+
+
+def default_model() -> str:
+    from headwater.config import load_config
+
+    return load_config().parse.model
+
+
+def load_nlp(name: str | None = None) -> Language:
+    """The spaCy pipeline ``name`` (default: ``[parse] model``), loaded once and cached."""
+    name = name or default_model()
+    if name not in _CACHE:
+        import spacy
+
+        try:
+            nlp = spacy.load(name)
+        except OSError as exc:
+            raise ModelNotFound(name) from exc
+        import headwater.extract.component  # noqa: F401  (registers the components)
+
+        if "parser" in nlp.pipe_names and "headwater_paragraphs" not in nlp.pipe_names:
+            nlp.add_pipe("headwater_paragraphs", before="parser")
+        _CACHE[name] = nlp
+    return _CACHE[name]
+
+
+def parse_documents(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+    """Parse texts with ``nlp.pipe`` in batches, in order."""
+    yield from nlp.pipe(texts, batch_size=batch_size)

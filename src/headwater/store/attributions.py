@@ -1,0 +1,115 @@
+"""Queries for attributions: replace an article's set, find articles still to extract, load and export."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from headwater.export import exporter
+from headwater.model import Attribution, Span, Speaker
+from headwater.store import Store
+
+_SPAN = ("text", "start", "end", "raw_start", "raw_end")
+_COLUMNS = (
+    ["article_id", "doc", "kind", "stance"]
+    + [f"content_{f}" for f in _SPAN]
+    + [f"cue_{f}" for f in _SPAN]
+    + [f"speaker_{f}" for f in _SPAN]
+    + ["speaker_resolved", "speaker_type", "speaker_side", "speaker_role", "via"]
+)
+
+
+def pending(store: Store) -> list[str]:
+    """Articles whose current text has not been through extraction yet, in ingest order."""
+    rows = store.con.execute(
+        "SELECT a.id FROM articles a LEFT JOIN attribution_runs r ON r.article_id = a.id "
+        "WHERE r.text_hash IS NULL OR r.text_hash <> a.text_hash ORDER BY a.ingested_at, a.doc, a.id"
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def _span_values(span: Span | None) -> list[Any]:
+    if span is None:
+        return [None] * 5
+    return [span.text, span.start, span.end, span.raw_start, span.raw_end]
+
+
+def _row(att: Attribution, text_hash: str, seq: int) -> list[Any]:
+    sp = att.speaker
+    speaker = [None] * 9 if sp is None else [sp.text, sp.start, sp.end, sp.raw_start, sp.raw_end, sp.resolved,
+                                             sp.type, sp.side, sp.role]
+    return [att.article_id, text_hash, seq, att.doc, att.kind, att.stance, *_span_values(att.content),
+            *_span_values(att.cue), *speaker, att.via]
+
+
+def replace(store: Store, article_id: str, text_hash: str, atts: list[Attribution], model: str | None = None) -> int:
+    """Replace the stored attributions of one article (call inside a transaction)."""
+    store.con.execute("DELETE FROM attributions WHERE article_id = ?", [article_id])
+    store.con.execute("DELETE FROM attribution_runs WHERE article_id = ?", [article_id])
+    if atts:
+        cols = ["article_id", "text_hash", "seq", "doc", "kind", "stance"] + [c for c in _COLUMNS[4:]]
+        store.con.executemany(
+            f"INSERT INTO attributions ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+            [_row(a, text_hash, i) for i, a in enumerate(atts)],
+        )
+    store.con.execute(
+        "INSERT INTO attribution_runs (article_id, text_hash, model, n) VALUES (?, ?, ?, ?)",
+        [article_id, text_hash, model, len(atts)],
+    )
+    return len(atts)
+
+
+def _select(article_id: str | None) -> tuple[str, list[Any]]:
+    where, params = "", []
+    if article_id is not None:
+        where, params = "WHERE t.article_id = ?", [article_id]
+    sql = (f"SELECT {', '.join('t.' + c for c in _COLUMNS)} FROM attributions t "
+           f"JOIN articles a ON a.id = t.article_id AND a.text_hash = t.text_hash {where} ORDER BY t.doc, t.article_id, t.seq")
+    return sql, params
+
+
+def _span(row: dict[str, Any], prefix: str) -> Span | None:
+    if row[f"{prefix}_start"] is None:
+        return None
+    return Span(*(row[f"{prefix}_{f}"] for f in _SPAN))
+
+
+def _attribution(row: dict[str, Any]) -> Attribution:
+    speaker = None
+    if row["speaker_start"] is not None:
+        speaker = Speaker(*(row[f"speaker_{f}"] for f in _SPAN), row["speaker_resolved"], row["speaker_type"],
+                          row["speaker_side"], row["speaker_role"])
+    content = _span(row, "content")
+    assert content is not None
+    return Attribution(row["article_id"], row["doc"], row["kind"], row["stance"], content, _span(row, "cue"),
+                       speaker, row["via"])
+
+
+def load_attributions(store: Store, article_id: str | None = None) -> list[Attribution]:
+    """Every stored attribution of the current article texts (or of one article), in order."""
+    sql, params = _select(article_id)
+    return [_attribution(r) for r in store.query(sql, params)]
+
+
+def count(store: Store) -> int:
+    row = store.con.execute("SELECT count(*) FROM attributions").fetchone()
+    return int(row[0]) if row else 0
+
+
+def to_json(att: Attribution) -> dict[str, Any]:
+    """The export shape: nested cue/speaker/content objects, ``None`` for a missing span."""
+
+    def span(s: Span | None) -> dict[str, Any] | None:
+        return None if s is None else {f: getattr(s, f) for f in _SPAN}
+
+    sp = att.speaker
+    speaker = None if sp is None else {**{f: getattr(sp, f) for f in _SPAN}, "resolved": sp.resolved,
+                                       "type": sp.type, "side": sp.side, "role": sp.role}
+    return {"article_id": att.article_id, "doc": att.doc, "kind": att.kind, "stance": att.stance,
+            "cue": span(att.cue), "speaker": speaker, "content": span(att.content), "via": att.via}
+
+
+@exporter("attributions")
+def export_attributions(store: Store) -> Iterator[dict[str, Any]]:
+    for att in load_attributions(store):
+        yield to_json(att)
