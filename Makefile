@@ -40,8 +40,9 @@ lint: install
 bench: install
 	$(BIN)/python bench/run_all.py
 
-# Re-pin every dependency with hashes (needs pip-tools in the venv).
-lock:
+# Re-pin every dependency with hashes.
+lock: install
+	$(BIN)/python -m pip install --quiet pip-tools
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --extra dev --strip-extras \
 	  --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
