@@ -137,3 +137,25 @@ def test_exporters(store, cfg):
     assert set(row["passages"][0]) == {"source_start", "source_end", "target_start", "target_end"}
     cites = list(available()["citations"](store))
     assert cites[0]["outlet"] == "Northgate Wire" and cites[0]["kind"] == "source_line"
+
+
+def test_example_corpus_rewrites_and_translations_join_the_reprint_group(tmp_path):
+    """01's verbatim, trimmed, rewritten and machine-translated copies are one group with 01 as origin."""
+    from conftest import EXAMPLES
+    from headwater.config import load_config
+    from headwater.pipeline import ingest_paths
+    from headwater.store import Store
+    from headwater.store import articles as A
+    from headwater.store.reuse import load_groups, load_origins
+
+    cfg = load_config(cwd=tmp_path)
+    with Store.open(tmp_path / "ex.duckdb") as s:
+        ingest_paths(s, cfg, [EXAMPLES])
+        run_reuse(s, cfg)
+        doc_of = {d.id: d.doc for d in A.iter_documents(s)}
+        groups, origins = load_groups(s), load_origins(s)
+    by_doc = {doc_of[a]: g for a, g in groups.items()}
+    group = {d for d, g in by_doc.items() if g == by_doc["01_northgate_wire_original.txt"]}
+    assert {d[:3] for d in group} == {"01_", "02_", "03_", "04_", "05_"}
+    assert {doc_of[origins[a]] for a in groups if doc_of[a] in group} == {"01_northgate_wire_original.txt"}
+    assert by_doc["06_meridian_post_sources.html"] not in {by_doc[d] for d in group}

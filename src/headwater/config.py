@@ -56,6 +56,7 @@ class ReuseConfig:
     max_gap: int = 25
     containment: float = 0.8
     min_length_ratio: float = 0.3
+    group_containment: float = 0.35
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,8 @@ class ClaimsConfig:
     threshold: float = 0.45
     deny_threshold: float = 0.4
     link_window: int = 1500
+    sweep_window: int = 600
+    follow_window: int = 300
     max_df: int = 200
     min_words: int = 3
     lemmas: bool = True

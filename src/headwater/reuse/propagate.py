@@ -6,8 +6,11 @@ Direction of an edge, in order of evidence:
    "Based on materials:" line, or a citation in the text) that published the other;
 3. otherwise ``undetermined`` (the pair is stored in a fixed order).
 
-Groups are the connected components of exact and near-duplicate edges (reprints of one
-article); partial reuse and citations link groups without merging them. A group's origin
+Groups are the connected components of derivation edges: exact copies, near-duplicates,
+and partial reuse that takes a large share of the shorter article (containment at least
+``group_containment``: a rewrite or a machine translation of a report) or that comes with
+a "Source:"/"Based on materials:" credit to the other article's outlet. Smaller partial
+reuse and bare citations link groups without merging them. A group's origin
 is its earliest dated member that no determined edge points to; without dates, the one
 member nothing points to; otherwise None (undetermined).
 """
@@ -91,7 +94,14 @@ def group_id(members: Iterable[str]) -> str:
     return "g" + hashlib.blake2b("\n".join(sorted(members)).encode(), digest_size=6).hexdigest()
 
 
-def _components(ids: list[str], edges: list[ReuseEdge]) -> list[list[str]]:
+def derived(edge: ReuseEdge, group_containment: float) -> bool:
+    """Is ``edge.target`` a copy or a derivative of ``edge.source`` (so both are one origin)?"""
+    if edge.kind in GROUP_KINDS:
+        return True
+    return edge.kind == "partial" and (edge.containment >= group_containment or edge.direction == "source_line")
+
+
+def _components(ids: list[str], edges: list[ReuseEdge], group_containment: float) -> list[list[str]]:
     parent = {i: i for i in ids}
 
     def find(x: str) -> str:
@@ -101,7 +111,7 @@ def _components(ids: list[str], edges: list[ReuseEdge]) -> list[list[str]]:
         return x
 
     for e in edges:
-        if e.kind in GROUP_KINDS:
+        if derived(e, group_containment):
             ra, rb = find(e.source_article), find(e.target_article)
             if ra != rb:
                 parent[max(ra, rb)] = min(ra, rb)
@@ -129,12 +139,12 @@ def _origin(members: list[str], edges: list[ReuseEdge], info: dict[str, ArticleI
 
 
 def groups_and_origins(
-    ids: list[str], edges: list[ReuseEdge], info: dict[str, ArticleInfo]
+    ids: list[str], edges: list[ReuseEdge], info: dict[str, ArticleInfo], group_containment: float = 0.35
 ) -> tuple[dict[str, str], dict[str, str | None]]:
     """article id -> group id, and article id -> origin article id (None: undetermined)."""
     groups: dict[str, str] = {}
     origins: dict[str, str | None] = {}
-    for members in _components(ids, edges):
+    for members in _components(ids, edges, group_containment):
         gid = group_id(members)
         origin = _origin(members, edges, info)
         for m in members:

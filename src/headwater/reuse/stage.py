@@ -212,7 +212,7 @@ def run_reuse(store: Store, cfg: Config | ReuseConfig, on_progress: Progress | N
     for start in range(0, len(pairs), _CHUNK):
         edges.extend(_verify_chunk(store, meta, pairs[start : start + _CHUNK], seeds, info, rcfg))
         progress(min(start + _CHUNK, len(pairs)), len(pairs))
-    group_of, origins = groups_and_origins([m.id for m in meta], [e for e, _ in edges], info)
+    group_of, origins = groups_and_origins([m.id for m in meta], [e for e, _ in edges], info, rcfg.group_containment)
     db.save(store, edges, group_of, origins, sketch.citations)
     return _summary(meta, edges, group_of, sketch.citations, len(pairs), rcfg, time.perf_counter() - t0)
 
