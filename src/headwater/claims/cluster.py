@@ -1,0 +1,131 @@
+"""Cluster attributed statements across articles into claims.
+
+Statements with the same signature (reprints, copies) are scored once, as one unit that weighs
+as many statements as it stands for. Candidate pairs of units come from an inverted index on
+their terms: names and nations propose no pairs, and a term found in more than ``max_df`` units
+proposes none either, so the cost grows with the pairs that share rare terms, not with the square
+of the corpus. Pairs are merged best first; two groups merge only when their weighted average
+similarity (pairs never scored count as 0) stays above ``threshold`` x ``link_ratio``, which stops
+one loose pair from chaining unrelated groups together. Attributed and unattributed statements
+are clustered separately and never share a claim; two overlapping statements of one article
+(one nested in the other) are never compared.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from headwater.claims.match import similarity
+from headwater.claims.signatures import idf
+from headwater.model import Attribution
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One attribution with its signature (internal to the claims stage)."""
+
+    index: int
+    attribution: Attribution
+    terms: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """A scored candidate pair: ``score`` as matched, ``unsigned`` with negation ignored."""
+
+    score: float
+    unsigned: float
+
+
+def units(statements: Sequence[Statement]) -> list[list[Statement]]:
+    """Statements grouped by identical signature (and attributed / unattributed)."""
+    by_key: dict[tuple[frozenset[str], bool], list[Statement]] = {}
+    for s in statements:
+        by_key.setdefault((s.terms, s.attribution.kind == "unattributed"), []).append(s)
+    return list(by_key.values())
+
+
+def candidate_pairs(groups: Sequence[Sequence[Statement]], max_df: int) -> set[tuple[int, int]]:
+    """Pairs of unit indexes that share a rare term (not a name or nation)."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, unit in enumerate(groups):
+        for t in unit[0].terms:
+            if t[0] not in "@!":
+                postings[t].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for ids in postings.values():
+        if len(ids) > max_df:
+            continue
+        for k, a in enumerate(ids):
+            for b in ids[k + 1:]:
+                pairs.add((a, b))
+    return pairs
+
+
+def scored_pairs(groups: Sequence[Sequence[Statement]], weights: dict[str, float], max_df: int, floor: float
+                 ) -> dict[tuple[int, int], Pair]:
+    """Every candidate pair of units scoring at least ``floor`` (either way round on negation)."""
+    out = {}
+    for a, b in candidate_pairs(groups, max_df):
+        sa, sb = groups[a][0], groups[b][0]
+        if (sa.attribution.kind == "unattributed") != (sb.attribution.kind == "unattributed"):
+            continue
+        if _nested(groups[a], groups[b]):
+            continue
+        unsigned = similarity(sa.terms, sb.terms, weights, polarity=False)
+        if unsigned < floor:
+            continue
+        score = unsigned * 0.5 if ("!neg" in sa.terms) != ("!neg" in sb.terms) else unsigned
+        out[(a, b)] = Pair(score, unsigned)
+    return out
+
+
+def _nested(a: Sequence[Statement], b: Sequence[Statement]) -> bool:
+    if len(a) != 1 or len(b) != 1 or a[0].attribution.article_id != b[0].attribution.article_id:
+        return False
+    x, y = a[0].attribution.content, b[0].attribution.content
+    return x.start < y.end and y.start < x.end
+
+
+def merge(groups: Sequence[Sequence[Statement]], pairs: dict[tuple[int, int], Pair], threshold: float,
+          link_ratio: float = 0.75) -> list[list[Statement]]:
+    """Average-linkage merging of units, best pair first; groups of statements, largest first."""
+    size = [len(u) for u in groups]
+    group_of = list(range(len(groups)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(groups))}
+    for (a, b), pair in sorted(pairs.items(), key=lambda kv: (-kv[1].score, kv[0])):
+        if pair.score < threshold:
+            break
+        ga, gb = group_of[a], group_of[b]
+        if ga == gb or not _can_merge(members[ga], members[gb], pairs, size, threshold * link_ratio):
+            continue
+        members[ga].extend(members.pop(gb))
+        for i in members[ga]:
+            group_of[i] = ga
+    out = [sorted((s for i in ids for s in groups[i]), key=lambda s: s.index) for ids in members.values()]
+    return sorted(out, key=lambda g: (-len(g), g[0].index))
+
+
+def _can_merge(a: list[int], b: list[int], pairs: dict[tuple[int, int], Pair], size: list[int], floor: float
+               ) -> bool:
+    total = 0.0
+    for x in a:
+        for y in b:
+            p = pairs.get((min(x, y), max(x, y)))
+            if p:
+                total += p.score * size[x] * size[y]
+    return total / (sum(size[x] for x in a) * sum(size[y] for y in b)) >= floor
+
+
+def cluster(statements: Sequence[Statement], threshold: float, max_df: int = 200, link_ratio: float = 0.75
+            ) -> list[list[Statement]]:
+    """Groups of statements that say the same thing, largest first."""
+    groups = units(statements)
+    pairs = scored_pairs(groups, idf(s.terms for s in statements), max_df, threshold * 0.5)
+    return merge(groups, pairs, threshold, link_ratio)
+
+
+def weights_for(statements: Sequence[Statement]) -> dict[str, float]:
+    return idf(s.terms for s in statements)

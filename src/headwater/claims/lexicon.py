@@ -1,0 +1,80 @@
+"""The claims lexicon (``data/claims.toml``) and the nation words of ``data/quantities.toml``.
+
+Loaded once. Everything the claims stage knows about words lives in those two data files:
+concept phrases, which concepts are predicates, stop words, referential and denial phrases,
+official roles, likelihood terms, and the nation words that tell whose soldiers, whose
+officials, whose claims ("Varnian", "Ostreli", "Russian", "US").
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimsLexicon:
+    concepts: tuple[tuple[str, re.Pattern[str]], ...]
+    arguments: frozenset[str]  # concepts that name things ("advisers"), not what is said of them
+    measures: frozenset[str]  # concepts whose statements are estimates ("killed")
+    subjects: dict[str, str]
+    stopwords: frozenset[str]
+    referential: frozenset[str]
+    likelihood: tuple[tuple[str, str], ...]
+    official_role: re.Pattern[str]
+    deny_phrase: re.Pattern[str]
+    titles: frozenset[str]
+    nations: dict[str, str]  # nation word (lower case) -> side code
+
+
+def _data(name: str) -> dict:  # type: ignore[type-arg]
+    return tomllib.loads(resources.files("headwater.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def claims_lexicon() -> ClaimsLexicon:
+    data = _data("claims.toml")
+    concepts = tuple(
+        (name, re.compile(r"(?i)\b(?:" + "|".join(pats) + r")")) for name, pats in data["concepts"].items()
+    )
+    likelihood = tuple(sorted(data["likelihood"].items(), key=lambda kv: len(kv[0]), reverse=True))
+    nations = {k: v[1] for k, v in _data("quantities.toml")["nations"].items()}
+    return ClaimsLexicon(
+        concepts=concepts,
+        arguments=frozenset(data["concept_roles"]["arguments"]),
+        measures=frozenset(data["concept_roles"]["measures"]),
+        subjects={k.lower(): v for k, v in data["subjects"].items()},
+        stopwords=frozenset(data["stopwords"]["words"]),
+        referential=frozenset(data["referential"]["words"]),
+        likelihood=likelihood,
+        deny_phrase=re.compile(r"(?i)(?:" + "|".join(data["deny_phrases"]["words"]) + r")"),
+        official_role=re.compile(r"(?i)\b(?:" + "|".join(data["official_roles"]["words"]) + r")"),
+        titles=frozenset(data["titles"]["words"]),
+        nations=nations,
+    )
+
+
+@lru_cache(maxsize=1 << 14)
+def nation_side(word: str) -> str | None:
+    """The side a nation word stands for ("Varnian" -> VA, "Russia's" -> RU), or None."""
+    w = re.sub(r"['’]s$", "", word).lower()
+    nations = claims_lexicon().nations
+    for form in (w, w.strip("."), w.replace(".", "")):
+        if form in nations:
+            return nations[form]
+    return None
+
+
+@lru_cache(maxsize=1 << 14)
+def side_in(text: str | None) -> str | None:
+    """The side named by the first nation word in ``text`` ("Ostreli Defence Minister" -> OS)."""
+    if not text:
+        return None
+    for m in re.finditer(r"\b[A-Z][\w.’']*", text):
+        side = nation_side(m.group(0))
+        if side:
+            return side
+    return None

@@ -1,0 +1,162 @@
+"""How surely two statements state the same proposition: the rules, in order.
+
+Gates (any one makes the score 0):
+
+1. **Too little in common.** Two statements must share a frame said of a name (the same
+   predicate concept said of the same person: ``^misinform=putin``) or at least two content
+   terms besides frames of nations: words, concepts or figures. Names and nations alone never
+   make one claim: "Putin and his inner circle join the talks" and "tension between Putin and
+   Shoigu, once of his inner circle" share only Putin and "inner circle"; "Korvask is filling the
+   gaps with reservists" and "any new Varnian mobilisation" share only a concept said of Varnia.
+   A statement with fewer than three content terms and figures ("the general staff rather than
+   President Dragan Velkov") joins others only through a named frame (or as an exact copy).
+2. **Different figures.** When both give figures and they share none ("between 4,000 and 6,500
+   killed" / "9,400 killed" / "at least 3,500"), they are competing estimates, not one claim:
+   they meet side by side in the estimates tables and count as numeric contradictions there.
+3. **Different subjects.** When both say the same predicate of a nation and the nations differ
+   ("Varnian soldiers killed" / "Ostreli losses"), they are about different things.
+4. **Estimate and no estimate.** For a measured concept (``data/claims.toml`` [concept_roles]
+   ``measures``: "killed", "losses"), a statement with a figure and one without ("Ostrel has lost
+   more than 7,800" / "Ostreli losses had been significant") are different claims.
+
+Score: the IDF-weighted mean of Dice and overlap-on-the-smaller-side (the latter scaled down when
+the smaller side has fewer than four content terms). A predicate concept weighs 2.5 when both
+statements say it of the same person (a shared named frame), else like any word: a broad concept
+alone ("retreating into areas" / "withdrawn from Kharkiv") does not carry a match. Names and
+nations weigh 0.5, figures 1.5; frames and the negation flag carry no weight. A shared
+frame said of a name lifts the score to at least 0.5 (+0.05 per further shared content term, at most 0.8) when
+the weighted overlap is already at least 0.25: that is how "Putin is being misinformed by his
+advisers" meets "Putin is not being informed about the real score". Statements of opposite
+polarity ("heard no opposition" / "expressed opposition") score half.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from headwater.claims.lexicon import claims_lexicon
+
+CONCEPT_WEIGHT = 2.5
+ENTITY_WEIGHT = 0.5
+FIGURE_WEIGHT = 1.5
+FRAME_FLOOR = 0.25
+MIN_TERMS = 3
+
+
+def _weight(term: str, weights: dict[str, float], boost: frozenset[str] | None = None) -> float:
+    base = weights.get(term, 1.0)
+    kind = term[0]
+    if kind == "~":
+        lifted = term[1:] not in claims_lexicon().arguments and (boost is None or term[1:] in boost)
+        return base * (CONCEPT_WEIGHT if lifted else 1.0)
+    if kind == "@":
+        return base * ENTITY_WEIGHT
+    if kind == "#":
+        return base * FIGURE_WEIGHT
+    if kind in "^!":
+        return 0.0
+    return base
+
+
+def _total(sig: frozenset[str], weights: dict[str, float]) -> float:
+    """The weight of a whole signature, remembered by the weights table when it can
+    (:class:`headwater.claims.signatures.Weights`)."""
+    memo = getattr(weights, "totals", None)
+    if memo is None:
+        return sum(_weight(t, weights) for t in sig)
+    if sig not in memo:
+        memo[sig] = sum(_weight(t, weights) for t in sig)
+    return memo[sig]  # type: ignore[no-any-return]
+
+
+def is_content(term: str) -> bool:
+    """A word or concept (not a name, nation, figure, frame or flag)."""
+    return term[0] not in "@#^!"
+
+
+@lru_cache(maxsize=1 << 16)
+def _size(sig: frozenset[str]) -> int:
+    """Content terms and figures of a statement."""
+    return sum(1 for t in sig if is_content(t) or t[0] == "#")
+
+
+@lru_cache(maxsize=1 << 16)
+def figures_of(sig: frozenset[str]) -> frozenset[str]:
+    return frozenset(t for t in sig if t[0] == "#")
+
+
+def figures_disagree(a: frozenset[str], b: frozenset[str]) -> bool:
+    fa, fb = figures_of(a), figures_of(b)
+    return bool(fa) and bool(fb) and not fa & fb
+
+
+@lru_cache(maxsize=1 << 16)
+def _nation_owners(sig: frozenset[str]) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for t in sig:
+        if t[0] == "^":
+            concept, _, owner = t[1:].partition("=")
+            if owner.isupper():
+                out.setdefault(concept, set()).add(owner)
+    return {c: frozenset(o) for c, o in out.items()}
+
+
+def subjects_disagree(a: frozenset[str], b: frozenset[str]) -> bool:
+    """The same predicate said of different nations ("Varnian soldiers killed" / "Ostreli losses")."""
+    oa, ob = _nation_owners(a), _nation_owners(b)
+    return any(not oa[c] & ob[c] for c in oa.keys() & ob.keys())
+
+
+def weighted_overlap(a: frozenset[str], b: frozenset[str], weights: dict[str, float], full_terms: int = 4,
+                     boost: frozenset[str] | None = None) -> float:
+    """Mean of weighted Dice and weighted overlap on the smaller side (0-1). The overlap part
+    counts fully only when the smaller side has at least ``full_terms`` content terms: a fragment
+    ("the general staff rather than President Dragan Velkov") is not matched by its few words."""
+    if boost is not None:  # concept weights depend on the pair: no memo
+        ws = sum(_weight(t, weights, boost) for t in a & b)
+        wa, wb = (sum(_weight(t, weights, boost) for t in x) for x in (a, b))
+    else:
+        ws = sum(_weight(t, weights) for t in a & b)
+        wa, wb = _total(a, weights), _total(b, weights)
+    if not ws or not wa or not wb:
+        return 0.0
+    small = a if wa <= wb else b
+    terms = sum(1 for t in small if is_content(t) or t[0] == "#")
+    return 0.5 * (2 * ws / (wa + wb)) + 0.5 * (ws / min(wa, wb)) * min(1.0, terms / max(full_terms, 1))
+
+
+def _unmeasured(a: frozenset[str], b: frozenset[str]) -> bool:
+    """A measured concept ("killed") with a figure on one side only: an estimate and a statement
+    without one ("losses had been significant") are not one claim."""
+    measures = claims_lexicon().measures
+    shared = {t[1:] for t in a & b if t[0] == "~"} & measures
+    return bool(shared) and bool(figures_of(a)) != bool(figures_of(b))
+
+
+def similarity(a: frozenset[str], b: frozenset[str], weights: dict[str, float], polarity: bool = True,
+               denial: bool = False, min_shared: int = 2) -> float:
+    """How surely two statements say the same thing (0-1); the rules are in the module docstring.
+
+    ``polarity=False`` ignores negation (to find a statement that contradicts another).
+    ``denial=True`` compares a denial with a statement it may deny: negation is ignored, frames of
+    nations count towards rule 1, and rules 2 and 4 do not apply (a denial may give its own figure,
+    or none: "described the Ostreli figures as absolutely false"), and a short denial is not scaled
+    down as a fragment. ``min_shared`` is rule 1's count
+    of shared terms."""
+    shared = a & b
+    frames = [t for t in shared if t[0] == "^"]
+    named_frame = any(not t.partition("=")[2].isupper() for t in frames)
+    content = sum(1 for t in shared if is_content(t)) + len(frames) + len(figures_of(shared))
+    if not named_frame and content < min_shared + (0 if denial else len(frames)):
+        return 0.0
+    if not named_frame and not denial and min(_size(a), _size(b)) < MIN_TERMS:
+        return 0.0
+    if subjects_disagree(a, b) or (not denial and (figures_disagree(a, b) or _unmeasured(a, b))):
+        return 0.0
+    boost = None if denial else frozenset(t[1:].partition("=")[0] for t in frames if not t.partition("=")[2].isupper())
+    score = weighted_overlap(a, b, weights, full_terms=1 if denial else 4, boost=boost)
+    if named_frame and score >= FRAME_FLOOR:
+        score = max(score, min(0.8, 0.5 + 0.05 * max(content - 1, 0)))
+    if polarity and not denial and ("!neg" in a) != ("!neg" in b):
+        score *= 0.5  # "heard no opposition" is not "expressed opposition"
+    return score

@@ -1,0 +1,94 @@
+"""Sides the extractor left unknown, filled in from the text before claims are built.
+
+A speaker's side is whom they speak for. When the extractor could not tell (its gazetteer does
+not know the country), the claims stage fills it in, in this order:
+
+1. a nation word in the speaker's name or role ("an Alderan official", "Ostreli Defence
+   Minister", "Varnia rejected the account"): ``data/quantities.toml`` [nations];
+2. a longer name of a speaker with a known side in the same article that ends with this one
+   ("the General Staff" after "the Ostreli General Staff", "Irtenev" after "Pavel Irtenev");
+3. a role naming an institution that a speaker with a known side in the same article is
+   ("Ministry spokesman Lev Tarnov" beside "Varnia's Defence Ministry");
+4. for a named person (two words or more), the one side the same name has elsewhere in the
+   corpus ("Defence Minister Lena Sarvik" where another article says "Ostreli Defence Minister").
+
+Outlets are left alone: "the Alderan newspaper Halden Daily" does not speak for Aldera. Only
+``Speaker.side`` changes; everything else of an attribution is kept as extracted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from headwater.claims.lexicon import side_in
+from headwater.model import Attribution
+
+_UNKNOWN = ("unknown", "")
+
+
+def _words(name: str) -> tuple[str, ...]:
+    name = re.sub(r"(?i)^(?:the|a|an|mr|ms|mrs|dr|sir)\.?\s+", "", name.strip())
+    return tuple(w.casefold() for w in re.findall(r"[\w’'-]+", name))
+
+
+def _own_side(a: Attribution) -> str | None:
+    sp = a.speaker
+    if sp is None or a.kind == "unattributed" or sp.type == "media":
+        return None
+    if sp.side not in _UNKNOWN:
+        return sp.side
+    return side_in(sp.resolved) or side_in(sp.text) or side_in(sp.role)
+
+
+def resolve_sides(attributions: Sequence[Attribution]) -> list[Attribution]:
+    """The attributions, with unknown speaker sides filled in by the rules above."""
+    own = [_own_side(a) for a in attributions]
+    known: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for a, side in zip(attributions, own, strict=True):
+        if side and a.speaker is not None:
+            for name in {a.speaker.resolved or "", a.speaker.text}:
+                if _words(name):
+                    known.setdefault(a.article_id, []).append((_words(name), side))
+    people = _people(attributions, own)
+    out = []
+    for a, side in zip(attributions, own, strict=True):
+        sp = a.speaker
+        if sp is None or a.kind == "unattributed" or sp.type == "media" or sp.side not in _UNKNOWN:
+            out.append(a)
+            continue
+        names = known.get(a.article_id, [])
+        side = side or _by_longer_name(_words(sp.resolved or sp.text), names) or _by_role(sp.role, names)
+        if not side and sp.type == "person":
+            side = people.get(_words(sp.resolved or sp.text))
+        out.append(replace(a, speaker=replace(sp, side=side)) if side else a)
+    return out
+
+
+def _by_longer_name(words: tuple[str, ...], known: list[tuple[tuple[str, ...], str]]) -> str | None:
+    if not words:
+        return None
+    sides = {side for name, side in known if len(name) > len(words) and name[-len(words):] == words}
+    return next(iter(sides)) if len(sides) == 1 else None
+
+
+_PERSONAL = frozenset({"spokesman", "spokeswoman", "spokesperson", "major", "general", "colonel", "lieutenant",
+                       "retired", "deputy", "chief", "head", "press", "secretary", "senior", "former"})
+
+
+def _by_role(role: str | None, known: list[tuple[tuple[str, ...], str]]) -> str | None:
+    words = {w for w in _words(role or "") if w not in _PERSONAL}
+    sides = {side for name, side in known if len(name) > 1 and name[-1] in words}
+    return next(iter(sides)) if len(sides) == 1 else None
+
+
+def _people(attributions: Sequence[Attribution], own: Sequence[str | None]) -> dict[tuple[str, ...], str]:
+    """Named people (two words or more) with one known side across the corpus."""
+    sides: dict[tuple[str, ...], set[str]] = {}
+    for a, side in zip(attributions, own, strict=True):
+        if side and a.speaker is not None and a.speaker.type == "person":
+            name = _words(a.speaker.resolved or a.speaker.text)
+            if len(name) > 1:
+                sides.setdefault(name, set()).add(side)
+    return {name: next(iter(s)) for name, s in sides.items() if len(s) == 1}

@@ -1,0 +1,63 @@
+"""The dossier: ``write_report(store, cfg, outdir)`` writes dossier.html and its JSON twin dossier.json."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from headwater.model import Attribution, Claim, Document, Quantity
+from headwater.report.view import Dossier, article_views, estimate_views, overview, speaker_views
+from headwater.store import Store
+
+__all__ = ["build_dossier", "dossier_from", "write_report"]
+
+
+def _load(store: Store) -> tuple[Any, ...]:
+    from headwater.claims.stage import _call, _optional
+    from headwater.store.articles import iter_documents
+    from headwater.store.claims import load_claims, load_quantities
+
+    missing: list[str] = []
+    docs = list(iter_documents(store))
+    attributions = _call(_optional("headwater.store.attributions", "load_attributions", missing), store, [], missing)
+    groups = _call(_optional("headwater.store.reuse", "load_groups", missing), store, {}, missing)
+    origins = _call(_optional("headwater.store.reuse", "load_origins", missing), store, {}, missing)
+    return docs, list(attributions), groups, origins, load_claims(store), load_quantities(store)
+
+
+def build_dossier(store: Store) -> Dossier:
+    """The view data of the dossier, from what the stages have stored."""
+    return dossier_from(*_load(store))
+
+
+def dossier_from(docs: Sequence[Document], attributions: Sequence[Attribution], groups: dict[str, str],
+                 origins: dict[str, str | None], claims: Sequence[Claim], quantities: Sequence[Quantity]) -> Dossier:
+    """The view data from records (what ``build_dossier`` reads from the store)."""
+    from headwater.claims.sides import resolve_sides
+    from headwater.store.claims import claim_dict
+
+    by_group = {d.id: groups.get(d.id, d.id) for d in docs}
+    estimates = estimate_views(quantities, by_group)
+    return Dossier(
+        overview=overview(docs, groups, claims, estimates, attributions),
+        articles=article_views(docs, attributions, groups, origins),
+        claims=[claim_dict(c) for c in claims],
+        estimates=estimates,
+        speakers=speaker_views(resolve_sides(attributions), claims),
+    )
+
+
+def write_report(store: Store, cfg: Any, outdir: str | Path) -> Path:
+    """Write ``outdir/dossier.html`` (one self-contained file) and ``outdir/dossier.json``; return the HTML path."""
+    from headwater.report.html import render
+
+    out = Path(outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    dossier = build_dossier(store)
+    data = dossier.to_dict()
+    (out / "dossier.json").write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    html_path = out / "dossier.html"
+    html_path.write_text(render(data), encoding="utf-8")
+    return html_path

@@ -1,0 +1,162 @@
+"""The dossier's view data: plain dataclasses built from the store, written as dossier.json.
+
+The HTML template (``report.html``) renders exactly this data, so the JSON twin carries the same
+content as the page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from headwater.claims.estimates import EstimateTable, tables
+from headwater.extract.quantities import describe
+from headwater.model import Attribution, Claim, Document, Quantity
+
+
+@dataclass(slots=True)
+class ArticleView:
+    id: str
+    doc: str
+    title: str | None
+    outlet: str | None
+    credited_source: str | None
+    published: str | None
+    url: str | None
+    reuse_group: str | None
+    origin: str | None
+    words: int
+    text: str
+    attributions: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SpeakerView:
+    speaker: str
+    type: str
+    side: str
+    role: str | None
+    statements: int
+    denials: int
+    articles: list[str]
+    claims: list[str]
+    examples: list[str]
+
+
+@dataclass(slots=True)
+class Dossier:
+    overview: dict[str, Any]
+    articles: list[ArticleView]
+    claims: list[dict[str, Any]]
+    estimates: list[dict[str, Any]]
+    speakers: list[SpeakerView]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "overview": self.overview,
+            "articles": [asdict(a) for a in self.articles],
+            "claims": self.claims,
+            "estimates": self.estimates,
+            "speakers": [asdict(s) for s in self.speakers],
+        }
+
+
+def article_views(docs: Sequence[Document], attributions: Sequence[Attribution], groups: dict[str, str],
+                  origins: dict[str, str | None]) -> list[ArticleView]:
+    by_article: dict[str, list[Attribution]] = defaultdict(list)
+    for a in attributions:
+        by_article[a.article_id].append(a)
+    return [
+        ArticleView(
+            id=d.id, doc=d.doc, title=d.title, outlet=d.outlet, credited_source=d.credited_source,
+            published=d.published, url=d.url, reuse_group=groups.get(d.id), origin=origins.get(d.id),
+            words=len(d.text.split()), text=d.text,
+            attributions=[a.to_dict() for a in sorted(by_article.get(d.id, []), key=lambda a: a.content.start)],
+        )
+        for d in sorted(docs, key=lambda d: d.doc)
+    ]
+
+
+def estimate_views(quantities: Sequence[Quantity], groups: dict[str, str]) -> list[dict[str, Any]]:
+    return [_table_view(t) for t in tables(quantities, groups)]
+
+
+def _table_view(t: EstimateTable) -> dict[str, Any]:
+    entries = []
+    for e in t.entries:
+        q = e.quantity
+        entries.append({
+            "value": q.value, "low": q.low, "high": q.high, "qualifier": q.qualifier, "speaker": q.speaker,
+            "side": q.side, "doc": q.doc, "as_of": q.as_of, "article_id": q.article_id,
+            "wording": describe(q) + _variant(q.quantity, t.quantity),
+            "evidence": q.span.text, "start": q.span.start, "also_in": e.docs[1:],
+        })
+    return {
+        "quantity": t.quantity, "unit": t.unit, "entries": entries,
+        "contradictions": [{"entries": [i, j], "note": note} for i, j, note in t.contradictions],
+    }
+
+
+def _variant(quantity: str, table: str) -> str:
+    """" (destroyed or abandoned)" for an entry whose quantity is a variant of its table's."""
+    if quantity == table:
+        return ""
+    return " (" + " ".join(quantity.split()[len(table.split()) - 1:]) + ")"
+
+
+def _speaker_name(a: Attribution) -> str | None:
+    if a.speaker is None or a.kind == "unattributed":
+        return None
+    return re.sub(r"\s+", " ", a.speaker.resolved or a.speaker.text).strip()
+
+
+def speaker_views(attributions: Sequence[Attribution], claims: Sequence[Claim]) -> list[SpeakerView]:
+    members: dict[str, list[tuple[int, str]]] = defaultdict(list)  # article -> (member start, claim id)
+    for c in claims:
+        for m in c.members:
+            members[m.article_id].append((m.content.start, c.id))
+    rows: dict[str, list[Attribution]] = defaultdict(list)
+    for a in attributions:
+        name = _speaker_name(a)
+        if name:
+            rows[name.casefold()].append(a)
+    out = []
+    for items in rows.values():
+        sp = [a.speaker for a in items if a.speaker]
+        out.append(SpeakerView(
+            speaker=Counter(_speaker_name(a) for a in items).most_common(1)[0][0] or "",
+            type=Counter(s.type for s in sp).most_common(1)[0][0],
+            side=next((s for s, _ in Counter(s.side for s in sp).most_common() if s != "unknown"), "unknown"),
+            role=next((s.role for s in sp if s.role), None),
+            statements=sum(1 for a in items if a.stance != "deny"),
+            denials=sum(1 for a in items if a.stance == "deny"),
+            articles=sorted({a.doc for a in items}),
+            claims=sorted({cid for a in items for start, cid in members[a.article_id]
+                           if a.content.start <= start < a.content.end}),
+            examples=[a.content.text for a in items[:3]],
+        ))
+    return sorted(out, key=lambda s: (s.side, s.type, -s.statements - s.denials, s.speaker.casefold()))
+
+
+def overview(docs: Sequence[Document], groups: dict[str, str], claims: Sequence[Claim],
+             estimates: Sequence[dict[str, Any]], attributions: Sequence[Attribution]) -> dict[str, Any]:
+    sizes = Counter(groups.get(d.id, d.id) for d in docs)
+    dates = sorted(d.published[:10] for d in docs if d.published)
+    outlets = sorted({d.outlet or d.credited_source for d in docs if d.outlet or d.credited_source})
+    return {
+        "articles": len(docs),
+        "outlets": outlets,
+        "reprint_groups": sum(1 for n in sizes.values() if n > 1),
+        "articles_in_reprint_groups": sum(n for n in sizes.values() if n > 1),
+        "date_span": [dates[0], dates[-1]] if dates else None,
+        "attributions": len(attributions),
+        "claims": len(claims),
+        "claims_in_several_articles": sum(1 for c in claims if len({m.article_id for m in c.members}) > 1),
+        "claims_with_several_origins": sum(1 for c in claims if c.independent_origins > 1),
+        "denied_claims": sum(1 for c in claims if c.denials),
+        "estimate_tables": len(estimates),
+        "numeric_contradictions": sum(len(e["contradictions"]) for e in estimates),
+    }

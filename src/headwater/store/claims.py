@@ -1,0 +1,144 @@
+"""Queries for claims and numeric estimates (written by ``headwater.claims.stage``)."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from headwater.claims.origins import speaker_side
+from headwater.export import exporter
+from headwater.model import Attribution, Claim, Grade, Origin, Quantity, Span, Speaker
+from headwater.store import Store
+
+
+def save(store: Store, claims: Sequence[Claim], quantities: Sequence[Quantity]) -> None:
+    """Replace every claim and estimate (the stage recomputes them all: running it twice changes nothing)."""
+    with store.transaction():
+        store.con.execute("DELETE FROM claims")
+        store.con.execute("DELETE FROM quantities")
+        _insert(store, "claims", [_claim_row(i, c) for i, c in enumerate(claims)])
+        _insert(store, "quantities", [_quantity_row(q) for q in quantities])
+
+
+def _insert(store: Store, table: str, rows: list[list[Any]]) -> None:
+    """Bulk insert through a JSON-lines file read by DuckDB (``executemany`` costs about a
+    millisecond a row). JSON columns take Python objects; the rest plain values."""
+    if not rows:
+        return
+    described = store.con.execute(f"DESCRIBE {table}").fetchall()
+    names, types = [r[0] for r in described], [r[1] for r in described]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"{table}.jsonl"
+        with path.open("w", encoding="utf-8") as f:
+            for row in rows:
+                f.write(json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False) + "\n")
+        columns = "{" + ", ".join(f"'{n}': '{t}'" for n, t in zip(names, types, strict=True)) + "}"
+        store.con.execute(f"INSERT INTO {table} SELECT * FROM read_json(?, format = 'newline_delimited', "
+                          f"columns = {columns})", [str(path)])
+
+
+def _flat(obj: Any) -> dict[str, Any] | None:
+    """A slotted record (Span, Speaker) as a dict, like ``asdict`` but without its deep copies."""
+    return None if obj is None else {k: getattr(obj, k) for k in type(obj).__slots__}
+
+
+def attribution_dict(a: Attribution) -> dict[str, Any]:
+    """``a.to_dict()``, faster: the claims stage writes thousands of members."""
+    return {"article_id": a.article_id, "doc": a.doc, "kind": a.kind, "stance": a.stance,
+            "content": _flat(a.content), "cue": _flat(a.cue), "speaker": _flat(a.speaker), "via": a.via}
+
+
+def _claim_row(rank: int, c: Claim) -> list[Any]:
+    g = c.grade or Grade("F", "6", ("not graded",))
+    return [
+        c.id, rank, c.text, c.unattributed, c.independent_origins, g.reliability, g.credibility, g.likelihood,
+        list(g.reasons), [attribution_dict(a) for a in c.members], [asdict(o) for o in c.origins],
+        [attribution_dict(a) for a in c.denials],
+    ]
+
+
+def _quantity_row(q: Quantity) -> list[Any]:
+    return [q.article_id, q.doc, q.quantity, q.unit, q.value, q.low, q.high, q.qualifier, asdict(q.span),
+            q.speaker, q.side, q.as_of]
+
+
+def attribution_from_dict(d: dict[str, Any]) -> Attribution:
+    return Attribution(
+        article_id=d["article_id"], doc=d["doc"], kind=d["kind"], stance=d["stance"],
+        content=Span(**d["content"]), cue=Span(**d["cue"]) if d.get("cue") else None,
+        speaker=Speaker(**d["speaker"]) if d.get("speaker") else None, via=d.get("via"),
+    )
+
+
+def _origin(d: dict[str, Any]) -> Origin:
+    return Origin(d["speaker"], d["type"], d["side"], d.get("first_outlet"), tuple(d.get("relayed_by", ())),
+                  tuple(d.get("articles", ())))
+
+
+def load_claims(store: Store) -> list[Claim]:
+    rows = store.con.execute(
+        "SELECT id, text, unattributed, reliability, credibility, likelihood, reasons, members, origins, denials "
+        "FROM claims ORDER BY rank"
+    ).fetchall()
+    return [
+        Claim(
+            id=r[0], text=r[1], unattributed=bool(r[2]),
+            grade=Grade(r[3], r[4], tuple(json.loads(r[6])), r[5]),
+            members=tuple(attribution_from_dict(m) for m in json.loads(r[7])),
+            origins=tuple(_origin(o) for o in json.loads(r[8])),
+            denials=tuple(attribution_from_dict(m) for m in json.loads(r[9])),
+        )
+        for r in rows
+    ]
+
+
+def load_quantities(store: Store) -> list[Quantity]:
+    rows = store.con.execute(
+        "SELECT article_id, doc, quantity, unit, value, low, high, qualifier, span, speaker, side, as_of "
+        "FROM quantities ORDER BY quantity, doc, json_extract(span, '$.start')::INTEGER"
+    ).fetchall()
+    return [
+        Quantity(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], Span(**json.loads(r[8])), r[9], r[10], r[11])
+        for r in rows
+    ]
+
+
+def claim_dict(c: Claim) -> dict[str, Any]:
+    """A claim as exported and in dossier.json."""
+    g = c.grade or Grade("F", "6", ("not graded",))
+    return {
+        "id": c.id,
+        "text": c.text,
+        "unattributed": c.unattributed,
+        "members": [{"article_id": a.article_id, "doc": a.doc, "attribution": attribution_dict(a)} for a in c.members],
+        "origins": [
+            {"speaker": o.speaker, "type": o.type, "side": o.side, "first_outlet": o.first_outlet,
+             "relayed_by": list(o.relayed_by), "articles": list(o.articles)}
+            for o in c.origins
+        ],
+        "independent_origins": c.independent_origins,
+        "denials": [
+            {"speaker": (d.speaker.resolved or d.speaker.text) if d.speaker else None,
+             "side": speaker_side(d), "text": d.content.text, "doc": d.doc,
+             "article_id": d.article_id, "start": d.content.start}
+            for d in c.denials
+        ],
+        "grade": {"reliability": g.reliability, "credibility": g.credibility, "reasons": list(g.reasons),
+                  "likelihood": g.likelihood},
+    }
+
+
+@exporter("claims")
+def export_claims(store: Store) -> Iterator[dict[str, Any]]:
+    for c in load_claims(store):
+        yield claim_dict(c)
+
+
+@exporter("estimates")
+def export_estimates(store: Store) -> Iterator[dict[str, Any]]:
+    for q in load_quantities(store):
+        yield asdict(q)
