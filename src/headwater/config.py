@@ -68,7 +68,7 @@ class ClaimsConfig:
     follow_window: int = 300
     max_df: int = 200
     min_words: int = 3
-    lemmas: bool = True
+    lemmas: bool = False
 
 
 @dataclass(frozen=True)
