@@ -62,3 +62,14 @@ def test_provenance_lines_become_citations():
     doc = Document(id=c.id, doc="z.txt", path="z.txt", raw_text=raw, text=c.text, removed=c.removed,
                    outlet=c.outlet, credited_source=c.credited_source)
     assert ("based_on", "ZN.ua") in {(x.kind, x.outlet) for x in find_citations(doc)}
+
+
+def test_function_word_ngrams_do_not_seed_alignments():
+    from headwater.reuse.tokens import ngram_hashes, seed_ngram_hashes, tokenize
+
+    words = tokenize("and that it was not the harbour master who said so").hashes
+    seeds = seed_ngram_hashes(words, 5, 2)
+    plain = ngram_hashes(words, 5)
+    assert len(seeds) == len(plain)
+    assert seeds[0] == 0  # "and that it was not": function words only
+    assert seeds[-1] == plain[-1] != 0  # "harbour master who said so": two content words

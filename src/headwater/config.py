@@ -57,6 +57,7 @@ class ReuseConfig:
     containment: float = 0.8
     min_length_ratio: float = 0.3
     group_containment: float = 0.35
+    min_content_words: int = 2
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Passim-style seeds: rare word n-grams shared between articles.
 
-Every article's word n-grams are hashed; an n-gram that occurs in more than ``max_df``
-articles (boilerplate, set phrases) or in only one is dropped, and so is an n-gram that
+Every article's word n-grams are hashed; an n-gram hashed to 0 (too few content words),
+one that occurs in more than ``max_df`` articles (boilerplate, set phrases) or in only one is dropped, and so is an n-gram that
 repeats inside one article. The rest are joined on their hash to give *matches*:
 (article a, article b, word position in a, word position in b), with a < b.
 
@@ -26,9 +26,10 @@ def _collect(stream: NgramStream, part: int, parts: int) -> tuple[np.ndarray, np
     ps: list[np.ndarray] = []
     for doc, hashes in stream():
         pos = np.arange(len(hashes), dtype=np.int32)
+        keep = hashes != np.uint64(0)
         if parts > 1:
-            keep = (hashes % np.uint64(parts)) == np.uint64(part)
-            hashes, pos = hashes[keep], pos[keep]
+            keep &= (hashes % np.uint64(parts)) == np.uint64(part)
+        hashes, pos = hashes[keep], pos[keep]
         hs.append(hashes)
         ds.append(np.full(len(hashes), doc, dtype=np.int32))
         ps.append(pos)

@@ -31,7 +31,7 @@ from headwater.reuse.citations import find_citations
 from headwater.reuse.minhash import band_keys, bucket_pairs, lsh_params, signatures
 from headwater.reuse.ngrams import shared_ngrams, split_by_pair
 from headwater.reuse.propagate import ArticleInfo, article_info, direction, groups_and_origins
-from headwater.reuse.tokens import Tokens, ngram_hashes, text_key, tokenize_many
+from headwater.reuse.tokens import Tokens, ngram_hashes, seed_ngram_hashes, text_key, tokenize_many
 from headwater.reuse.verify import char_passages, is_chrome, verify
 from headwater.store import Store
 from headwater.store import reuse as db
@@ -108,14 +108,16 @@ def _exact_groups(meta: list[db.ArticleMeta], keys: list[str], info: dict[str, A
     return groups
 
 
-def _ngram_stream(store: Store, meta: list[db.ArticleMeta], reps: list[int], n: int) -> Callable[[], Iterator]:
+def _ngram_stream(
+    store: Store, meta: list[db.ArticleMeta], reps: list[int], n: int, min_content: int
+) -> Callable[[], Iterator]:
     def stream() -> Iterator[tuple[int, np.ndarray]]:
         ids = [meta[i].id for i in reps]
         texts: list[str] = []
         for start in range(0, len(ids), 500):
             texts = [t for _, t in db.iter_texts(store, ids[start : start + 500])]
             for j, tokens in enumerate(tokenize_many(texts)):
-                yield reps[start + j], ngram_hashes(tokens.hashes, n)
+                yield reps[start + j], seed_ngram_hashes(tokens.hashes, n, min_content)
 
     return stream
 
@@ -204,7 +206,7 @@ def run_reuse(store: Store, cfg: Config | ReuseConfig, on_progress: Progress | N
     reps = sorted(groups)
     sigs = sketch.sigs
     progress(0, 1)
-    matches = shared_ngrams(_ngram_stream(store, meta, reps, rcfg.ngram), rcfg.max_df, _partitions(meta, reps))
+    matches = shared_ngrams(_ngram_stream(store, meta, reps, rcfg.ngram, rcfg.min_content_words), rcfg.max_df, _partitions(meta, reps))
     progress(1, 1)
     pairs, seeds = _candidates(sigs, reps, matches, rcfg)
     del matches

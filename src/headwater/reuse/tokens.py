@@ -146,6 +146,29 @@ def ngram_hashes(words: np.ndarray, n: int) -> np.ndarray:
     return mix64(acc)
 
 
+@lru_cache(maxsize=1)
+def _stopword_hashes() -> np.ndarray:
+    from importlib import resources
+
+    text = resources.files("headwater.data").joinpath("stopwords.txt").read_text(encoding="utf-8")
+    words = " ".join(line for line in text.splitlines() if not line.startswith("#"))
+    return np.unique(tokenize(words).hashes)
+
+
+def seed_ngram_hashes(words: np.ndarray, n: int, min_content: int) -> np.ndarray:
+    """``ngram_hashes``, with 0 for every n-gram holding fewer than ``min_content`` content words.
+
+    Runs of function words ("and that it was not") recur in unrelated articles; they are no
+    evidence of reuse and would only multiply candidate pairs.
+    """
+    hashes = ngram_hashes(words, n)
+    if min_content <= 0 or len(words) < n:
+        return hashes
+    content = (~np.isin(words, _stopword_hashes())).astype(np.int32)
+    window = np.convolve(content, np.ones(n, dtype=np.int32), mode="valid")
+    return np.where(window >= min_content, hashes, np.uint64(0))
+
+
 def text_key(tokens: Tokens) -> str:
     """Hash of the normalised text (its words, case-folded): equal for exact copies."""
     return hashlib.blake2b(tokens.hashes.tobytes(), digest_size=16).hexdigest()
