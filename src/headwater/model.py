@@ -8,7 +8,8 @@ offsets, end exclusive: ``start``/``end`` into an article's cleaned text,
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
+from functools import cache
 from typing import Any, Literal
 
 AttributionKind = Literal["direct", "indirect", "mixed", "according_to", "unattributed"]
@@ -107,7 +108,7 @@ class Attribution:
     via: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return plain(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,3 +208,19 @@ class IngestReport:
     skipped: int = 0  # already stored
     unchanged: int = 0  # input files read before and unchanged since: not read again
     errors: list[IngestError] = field(default_factory=list)
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def plain(obj: Any) -> Any:
+    """A record as plain JSON-able data (like ``dataclasses.asdict``, without its deep copies)."""
+    if is_dataclass(obj) and not isinstance(obj, type):
+        return {name: plain(getattr(obj, name)) for name in _field_names(type(obj))}
+    if isinstance(obj, (list, tuple)):
+        return [plain(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: plain(v) for k, v in obj.items()}
+    return obj

@@ -13,7 +13,7 @@ are clustered separately and never share a claim; two overlapping statements of 
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -48,20 +48,33 @@ def units(statements: Sequence[Statement]) -> list[list[Statement]]:
 
 
 def candidate_pairs(groups: Sequence[Sequence[Statement]], max_df: int) -> set[tuple[int, int]]:
-    """Pairs of unit indexes that share a rare term (not a name or nation)."""
+    """Pairs of unit indexes that share two rare terms (one, when either unit has few terms).
+
+    Names and nations propose no pairs; a term in more than ``max_df`` units proposes none either.
+    Counting shared terms per pair keeps the pairs scored close to the pairs that can match,
+    instead of every pair that happens to share one common word.
+    """
     postings: dict[str, list[int]] = defaultdict(list)
     for i, unit in enumerate(groups):
         for t in unit[0].terms:
             if t[0] not in "@!":
                 postings[t].append(i)
-    pairs: set[tuple[int, int]] = set()
+    shared: Counter[tuple[int, int]] = Counter()
     for ids in postings.values():
         if len(ids) > max_df:
             continue
         for k, a in enumerate(ids):
             for b in ids[k + 1:]:
-                pairs.add((a, b))
-    return pairs
+                shared[(a, b)] += 1
+    small = {i for i, unit in enumerate(groups) if _content_terms(unit[0].terms) <= _FEW_TERMS}
+    return {pair for pair, n in shared.items() if n >= 2 or pair[0] in small or pair[1] in small}
+
+
+_FEW_TERMS = 4
+
+
+def _content_terms(terms: frozenset[str]) -> int:
+    return sum(1 for t in terms if t[0] not in "@!")
 
 
 def scored_pairs(groups: Sequence[Sequence[Statement]], weights: dict[str, float], max_df: int, floor: float

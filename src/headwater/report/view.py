@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from headwater.claims.estimates import EstimateTable, tables
 from headwater.extract.quantities import describe
-from headwater.model import Attribution, Claim, Document, Quantity
+from headwater.model import Attribution, Claim, Document, Quantity, plain
 
 
 @dataclass(slots=True)
@@ -57,10 +57,10 @@ class Dossier:
     def to_dict(self) -> dict[str, Any]:
         return {
             "overview": self.overview,
-            "articles": [asdict(a) for a in self.articles],
+            "articles": [plain(a) for a in self.articles],
             "claims": self.claims,
             "estimates": self.estimates,
-            "speakers": [asdict(s) for s in self.speakers],
+            "speakers": [plain(s) for s in self.speakers],
         }
 
 

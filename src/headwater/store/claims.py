@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import tempfile
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from headwater.claims.origins import speaker_side
 from headwater.export import exporter
-from headwater.model import Attribution, Claim, Grade, Origin, Quantity, Span, Speaker
+from headwater.model import Attribution, Claim, Grade, Origin, Quantity, Span, Speaker, plain
 from headwater.store import Store
 
 
@@ -56,13 +55,13 @@ def _claim_row(rank: int, c: Claim) -> list[Any]:
     g = c.grade or Grade("F", "6", ("not graded",))
     return [
         c.id, rank, c.text, c.unattributed, c.independent_origins, g.reliability, g.credibility, g.likelihood,
-        list(g.reasons), [attribution_dict(a) for a in c.members], [asdict(o) for o in c.origins],
+        list(g.reasons), [attribution_dict(a) for a in c.members], [plain(o) for o in c.origins],
         [attribution_dict(a) for a in c.denials],
     ]
 
 
 def _quantity_row(q: Quantity) -> list[Any]:
-    return [q.article_id, q.doc, q.quantity, q.unit, q.value, q.low, q.high, q.qualifier, asdict(q.span),
+    return [q.article_id, q.doc, q.quantity, q.unit, q.value, q.low, q.high, q.qualifier, plain(q.span),
             q.speaker, q.side, q.as_of]
 
 
@@ -141,4 +140,4 @@ def export_claims(store: Store) -> Iterator[dict[str, Any]]:
 @exporter("estimates")
 def export_estimates(store: Store) -> Iterator[dict[str, Any]]:
     for q in load_quantities(store):
-        yield asdict(q)
+        yield plain(q)
