@@ -11,7 +11,7 @@ import pytest
 
 from conftest import POLNEAR, SEED_GOLD, needs_polnear, needs_seeds
 from headwater.evaluate.attributions import content_matches, detect_format, merge_continuations
-from headwater.evaluate.polnear import score
+from headwater.evaluate.polnear import content_spans, score
 
 
 def test_seed_matching_rules():
@@ -42,6 +42,21 @@ def test_merge_continuations():
     assert merge_continuations(preds) == [{"source": [[0, 2]], "cue": [[3, 5]], "content": [[6, 9], [12, 20]]}]
 
 
+def test_merge_continuations_stays_in_the_paragraph():
+    text = "Al said “one,” and “two.”\n\n“Three.”"
+    same = {"source": [[0, 2]], "cue": [[3, 7]]}
+    preds = [dict(same, content=[[9, 13]]), dict(same, content=[[20, 24]]), dict(same, content=[[28, 34]])]
+    assert merge_continuations(preds, text) == [dict(same, content=[[9, 13], [20, 24]])]
+
+
+def test_content_spans_leave_out_the_inner_cue_and_speaker():
+    text = "The museum, Mr. Obama said, would open soon."
+    spk, cue = [12, 21], [22, 26]
+    pieces = content_spans(text, 0, len(text) - 1, [spk, cue])
+    assert [text[a:b] for a, b in pieces] == ["The museum", "would open soon"]
+    assert content_spans(text, 0, 10, [spk]) == [[0, 10]]
+
+
 @needs_seeds
 def test_seed_gold_floor():
     from headwater.evaluate.attributions import evaluate
@@ -49,7 +64,7 @@ def test_seed_gold_floor():
     assert detect_format(SEED_GOLD) == "seed"
     r = evaluate(SEED_GOLD)
     assert r["right_speaker_share"] >= 0.95, r["misses"]
-    assert r["precision"] >= 0.88, r["extras"]
+    assert r["precision"] >= 0.90, r["extras"]
 
 
 @needs_polnear
@@ -66,7 +81,7 @@ def test_polnear_dev_floor():
     assert r["source_overlap"] >= 0.85 and r["cue_overlap"] >= 0.85
 
 
-FLOORS = {"content": 0.62, "content_exact": 0.43, "attribution": 0.57}
+FLOORS = {"content": 0.71, "content_exact": 0.52, "attribution": 0.645}
 
 if __name__ == "__main__":  # pragma: no cover
     pytest.main([__file__])

@@ -137,21 +137,32 @@ def eval_seed(gold: Path, model: str | None = None, seeds: Path | None = None) -
     return {"format": "seed", "gold": str(gold), "documents": len(docs), **res.to_dict()}
 
 
-def polnear_prediction(att: Attribution) -> dict[str, list[list[int]]]:
-    """Speaker as written (PolNeAR has no coreference); an unattributed item has no source."""
+def polnear_prediction(att: Attribution, text: str = "") -> dict[str, list[list[int]]]:
+    """Speaker as written (PolNeAR has no coreference); an unattributed item has no source. The content
+    leaves out the attribution's own cue and speaker when they sit inside it ("X, he said, would ...")."""
+    from headwater.evaluate.polnear import content_spans
+
     src = [[att.speaker.start, att.speaker.end]] if att.speaker is not None else []
     cue = [[att.cue.start, att.cue.end]] if att.cue is not None else []
-    return {"source": src, "cue": cue, "content": [[att.content.start, att.content.end]]}
+    content = [[att.content.start, att.content.end]]
+    if text:
+        content = content_spans(text, att.content.start, att.content.end, src + cue)
+    return {"source": src, "cue": cue, "content": content}
 
 
-def merge_continuations(preds: list[dict[str, list[list[int]]]]) -> list[dict[str, list[list[int]]]]:
-    """PolNeAR keeps one attribution per cue: quotes continuing under the same cue and speaker are joined."""
+def merge_continuations(preds: list[dict[str, list[list[int]]]], text: str = "") -> list[dict[str, list[list[int]]]]:
+    """PolNeAR keeps one attribution per cue: quotes continuing under the same cue and speaker in the same
+    paragraph are joined. A continuation in a later paragraph has no cue of its own, and PolNeAR marks no
+    attribution without a cue, so it is left out (with ``text`` given)."""
     out: list[dict[str, list[list[int]]]] = []
     index: dict[tuple[tuple[int, ...], ...], dict[str, list[list[int]]]] = {}
     for p in preds:
         key = (tuple(x for s in p["cue"] for x in s), tuple(x for s in p["source"] for x in s))
         if p["cue"] and key in index:
-            index[key]["content"] = index[key]["content"] + p["content"]
+            prev = index[key]["content"]
+            if text and "\n" in text[prev[-1][1] : p["content"][0][0]]:
+                continue
+            index[key]["content"] = prev + p["content"]
             continue
         index[key] = p
         out.append(p)
@@ -167,7 +178,8 @@ def predict_polnear(records: list[dict[str, Any]], model: str | None = None) -> 
     texts = (r["text"] for r in records)
     for rec, parsed in zip(records, nlp.pipe(texts, batch_size=16), strict=True):
         document = Document(id=rec["doc_id"], doc=rec["doc_id"], path="", raw_text=rec["text"], text=rec["text"])
-        out[rec["doc_id"]] = merge_continuations([polnear_prediction(a) for a in extract_attributions(parsed, document)])
+        atts = extract_attributions(parsed, document)
+        out[rec["doc_id"]] = merge_continuations([polnear_prediction(a, rec["text"]) for a in atts], rec["text"])
     return out
 
 

@@ -10,6 +10,28 @@ TRIM = set(" \t\n\r\"'“”‘’„‚«»‹›`")
 Spans = list[list[int]]
 
 
+_GAP = set(" \t\n\r,;:—–-()")
+
+
+def content_spans(text: str, s: int, e: int, holes: Spans) -> Spans:
+    """[s, e) without the ``holes`` (the cue and source inside it); gap punctuation around a hole goes too."""
+    pieces = [(s, e)]
+    for hs, he in sorted(holes):
+        nxt = []
+        for a, b in pieces:
+            if he <= a or hs >= b:
+                nxt.append((a, b))
+                continue
+            while hs > a and text[hs - 1] in _GAP:
+                hs -= 1
+            while he < b and text[he] in _GAP:
+                he += 1
+            nxt += [(a, hs), (he, b)]
+        pieces = nxt
+    out = [[a, b] for a, b in pieces if b - a >= 2]
+    return out or [[s, e]]
+
+
 def charset(spans: Iterable[Iterable[int]], text: str) -> set[int]:
     out: set[int] = set()
     for s, e in spans:

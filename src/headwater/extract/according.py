@@ -30,9 +30,9 @@ def _np_head(first: Token, sent: Span) -> Token:
     return first
 
 
-def _content_around(ctx: Ctx, sent: Span, a: int, b: int, stop: int) -> tuple[int, int]:
-    """The sentence (up to ``stop``) without the phrase [a, b): the longer side, or the start side."""
-    before = ctx.trim(sent.start_char, a)
+def _content_around(ctx: Ctx, lo: int, a: int, b: int, stop: int) -> tuple[int, int]:
+    """The sentence [lo, stop) without the phrase [a, b): the longer side, or the start side."""
+    before = ctx.trim(lo, a)
     after = ctx.trim(b, stop)
     return after if after[1] - after[0] > before[1] - before[0] else before
 
@@ -48,30 +48,46 @@ def according_candidates(ctx: Ctx, taken: list[Cand]) -> list[Cand]:
             out.extend(_possessive(ctx, sent))
             continue
         matches.sort(key=lambda m: m.start())
-        m = matches[0]
-        cand = _from_match(ctx, sent, m.start(), m.end(), matches[1].start() if len(matches) > 1 else sent.end_char)
-        if cand is not None:
-            out.append(cand)
+        lo = sent.start_char
+        for k, m in enumerate(matches):
+            stop = matches[k + 1].start() if k + 1 < len(matches) else sent.end_char
+            cand = _from_match(ctx, sent, m.start(), m.end(), lo, stop)
+            if cand is not None:
+                out.append(cand)
+                lo = max(lo, ctx.tok_span(*cand.speaker)[1])
     return out
 
 
-def _from_match(ctx: Ctx, sent: Span, a: int, b: int, stop: int) -> Cand | None:
+def _from_match(ctx: Ctx, sent: Span, a: int, b: int, lo: int, stop: int) -> Cand | None:
     first = _token_at(ctx, b, sent)
     if first is None or first.i >= sent.end:
         return None
     head = _np_head(first, sent)
-    if head.like_num or head.lower_ in ("cent", "day", "year", "week", "month", "hour", "capita", "person"):
+    partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+    if (head.like_num and not partitive) or head.lower_ in ("cent", "day", "year", "week", "month", "hour", "capita", "person"):
         return None
+    lo, stop = _parentheses(ctx, a, lo, stop)
     left, right = speaker_range(head)
     left = max(left, first.i)
     np_end = token_chars(ctx.doc[max(right - 1, min(head.right_edge.i, sent.end - 1))])[1]
-    content = _content_around(ctx, sent, a, np_end, stop)
+    content = _content_around(ctx, lo, a, np_end, stop)
     if content[1] - content[0] < 3:
         return None
     cue = (a, b)
     while cue[1] > cue[0] and ctx.text[cue[1] - 1].isspace():
         cue = (cue[0], cue[1] - 1)
     return Cand("according_to", content, cue, None, (left, right), head.i, salient=True)
+
+
+def _parentheses(ctx: Ctx, a: int, lo: int, stop: int) -> tuple[int, int]:
+    """Inside "( ... according to X )" the content stays inside the brackets."""
+    t = ctx.text
+    opening = t.rfind("(", lo, a)
+    if opening >= 0 and t.find(")", opening, a) < 0:
+        closing = t.find(")", a, stop)
+        if closing >= 0:
+            return opening + 1, closing
+    return lo, stop
 
 
 def _possessive(ctx: Ctx, sent: Span) -> list[Cand]:
@@ -87,7 +103,7 @@ def _possessive(ctx: Ctx, sent: Span) -> list[Cand]:
         left, right = speaker_range(poss[0])
         right = min(right, tok.i)
         a, b = prep.idx, token_chars(tok)[1]
-        content = _content_around(ctx, sent, prep.left_edge.idx, b, sent.end_char)
+        content = _content_around(ctx, sent.start_char, prep.left_edge.idx, b, sent.end_char)
         if content[1] - content[0] >= 3:
             out.append(Cand("according_to", content, (a, b), tok.i, (left, right), poss[0].i))
     return out

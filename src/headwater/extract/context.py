@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 EDGE = set(" \t\r\n,.;:—–-")
+_ABBREV = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Jr|Sr|Inc|Corp|Co|Ltd|St|Mr|Mrs|Ms|Dr|Gov|Sen|Rep|etc)\.)$")
 
 
 @dataclass(slots=True)
@@ -69,7 +71,7 @@ class Ctx:
         for _ in range(3):
             while s < e and t[s] in EDGE:
                 s += 1
-            while e > s and t[e - 1] in EDGE:
+            while e > s and t[e - 1] in EDGE and not _ABBREV.search(t, max(s, e - 8), e):
                 e -= 1
             if e > s and t[e - 1] in QUOTE_CHARS and not self._partner_inside(s, e - 1):
                 e -= 1
@@ -79,6 +81,15 @@ class Ctx:
                 continue
             break
         return s, e
+
+    def close_quote(self, s: int, e: int) -> int:
+        """Extend ``e`` to the closing mark of a quote opened inside [s, e) when only punctuation is left
+        ("called it a “complete fabrication.”": the full stop belongs to the quotation)."""
+        q = self.quote_at(e - 1) if e > 0 else None
+        if q is None or q.start < s or q.end <= e or not q.closed:
+            return e
+        gap = self.text[e : q.inner_end]
+        return q.end if all(ch in ".,!?;:…" or ch.isspace() for ch in gap) else e
 
     def _partner_inside(self, s: int, e: int, opening: int | None = None) -> bool:
         if opening is not None:

@@ -1,8 +1,11 @@
 """Extract every attribution from a parsed spaCy ``Doc``: a pure function, no I/O.
 
-``extract_attributions(doc, document)`` runs the extractors (reporting verbs, according-to phrases,
-quotes and their cues, headline cues, refusals to comment, unattributed hedges), resolves and types
-the speakers, and returns ``model.Attribution`` records with cleaned and raw offsets.
+``extract_attributions(doc, document)`` runs the extractors (reporting, belief, intention and act verbs
+in ``verbs``/``content``; according-to phrases; speaker labels and signed quotes in ``turns``; quotes and
+their cues; headline cues; refusals to comment; source-less passives and appearance verbs in
+``sourceless``; nominal and adjective cues in ``nouns``; unattributed hedges), drops an act or belief
+reported inside another attribution's content, resolves and types the speakers, and returns
+``model.Attribution`` records with cleaned and raw offsets.
 """
 
 from __future__ import annotations
@@ -14,8 +17,11 @@ from headwater.extract.context import Cand, Ctx
 from headwater.extract.direct import headline_candidates, quote_candidates, snap
 from headwater.extract.hedges import hedge_candidates, no_comment_candidates
 from headwater.extract.mediation import find_stance, find_via
+from headwater.extract.nouns import adjective_candidates, noun_candidates
 from headwater.extract.resolve import Mention, resolve
+from headwater.extract.sourceless import sourceless_candidates
 from headwater.extract.speakers import Info
+from headwater.extract.turns import turn_candidates
 from headwater.model import Attribution, Document, Span, Speaker
 
 if TYPE_CHECKING:
@@ -35,17 +41,33 @@ def candidates(doc: Doc, unattributed: bool = True) -> tuple[Ctx, list[Cand]]:
     for cand in cands:
         snap(ctx, cand)
     cands += according_candidates(ctx, cands)
+    cands += turn_candidates(ctx, cands)
     cands += quote_candidates(ctx, cands)
+    cands += sourceless_candidates(ctx, cands)
+    cands += noun_candidates(ctx, cands)
+    cands += adjective_candidates(ctx, cands)
     cands = _dedupe(ctx, cands)
     for cand in cands:
         if cand.cue and any(o is not cand and o.content[0] <= cand.cue[0] < o.content[1] for o in cands):
             cand.salient = False
+            cand.extra["nested"] = "1"
+    cands = [c for c in cands if not (c.extra.get("nested") and _act(ctx, c))]
     if unattributed:
         cands += hedge_candidates(ctx, cands)
     else:
         cands = [c for c in cands if c.kind != "unattributed"]
+    for cand in cands:
+        cand.content = (cand.content[0], ctx.close_quote(*cand.content))
     cands.sort(key=lambda c: (c.content[0], c.content[1]))
     return ctx, cands
+
+
+def _act(ctx: Ctx, cand: Cand) -> bool:
+    """An act or intention ("decided to", "released a plan"), not a statement."""
+    if cand.extra.get("rule") not in ("object", "to", "prep", "clause") or cand.cue_token is None:
+        return False
+    lemma = ctx.doc[cand.cue_token].lemma_.lower()
+    return lemma not in ctx.cues.speech and lemma not in ctx.cues.deny
 
 
 def _dedupe(ctx: Ctx, cands: list[Cand]) -> list[Cand]:

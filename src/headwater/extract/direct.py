@@ -34,7 +34,9 @@ def snap(ctx: Ctx, cand: Cand) -> None:
     covered = sum(min(e, q.inner_end) - max(s, q.inner_start) for q in quotes)
     big = max(quotes, key=lambda q: q.inner_end - q.inner_start)
     if covered >= 0.6 * (e - s) and big.inner_end - big.inner_start >= 0.6 * (e - s):
-        cand.content, cand.kind = (big.inner_start, big.inner_end), "direct"
+        cand.kind = "direct"
+        if ctx.text[s : big.start].strip(" ,:") == "":
+            cand.content = (big.inner_start, big.inner_end)
     elif cand.kind == "indirect":
         cand.kind = "mixed"
 
@@ -50,7 +52,20 @@ def _cue_after(ctx: Ctx, q: Quote) -> Token | None:
     nxt = next((o for o in ctx.quotes if o.start >= q.end), None)
     if nxt is not None:
         limit = min(limit, nxt.start)
-    return _find_cue(ctx, q.end, limit, stop_at_period=True)
+    tok = _find_cue(ctx, q.end, limit, stop_at_period=True)
+    return tok if tok is not None and _adjacent(ctx, q, tok) else None
+
+
+def _adjacent(ctx: Ctx, q: Quote, tok: Token) -> bool:
+    """Only the speaker, punctuation and adverbs stand between the closing mark and the cue."""
+    subj = subject(tok)
+    span = range(subj.left_edge.i, subj.right_edge.i + 1) if subj is not None else range(0)
+    for t in _tokens_between(ctx, q.end, tok.idx):
+        if t.i >= tok.i or t.idx < q.end:
+            continue
+        if not (t.is_punct or t.is_space or t.i in span or t.dep_ in ("advmod", "aux", "neg") or t.is_quote):
+            return False
+    return True
 
 
 def _cue_before(ctx: Ctx, q: Quote) -> Token | None:
@@ -68,7 +83,7 @@ def _find_cue(ctx: Ctx, a: int, b: int, stop_at_period: bool, last: bool = False
         if stop_at_period and tok.text in (".", "!", "?") and tok.idx > a + 1:
             break
         ok, _ = cue_tokens(ctx, tok)
-        if ok and subject(tok, True) is not None:
+        if ok and subject(tok) is not None:
             found = tok
             if not last:
                 return tok
@@ -82,7 +97,7 @@ def _tokens_between(ctx: Ctx, a: int, b: int) -> list[Token]:
 
 
 def _make(ctx: Ctx, q: Quote, tok: Token) -> Cand:
-    subj = subject(tok, True)
+    subj = subject(tok)
     assert subj is not None
     return Cand("direct", (q.inner_start, q.inner_end), token_chars(tok), tok.i, speaker_range(subj), subj.i)
 
@@ -114,13 +129,22 @@ def _continues(ctx: Ctx, q: Quote, prev: Cand) -> bool:
     """A sentence-long quote right after the previous direct quote's paragraph, or in the same one."""
     if q.continues:
         return True
-    if len(ctx.text[q.inner_start : q.inner_end].split()) < 4:
-        return False
     gap = ctx.text[prev.content[1] : q.start]
-    if gap.count("\n\n") + gap.count("\n") > 2:
+    short = len(ctx.text[q.inner_start : q.inner_end].split()) < 4
+    if short and not ("\n" not in gap and len(gap) < 60 and ctx.text[q.inner_end - 1 : q.inner_end] in ".?!"):
+        return False
+    if gap.count("\n") > 2:
         return False
     para_start = ctx.text.rfind("\n", 0, q.start) + 1
     return ctx.text[para_start : q.start].strip() == "" or q.start - prev.content[1] < 120
+
+
+def _has_subject_before(ctx: Ctx, char: int) -> bool:
+    span = ctx.doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or span[0].i == 0:
+        return False
+    prev = ctx.doc[span[0].i - 1]
+    return prev.dep_ in ("nsubj", "nsubjpass") and prev.head.i == span[0].i
 
 
 def headline_candidates(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
@@ -133,8 +157,10 @@ def headline_candidates(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
             continue
         cue = (sent.start_char + m.start("cue"), sent.start_char + m.end("cue"))
         who = ctx.doc.char_span(sent.start_char + m.start("who"), sent.start_char + m.end("who"), alignment_mode="expand")
-        if who is None or not any(t.pos_ == "PROPN" for t in who):
+        if who is None or not any(t.pos_ == "PROPN" for t in who) or any(t.ent_type_ in ("DATE", "TIME") for t in who):
             continue
+        if who.root.dep_ in ("dobj", "dative", "npadvmod") or _has_subject_before(ctx, cue[0]):
+            continue  # "..., Graham told CNN." / "..., Kowal said Friday.": an ordinary cue, not a headline
         label = _LABEL.match(text)
         s = sent.start_char + (label.end() if label and label.end() < m.start() else 0)
         content = ctx.trim(s, cue[0])

@@ -39,7 +39,7 @@ def no_comment_candidates(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
         if span is None:
             continue
         verb = span[0] if span[0].pos_ in ("VERB", "AUX") else span.root
-        subj = subject(verb, True)
+        subj = subject(verb)
         if subj is None:
             continue
         content = (m.start(), m.end())

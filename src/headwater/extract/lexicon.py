@@ -19,6 +19,12 @@ class Cues:
     speech: frozenset[str]
     belief: frozenset[str]
     deny: frozenset[str]
+    intent: frozenset[str]
+    raising: frozenset[str]
+    passive: frozenset[str]
+    nouns: frozenset[str]
+    sourceless_nouns: frozenset[str]
+    adjectives: frozenset[str]
     np_verbs: frozenset[str]
     phrasal: frozenset[tuple[str, str]]
     deny_phrases: re.Pattern[str]
@@ -58,6 +64,12 @@ def cues() -> Cues:
         speech=frozenset(d["verbs"]["speech"]),
         belief=frozenset(d["verbs"]["belief"]),
         deny=frozenset(d["verbs"]["deny"]),
+        intent=frozenset(d["verbs"]["intent"]),
+        raising=frozenset(d["sourceless"]["raising"]),
+        passive=frozenset(d["sourceless"]["passive"]),
+        nouns=frozenset(d["nouns"]["cues"]),
+        sourceless_nouns=frozenset(d["nouns"]["sourceless"]),
+        adjectives=frozenset(d["adjectives"]["cues"]),
         np_verbs=frozenset(d["np_content"]["verbs"]),
         phrasal=frozenset((a, b) for a, b in d["phrasal"]["pairs"]),
         deny_phrases=re.compile(r"\b(?:" + "|".join(re.escape(p) for p in d["deny_phrases"]["phrases"]) + r")\b", re.I),

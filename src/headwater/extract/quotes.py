@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-OPEN_CLOSE = {"“": "”", "„": "“”", "«": "»", "»": "«", "‹": "›", '"': '"', "‘": "’", "'": "'", "‚": "‘’"}
+OPEN_CLOSE = {"“": "”\"", "„": "“”", "«": "»", "»": "«", "‹": "›", '"': '"', "‘": "’", "'": "'", "‚": "‘’"}
 DOUBLE_OPEN = "“„«\""
 SINGLE_OPEN = "‘'‚"
 QUOTE_CHARS = set("“”„«»‹›\"‘’'‚`")
@@ -54,31 +54,51 @@ def _closes(text: str, i: int, ch: str) -> bool:
     return not prev.isspace() or ch in "”»"
 
 
+def _width(text: str, i: int) -> int:
+    """2 at a doubled apostrophe (''), the straight double quote of some wires and archives; else 1."""
+    return 2 if text.startswith("''", i) else 1
+
+
 def _scan(text: str, start: int, end: int, marks: str) -> list[Quote]:
     """Quotes opened by one of ``marks`` inside text[start:end] (one paragraph)."""
     out: list[Quote] = []
     i = start
+    double = marks == DOUBLE_OPEN
     while i < end:
-        ch = text[i]
-        if ch in marks and _opens(text, i, ch):
-            close = _find_close(text, i + 1, end, OPEN_CLOSE[ch])
-            if close is None:
-                if ch in DOUBLE_OPEN:
-                    out.append(Quote(i, end, i + 1, end, False, True))
-                    return out
-                i += 1
+        ch, w = text[i], _width(text, i)
+        if w == 2:
+            if not double or _is_word(text[i - 1] if i > 0 else " ") or text[i + 2 : i + 3] in ("", " ", "\n"):
+                i += 2
                 continue
-            out.append(Quote(i, close + 1, i + 1, close, True, ch in DOUBLE_OPEN))
-            i = close + 1
+            ch = '"'
+        if ch in marks and _opens(text, i + w - 1, ch):
+            found = _find_close(text, i + w, end, OPEN_CLOSE[ch], ch in "“\"")
+            if found is None:
+                if ch in DOUBLE_OPEN:
+                    out.append(Quote(i, end, i + w, end, False, True))
+                    return out
+                i += w
+                continue
+            close, cw = found
+            out.append(Quote(i, close + cw, i + w, close, True, ch in DOUBLE_OPEN))
+            i = close + cw
             continue
-        i += 1
+        i += w
     return out
 
 
-def _find_close(text: str, i: int, end: int, closers: str) -> int | None:
-    for j in range(i, end):
-        if text[j] in closers and _closes(text, j, text[j]):
-            return j
+def _find_close(text: str, i: int, end: int, closers: str, double: bool) -> tuple[int, int] | None:
+    j = i
+    while j < end:
+        if _width(text, j) == 2:
+            if double and not text[j - 1].isspace():
+                return j, 2
+            j += 2
+            continue
+        ch = text[j]
+        if (ch in closers or (double and ch in '"”')) and _closes(text, j, ch):
+            return j, 1
+        j += 1
     return None
 
 

@@ -61,7 +61,7 @@ def _name(span: Span, head: Token) -> Span | None:
 
 
 def _clean_name(text: str) -> str:
-    return _POSS.sub("", _HONORIFIC.sub("", text.strip())).strip()
+    return _POSS.sub("", _HONORIFIC.sub("", text.strip(" ―—–-\"“”'‘’\n"))).strip()
 
 
 def full_name(ctx: Ctx, name: str, before: int) -> str:

@@ -1,19 +1,21 @@
-"""Attributions around a reporting verb: "X said (that) ...", "..., X said.", "X told Y: “...”"."""
+"""Attributions around a cue verb: "X said (that) ...", "..., X said.", "X told Y: “...”", and the acts and
+intentions PolNeAR counts ("X denounced the plan", "X vowed to ...", "X pushed for ..."). Where the
+content lies is decided in ``content``; the lexicons are in ``data/cues.toml``."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from headwater.extract import content as C
 from headwater.extract.context import Cand, Ctx, token_chars
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
-CLIMB = ("conj", "advcl", "xcomp", "pcomp", "acl", "dep")
+CLIMB = ("conj", "advcl", "xcomp", "pcomp", "acl", "dep", "prep")
 NOT_CUE_DEPS = ("amod", "compound", "auxpass", "aux")
-_TAIL = re.compile(r",\s+(?:citing|according to|per)\s")
+_NO_REST = ("continue", "add", "maintain")  # "he continued, turning to ...": no lost complement
 NESTED = False  # keep attributions reported inside a quote ("“We believe that ...”")
 
 
@@ -22,14 +24,17 @@ def cue_tokens(ctx: Ctx, tok: Token) -> tuple[bool, Token | None]:
     if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in NOT_CUE_DEPS:
         return False, None
     lemma = tok.lemma_.lower()
+    if lemma == "cite" and tok.tag_ == "VBG":  # "..., citing X": X is the source (see according.py)
+        return False, None
     for child in tok.children:
         if child.dep_ in ("prt", "prep") and (lemma, child.lower_) in ctx.cues.phrasal:
             return True, child
-    return lemma in ctx.cues.verbs or lemma in ctx.cues.np_verbs, None
+    return lemma in ctx.cues.verbs or lemma in ctx.cues.np_verbs or lemma in ctx.cues.intent, None
 
 
-def subject(tok: Token, speech: bool) -> Token | None:
-    """The grammatical subject of the cue, climbing through "..., adding" / "and said" chains."""
+def subject(tok: Token) -> Token | None:
+    """The grammatical subject of the cue, climbing through "..., adding" / "and said" / "by saying" chains;
+    the noun a participle hangs on ("polls showing ...")."""
     seen = 0
     cur = tok
     while seen < 4:
@@ -38,7 +43,9 @@ def subject(tok: Token, speech: bool) -> Token | None:
                 return child
         if child_agent := _agent(cur):
             return child_agent
-        if cur.dep_ not in CLIMB or cur.head is cur or not speech:
+        if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.pos_ in ("NOUN", "PROPN"):
+            return cur.head
+        if cur.dep_ not in CLIMB or cur.head is cur:
             return None
         if cur.dep_ in ("advcl", "acl", "pcomp", "dep") and cur.tag_ not in ("VBG", "VBN"):
             return None
@@ -58,72 +65,6 @@ def _agent(tok: Token) -> Token | None:
     return None
 
 
-def _ccomp(tok: Token) -> Token | None:
-    comps = [c for c in tok.children if c.dep_ in ("ccomp",) or (c.dep_ == "xcomp" and c.i > tok.i and _has_subj(c))]
-    if not comps:
-        return None
-    after = [c for c in comps if c.i > tok.i]
-    return after[0] if after else comps[-1]
-
-
-def _has_subj(tok: Token) -> bool:
-    return any(c.dep_ in SUBJ for c in tok.children)
-
-
-def _np_content(ctx: Ctx, tok: Token, particle: Token | None) -> tuple[int, int] | None:
-    lemma = tok.lemma_.lower()
-    if particle is not None and particle.dep_ == "prep":
-        objs = [c for c in particle.children if c.dep_ in ("pobj", "pcomp")]
-        if objs:
-            return _subtree_chars(objs[0])
-    if lemma not in ctx.cues.np_verbs and particle is None:
-        return None
-    objs = [c for c in tok.children if c.dep_ in ("dobj",) and c.i > tok.i]
-    if not objs:
-        return None
-    start = objs[0].left_edge.i
-    end = max((c.right_edge.i for c in tok.children if c.i >= objs[0].i and c.dep_ in ("dobj", "oprd", "xcomp", "prep")
-               and (c.dep_ != "prep" or lemma in ("call", "accuse", "blame", "describe"))), default=objs[0].right_edge.i)
-    return tok.doc[start].idx, token_chars(tok.doc[end])[1]
-
-
-def _subtree_chars(head: Token) -> tuple[int, int]:
-    left, right = head.left_edge, head.right_edge
-    return left.idx, right.idx + len(right.text)
-
-
-def _sentence_final(ctx: Ctx, tok: Token, subj: Token | None) -> tuple[int, int] | None:
-    """"..., another source said." / "“...,” said Peskov." -> the text before the comma."""
-    sent = tok.sent
-    first = min([tok.i] + ([subj.left_edge.i] if subj is not None else []))
-    if first <= sent.start + 1:
-        return None
-    prev = tok.doc[first - 1]
-    if prev.text not in (",", "”", '"', "’", "'", "—", "–", "-", ":") and not prev.is_quote:
-        return None
-    if tok.head.i > tok.i or any(c.dep_ in ("dobj", "ccomp") and c.i > tok.i for c in tok.children):
-        return None
-    tail = [t for t in tok.doc[tok.i + 1 : sent.end] if not (subj is not None and subj.left_edge.i <= t.i <= subj.right_edge.i)]
-    if any(t.pos_ == "VERB" and t.dep_ in ("ccomp", "conj", "xcomp") for t in tail):
-        return None
-    body = tok.doc[sent.start : prev.i]
-    if len(body) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in body):
-        return None
-    return sent.start_char, prev.idx + len(prev.text)
-
-
-def _parenthetical(ctx: Ctx, tok: Token, subj: Token | None) -> tuple[int, int] | None:
-    """"This, he said, was part of ..." -> the longer side of the sentence."""
-    if tok.dep_ != "parataxis":
-        return None
-    sent = tok.sent
-    left = min([tok.left_edge.i] + ([subj.left_edge.i] if subj is not None else []))
-    right = tok.right_edge.i
-    before = (sent.start_char, tok.doc[left].idx)
-    after = (token_chars(tok.doc[right])[1], sent.end_char)
-    return after if after[1] - after[0] >= before[1] - before[0] else before
-
-
 def verb_candidates(ctx: Ctx) -> list[Cand]:
     out: list[Cand] = []
     for tok in ctx.doc:
@@ -136,46 +77,72 @@ def verb_candidates(ctx: Ctx) -> list[Cand]:
     return out
 
 
-def _content(ctx: Ctx, tok: Token, particle: Token | None, subj: Token | None) -> tuple[int, int] | None:
-    comp = _ccomp(tok)
+def _clausal(ctx: Ctx, tok: Token, subj: Token | None) -> tuple[tuple[int, int] | None, str]:
+    comp = C.clause_comp(tok)
+    if comp is None or comp.i < tok.i:
+        comp = C.late_clause(tok) or comp
     if comp is not None and comp.i > tok.i:
-        first = tok.doc[max(comp.left_edge.i, tok.i + 1)]
-        return first.idx, comp.right_edge.idx + len(comp.right_edge.text)
-    final = _sentence_final(ctx, tok, subj)
-    if final is not None:
-        return final
+        return C.clause_after(ctx, tok, comp), "clause"
+    found = C.quote_before(ctx, tok, subj)
+    if found is not None:
+        return found, "quote"
+    found = C.as_clause(ctx, tok)
+    if found is not None:
+        return found, "as"
+    found = C.sentence_final(ctx, tok, subj)
+    if found is not None:
+        return found, "final"
     if comp is not None:
-        return _subtree_chars(comp)
-    paren = _parenthetical(ctx, tok, subj)
-    if paren is not None:
-        return paren
-    return _np_content(ctx, tok, particle)
+        return C.subtree_chars(comp), "clause-before"
+    if tok.lemma_.lower() not in ctx.cues.speech:  # "..., I think, ...": a hedge of the writer's, not a report
+        return None, ""
+    return C.parenthetical(ctx, tok, subj), "paren"
+
+
+def _content(ctx: Ctx, tok: Token, particle: Token | None, subj: Token | None) -> tuple[tuple[int, int] | None, str]:
+    lemma = tok.lemma_.lower()
+    cues = ctx.cues
+    if lemma in cues.verbs:
+        found, rule = _clausal(ctx, tok, subj)
+        if found is not None:
+            return found, rule
+    if particle is not None and particle.dep_ == "prep":
+        return C.prep_content(ctx, tok, particle), "prep"
+    if lemma in cues.intent:
+        found = C.to_content(ctx, tok)
+        if found is not None:
+            return found, "to"
+    if lemma in cues.np_verbs or particle is not None:
+        found = C.object_content(ctx, tok)
+        if found is not None:
+            return found, "object"
+    if lemma in cues.speech and tok.dep_ == "ROOT" and lemma not in _NO_REST:
+        return C.rest(ctx, tok), "rest"
+    return None, ""
 
 
 def _candidate(ctx: Ctx, tok: Token, particle: Token | None) -> Cand | None:
     lemma = tok.lemma_.lower()
     speech = lemma in ctx.cues.speech or lemma in ctx.cues.deny
-    subj = subject(tok, speech)
-    if subj is not None and subj.lower_ in ("it", "there", "which", "that", "what") and lemma not in ctx.cues.speech:
-        return None
-    content = _content(ctx, tok, particle, subj)
-    if content is None:
+    subj = subject(tok)
+    content, rule = _content(ctx, tok, particle, subj)
+    if content is None or (subj is not None and _bad_subject(ctx, subj, lemma, rule)):
         return None
     if not NESTED and ctx.quote_at(tok.idx) is not None:
         return None
-    cut = _TAIL.search(ctx.text, content[0], content[1])
-    s, e = ctx.trim(content[0], cut.start() if cut else content[1])
-    if e - s < 2 or (subj is not None and s <= subj.idx < e):
+    s, e = C.cut_tail(ctx, *content)
+    if e - s < 2 or (subj is not None and s <= subj.idx < e and not (s <= tok.idx < e)):
         return None
     cue_end = token_chars(particle)[1] if particle is not None and particle.i == tok.i + 1 else token_chars(tok)[1]
     cue = (tok.idx, cue_end)
+    if subj is None and speech and tok.dep_ == "ROOT" and tok.tag_ in ("VBD", "VBZ", "VBP") and not _passive(tok):
+        subj = _left_noun(tok)
+        rule += "-left" if subj is not None else ""
     if subj is None:
-        if not _passive(tok):
-            return None
-        return Cand("unattributed", (s, e), cue, tok.i, None, None, salient=False)
+        return None
     left, right = speaker_range(subj)
     salient = tok.dep_ in ("ROOT", "conj", "parataxis", "ccomp") or tok.tag_ in ("VBD", "VBZ", "VBP")
-    return Cand("indirect", (s, e), cue, tok.i, (left, right), subj.i, salient=salient)
+    return Cand("indirect", (s, e), cue, tok.i, (left, right), subj.i, salient=salient, extra={"rule": rule})
 
 
 def _passive(tok: Token) -> bool:
@@ -200,3 +167,30 @@ def speaker_range(head: Token) -> tuple[int, int]:
     while left < right and (doc[left].is_punct or doc[left].is_space):
         left += 1
     return left, right + 1
+
+
+def _bad_subject(ctx: Ctx, subj: Token, lemma: str, rule: str) -> bool:
+    """"It", "there", "what" are no source of a non-speech cue; a relative "that"/"who" is when it heads a
+    relative clause on a noun ("the polls that show ..."); ", which" often stands for a whole clause."""
+    low = subj.lower_
+    if low == "which" and (rule == "object" or (subj.i > 0 and subj.doc[subj.i - 1].text == ",")):
+        return True
+    if low in ("that", "who") and subj.head.dep_ == "relcl":
+        return subj.head.head.pos_ not in ("NOUN", "PROPN", "PRON")
+    return low in ("it", "there", "which", "that", "what") and lemma not in ctx.cues.speech
+
+
+def _left_noun(tok: Token) -> Token | None:
+    """A noun phrase right before the verb that the parser failed to make its subject ("Senator X, the
+    minority leader, said ..."): the head of the phrase the preceding noun belongs to."""
+    i = tok.i - 1
+    doc = tok.doc
+    while i >= tok.sent.start and (doc[i].is_punct or doc[i].dep_ in ("advmod", "neg", "aux")) and doc[i].text not in ("”", '"'):
+        i -= 1
+    if i < tok.sent.start or doc[i].pos_ not in ("NOUN", "PROPN", "PRON") or doc[i].lower_ in ("it", "there"):
+        return None
+    cur = doc[i]
+    while cur.head.i < tok.i and cur.head is not cur and cur.dep_ in ("appos", "compound", "flat", "npadvmod", "nmod") \
+            and cur.head.pos_ in ("NOUN", "PROPN"):
+        cur = cur.head
+    return cur

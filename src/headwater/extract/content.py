@@ -1,0 +1,279 @@
+"""Where the reported content of a cue verb lies: its clause (to the end of the sentence unless a new
+clause or cue takes over), the text before a sentence-final cue, the quote the cue follows, the whole
+sentence around a parenthetical cue, or the object, to-infinitive or prepositional object of the verb."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from headwater.extract.context import Ctx, token_chars
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+_CONTRAST = ("while", "whereas", "although", "though", "but", "because", "as", "since", "when", "after", "before")
+Chars = tuple[int, int]
+
+
+def has_subj(tok: Token) -> bool:
+    return any(c.dep_ in SUBJ for c in tok.children)
+
+
+def subtree_chars(head: Token) -> Chars:
+    left, right = head.left_edge, head.right_edge
+    return left.idx, right.idx + len(right.text)
+
+
+def clause_comp(tok: Token) -> Token | None:
+    """The clausal complement: a ccomp, or an xcomp with its own subject; the one after the verb first."""
+    comps = [c for c in tok.children if (c.dep_ == "ccomp" and (c.tag_ != "VBG" or has_subj(c)))
+             or (c.dep_ == "xcomp" and c.i > tok.i and has_subj(c))]
+    if not comps:
+        return None
+    after = [c for c in comps if c.i > tok.i]
+    return after[0] if after else comps[-1]
+
+
+def _is_cue(ctx: Ctx, tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ctx.cues.verbs
+
+
+def _new_clause(tok: Token) -> bool:
+    """A clause with its own subject that is not a second complement ("..., and that ...")."""
+    return has_subj(tok) and not any(m.dep_ == "mark" and m.lower_ in ("that", "whether", "if") for m in tok.children)
+
+
+def _stops(ctx: Ctx, tok: Token, after: int) -> int | None:
+    """Token index where the content of ``tok`` ends early: a coordinated clause with its own subject or
+    cue ("..., but argues that"), ", adding ...", or a contrastive adverbial clause."""
+    cut = None
+    for child in tok.children:
+        if child.i <= after:
+            continue
+        stop = False
+        if child.dep_ in ("conj", "parataxis") and child.pos_ in ("VERB", "AUX"):
+            stop = _new_clause(child) or _is_cue(ctx, child)
+        elif child.dep_ == "advcl":
+            mark = [m.lower_ for m in child.children if m.dep_ in ("mark", "advmod") and m.i < child.i]
+            stop = (child.tag_ == "VBG" and _is_cue(ctx, child)) or (bool(set(mark) & set(_CONTRAST)) and has_subj(child))
+        elif child.dep_ == "cc" and child.lower_ == "but":
+            stop = True
+        if stop and _quoted(ctx, tok, child):
+            stop = False
+        if stop:
+            first = child.left_edge.i
+            while first > after + 1 and tok.doc[first - 1].dep_ in ("cc", "punct"):
+                first -= 1
+            cut = first if cut is None else min(cut, first)
+    return cut
+
+
+def _inner_stops(ctx: Ctx, tok: Token, comp: Token) -> int | None:
+    """Inside the complement: a clause with its own subject joined after a comma or dash ("..., and he
+    railed against ...", "... -- even some allies questioned ..."), or ", saying ..."."""
+    doc = tok.doc
+    for t in doc[comp.i + 1 : comp.right_edge.i + 1]:
+        if t.pos_ not in ("VERB", "AUX") or _quoted(ctx, tok, t):
+            continue
+        joined = t.dep_ in ("conj", "parataxis") and _new_clause(t)
+        saying = t.dep_ in ("advcl", "conj") and t.tag_ == "VBG" and _is_cue(ctx, t)
+        again = t.dep_ == "conj" and not has_subj(t) and t.lemma_.lower() in ctx.cues.speech and t.tag_ == tok.tag_
+        if not (joined or saying or again):
+            continue
+        first = t.left_edge.i
+        while first > comp.i + 1 and doc[first - 1].dep_ in ("cc", "punct"):
+            first -= 1
+        if doc[first].is_punct or again:
+            return first
+    return None
+
+
+def _quoted(ctx: Ctx, tok: Token, child: Token) -> bool:
+    """The would-be cut lies inside a quotation opened after the cue: a quote is not split."""
+    q = ctx.quote_at(child.left_edge.idx)
+    return q is not None and q.start > tok.idx
+
+
+def clause_after(ctx: Ctx, tok: Token, comp: Token) -> Chars:
+    """"X said (that) ...": from the complement to the end of the sentence, unless something takes over."""
+    doc = tok.doc
+    first = doc[_clause_start(tok, comp)]
+    sent = tok.sent
+    cuts = [c for c in (_stops(ctx, tok, comp.right_edge.i), _inner_stops(ctx, tok, comp)) if c is not None]
+    cut = min(cuts) if cuts else None
+    if cut is not None:
+        return first.idx, token_chars(doc[max(cut - 1, first.i)])[1]
+    last = doc[sent.end - 1]
+    return first.idx, token_chars(last)[1]
+
+
+_SKIP = ("npadvmod", "advmod", "prep", "dobj", "dative", "iobj", "punct", "nsubj", "agent", "prt", "neg", "cc", "mark")
+
+
+def _clause_start(tok: Token, comp: Token) -> int:
+    """First token of the clause: after the verb's own modifiers ("said Friday in a statement that"), but
+    taking back words the parser hung elsewhere ("said [the days] when ... are gone")."""
+    start = max(comp.left_edge.i, tok.i + 1)
+    owned = set()
+    for child in tok.children:
+        if child.i > tok.i and child is not comp and child.dep_ in _SKIP:
+            owned.update(range(child.left_edge.i, child.right_edge.i + 1))
+    i = tok.i + 1
+    while i < start and i in owned:
+        i += 1
+    return i if i < start and not tok.doc[i].is_punct else start
+
+
+def late_clause(tok: Token) -> Token | None:
+    """"said in a statement that ...", "said for the first time that ...": a "that" clause the parser hung
+    on a noun of the verb's own modifiers; returns the clause's verb."""
+    doc = tok.doc
+    owned = set()
+    for child in tok.children:
+        if child.i > tok.i and child.dep_ in ("prep", "npadvmod", "advmod", "dative", "dobj", "punct"):
+            owned.update(range(child.left_edge.i, child.right_edge.i + 1))
+    i = tok.i + 1
+    while i < tok.sent.end and i in owned:
+        t = doc[i]
+        if t.lower_ == "that" and t.dep_ == "mark" and t.head.i > t.i and t.head.pos_ in ("VERB", "AUX") \
+                and t.head.dep_ != "relcl":
+            return t.head
+        i += 1
+    return None
+
+
+def rest(ctx: Ctx, tok: Token) -> Chars | None:
+    """Last resort for a speech verb whose complement the parser lost: the rest of its sentence."""
+    doc = tok.doc
+    end = tok.sent.end - 1
+    while end > tok.i and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    start = tok.i + 1
+    while start <= end and (doc[start].is_punct or doc[start].dep_ in ("npadvmod", "advmod")):
+        start += 1
+    if end - start < 2:
+        return None
+    return doc[start].idx, token_chars(doc[end])[1]
+
+
+def quote_before(ctx: Ctx, tok: Token, subj: Token | None) -> Chars | None:
+    """"“...,” Spencer said, as ..." / "“...,” said Peskov": the quote that closes right before the cue."""
+    first = min([tok.i] + ([subj.left_edge.i] if subj is not None else []))
+    if first == 0:
+        return None
+    k = tok.doc[first - 1].idx + len(tok.doc[first - 1].text)
+    t = ctx.text
+    j = k
+    while j > 0 and t[j - 1] in " ,\u00a0":
+        j -= 1
+    q = ctx.quote_at(j - 1) if j > 0 else None
+    if q is None or q.end != j or not q.closed or q.start < tok.sent.start_char - 400:
+        return None
+    if "\n" in t[q.end : tok.idx]:
+        return None
+    return q.inner_start, q.inner_end
+
+
+_FINAL_PREV = (",", "”", '"', "’", "'", "—", "–", "-", ":", "''")
+
+
+def sentence_final(ctx: Ctx, tok: Token, subj: Token | None) -> Chars | None:
+    """"..., another source said." / "“...,” said Peskov." -> the text before the comma."""
+    sent = tok.sent
+    first = min([tok.i] + ([subj.left_edge.i] if subj is not None else []))
+    if first <= sent.start + 1:
+        return None
+    prev = tok.doc[first - 1]
+    if prev.text not in _FINAL_PREV and not prev.is_quote:
+        return None
+    if tok.head.i > tok.i or any(c.dep_ in ("dobj", "ccomp") and c.i > tok.i for c in tok.children):
+        return None
+    tail = [t for t in tok.doc[tok.i + 1 : sent.end] if not (subj is not None and subj.left_edge.i <= t.i <= subj.right_edge.i)]
+    if any(t.pos_ == "VERB" and t.dep_ in ("ccomp", "xcomp") for t in tail):
+        return None
+    body = tok.doc[sent.start : prev.i]
+    if len(body) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in body):
+        return None
+    return sent.start_char, prev.idx + len(prev.text)
+
+
+def parenthetical(ctx: Ctx, tok: Token, subj: Token | None) -> Chars | None:
+    """"This, he said, was part of ..." -> the whole sentence (cue and speaker sit inside it)."""
+    if tok.dep_ != "parataxis":
+        return None
+    sent = tok.sent
+    left = min([tok.left_edge.i] + ([subj.left_edge.i] if subj is not None else []))
+    right = tok.right_edge.i
+    before = (sent.start_char, tok.doc[left].idx)
+    after = (token_chars(tok.doc[right])[1], sent.end_char)
+    if min(after[1] - after[0], before[1] - before[0]) > 12:
+        return sent.start_char, sent.end_char
+    return after if after[1] - after[0] >= before[1] - before[0] else before
+
+
+def as_clause(ctx: Ctx, tok: Token) -> Chars | None:
+    """"As the Post reported, X ..." / "X ..., as critics note": the clause the "as" phrase hangs on."""
+    if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return None
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children):
+        return None
+    head = tok.head
+    a, b = tok.left_edge.i, tok.right_edge.i
+    left, right = head.left_edge.i, head.right_edge.i
+    doc = tok.doc
+    if a - left > right - b:
+        return doc[left].idx, doc[a - 1].idx + len(doc[a - 1].text)
+    return doc[b + 1].idx if b + 1 <= right else token_chars(doc[b])[1], token_chars(doc[right])[1]
+
+
+_OBJ_PREPS = ("for", "as", "of", "against", "with", "over", "into", "about", "to")
+_OBJ_PREP = ("call", "accuse", "blame", "describe", "praise", "criticize", "criticise", "thank", "credit", "fault")
+
+
+def object_content(ctx: Ctx, tok: Token) -> Chars | None:
+    """"denied the report", "called the plan a disaster", "accused X of lying": the object and its complements."""
+    lemma = tok.lemma_.lower()
+    objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i]
+    if not objs:
+        return None
+    obj = objs[0]
+    start = obj.left_edge.i
+    deps = ("oprd", "xcomp", "ccomp")
+    end = max((c.right_edge.i for c in tok.children if c.i > obj.i and (c.dep_ in deps or (
+        c.dep_ == "prep" and (lemma in _OBJ_PREP or c.lower_ in _OBJ_PREPS)))), default=_np_end(obj))
+    return tok.doc[start].idx, token_chars(tok.doc[max(end, _np_end(obj))])[1]
+
+
+def _np_end(head: Token) -> int:
+    """Last token of a noun phrase, without a trailing ", who ..." / ", the ..." (relative clause, apposition)."""
+    end = head.right_edge.i
+    for c in head.children:
+        if c.i > head.i and c.dep_ in ("relcl", "appos", "acl") and head.doc[c.left_edge.i - 1].text == ",":
+            end = min(end, c.left_edge.i - 2)
+    return max(end, head.i)
+
+
+def to_content(ctx: Ctx, tok: Token) -> Chars | None:
+    """"vowed to repeal the law", "wants to win": the to-infinitive, "to" included."""
+    for c in tok.children:
+        if c.dep_ == "xcomp" and c.i > tok.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return subtree_chars(c)
+    return None
+
+
+def prep_content(ctx: Ctx, tok: Token, particle: Token | None) -> Chars | None:
+    """"called for a ban", "spoke about the economy": the object of the preposition."""
+    if particle is None or particle.dep_ != "prep":
+        return None
+    objs = [c for c in particle.children if c.dep_ in ("pobj", "pcomp")]
+    return subtree_chars(objs[0]) if objs else None
+
+
+_TAIL = re.compile(r",\s+(?:citing|according to|per)\s")
+
+
+def cut_tail(ctx: Ctx, s: int, e: int) -> Chars:
+    cut = _TAIL.search(ctx.text, s, e)
+    return ctx.trim(s, cut.start() if cut else e)

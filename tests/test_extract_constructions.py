@@ -1,0 +1,136 @@
+"""Attribution constructions added for PolNeAR-style coverage, on sentences written for these tests
+(fictional people and places): acts and intentions, prepositional and nominal cues, attitude adjectives,
+source-less passives and appearance verbs, labelled turns and signed quotes, and content boundaries."""
+
+from __future__ import annotations
+
+import pytest
+
+from headwater.extract import extract_attributions
+from headwater.extract.quotes import find_quotes
+from headwater.model import Attribution
+
+
+def run(nlp, text: str) -> list[Attribution]:
+    return extract_attributions(nlp(text))
+
+
+def only(atts: list[Attribution], cue: str) -> Attribution:
+    hits = [a for a in atts if a.cue is not None and a.cue.text == cue]
+    assert len(hits) == 1, [(a.cue.text if a.cue else None, a.content.text) for a in atts]
+    return hits[0]
+
+
+def test_doubled_apostrophe_quotes(nlp):
+    text = "''We will rebuild the pier,'' the harbour master said."
+    assert [text[q.inner_start : q.inner_end] for q in find_quotes(text)] == ["We will rebuild the pier,"]
+    att = only(run(nlp, text), "said")
+    assert att.kind == "direct" and att.content.text == "We will rebuild the pier,"
+    assert att.speaker.text == "the harbour master"
+
+
+def test_mixed_straight_and_curly_marks_pair_up():
+    text = 'He said "the pier is safe,” and left.'
+    assert [text[q.inner_start : q.inner_end] for q in find_quotes(text)] == ["the pier is safe,"]
+
+
+def test_quote_before_cue_wins_over_a_trailing_clause(nlp):
+    att = only(run(nlp, "“The vote was rigged,” Ana Pell said, as supporters cheered outside the hall."), "said")
+    assert att.kind == "direct" and att.content.text == "The vote was rigged,"
+    assert att.speaker.text == "Ana Pell"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        ("Senator Ruth Calder denounced the new tariff plan.", "denounced", "Ruth Calder", "the new tariff plan"),
+        ("The dockworkers' union vowed to strike in March.", "vowed", "dockworkers' union", "to strike in March"),
+        ("Mayor Ilse Brandt pushed for a ban on plastic bags.", "pushed for", "Ilse Brandt", "a ban on plastic bags"),
+        ("Council members are skeptical of the proposal.", "are skeptical of", "Council members", "the proposal"),
+        ("Marta Kowal's claim that the dam is unsafe angered the engineers.", "claim", "Marta Kowal",
+         "that the dam is unsafe"),
+        ("The leak was first reported by the Velmar Times.", "was first reported", "Velmar Times", "The leak"),
+    ],
+)
+def test_acts_intentions_prepositional_nominal_and_adjective_cues(nlp, text, cue, speaker, content):
+    att = only(run(nlp, text), cue)
+    assert att.kind == "indirect"
+    assert speaker in (att.speaker.resolved or att.speaker.text)
+    assert att.content.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The reform plan seems to have stalled in the senate.", "seems", "The reform plan seems to have stalled in the senate"),
+        ("Tomas Vell is widely expected to win the runoff.", "is widely expected", "Tomas Vell is widely expected to win the runoff"),
+        ("Asked about the delay, the mayor blamed the weather.", "Asked", "the delay"),
+    ],
+)
+def test_sourceless_passives_and_appearance(nlp, text, cue, content):
+    att = only(run(nlp, text), cue)
+    assert att.kind == "unattributed" and att.speaker is None
+    assert att.content.text == content
+
+
+def test_appear_in_its_literal_sense_is_no_cue(nlp):
+    assert run(nlp, "Lynch will appear before the judiciary committee on Tuesday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("PELL: We never agreed to any of that.", "PELL", "We never agreed to any of that"),
+        ("Kowal: ‘The port will reopen in June.’", "Kowal", "‘The port will reopen in June.’"),
+    ],
+)
+def test_labelled_turns(nlp, text, speaker, content):
+    att = only(run(nlp, text), ":")
+    assert att.kind == "direct" and att.speaker.text == speaker and att.content.text == content
+
+
+def test_section_labels_are_no_turns(nlp):
+    atts = run(nlp, "Editor’s note: This story was updated on Friday with new figures.")
+    assert not any(a.cue is not None and a.cue.text == ":" for a in atts)
+
+
+def test_signed_quote(nlp):
+    att = only(run(nlp, "“We stand with the workers in every harbour town.” ― Ana Pell"), "―")
+    assert att.speaker.resolved == "Ana Pell"
+    assert att.content.text == "We stand with the workers in every harbour town."
+
+
+def test_as_reported_takes_the_main_clause(nlp):
+    att = only(run(nlp, "As the Velmar Times reported, the mayor resigned on Friday."), "reported")
+    assert att.content.text == "the mayor resigned on Friday"
+    assert att.speaker.text == "the Velmar Times"
+
+
+def test_that_clause_after_a_modifier_of_the_verb(nlp):
+    att = only(run(nlp, "Colin Marsh said in a statement that the election had been fair."), "said")
+    assert att.content.text == "that the election had been fair"
+
+
+def test_clause_runs_to_the_end_of_the_sentence_unless_a_new_clause_takes_over(nlp):
+    att = only(run(nlp, "Rolf Ander said the bridge will reopen in May, once the inspection is complete."), "said")
+    assert att.content.text == "the bridge will reopen in May, once the inspection is complete"
+    atts = run(nlp, "Rolf Ander said the bridge will reopen in May, but engineers warned that the steel was corroded.")
+    assert only(atts, "said").content.text == "the bridge will reopen in May"
+    assert only(atts, "warned").speaker.text == "engineers"
+
+
+def test_an_act_reported_inside_someone_elses_statement_is_not_repeated(nlp):
+    atts = run(nlp, "Deputy minister Pavel Orsk said Moscow had decided to pull back its troops.")
+    assert [a.cue.text for a in atts] == ["said"]
+
+
+def test_according_to_inside_brackets(nlp):
+    text = "The ferry resumed service in April (two months late, according to the port authority), and fares rose."
+    att = only(run(nlp, text), "according to")
+    assert att.content.text == "two months late"
+
+
+def test_quoted_fragment_keeps_its_full_stop_and_closing_mark(nlp):
+    att = only(run(nlp, "The minister called the report “a fabrication.”"), "called")
+    assert att.content.text == "the report “a fabrication.”"
+    assert att.kind == "mixed" and att.stance == "deny"
