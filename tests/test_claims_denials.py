@@ -65,7 +65,21 @@ def test_a_figure_called_false_denies_the_claims_stating_it_not_the_deniers_own_
     ]
     claims = build_claims(atts, _infos("x2", "x3", "x4"), OPTS)
     assert [d.speaker.text for d in _claim_with(claims, "9,400 Varnian").denials] == ["Lev Tarnov"]
-    assert _claim_with(claims, "number for television").denials == ()
+    # citing the ministry's figure to call it "a number for television" contests it: no claim of its own
+    assert not any("number for television" in m.content.text for c in claims for m in c.members)
+
+
+def test_citing_another_partys_figure_contests_it() -> None:
+    atts = [
+        att("x1", "Varnian losses since February were fewer than 1,200 killed", "The Varnian Defence Ministry",
+            type_="organization", side="VA"),
+        att("x4", "the Defence Ministry's figure of fewer than 1,200 dead since February was a number for television",
+            "Yuri Oreshkin", type_="person", side="unknown"),
+    ]
+    claims = build_claims(atts, _infos("x1", "x4"), OPTS)
+    ministry = _claim_with(claims, "fewer than 1,200 killed")
+    assert [d.speaker.text for d in ministry.denials] == ["Yuri Oreshkin"]
+    assert ministry.independent_origins == 1
 
 
 def test_named_referent_reaches_only_that_sides_figures() -> None:

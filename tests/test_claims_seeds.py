@@ -69,8 +69,6 @@ def test_misinformed_claim_rests_on_unnamed_us_officials_and_is_denied(dossier: 
     assert claim["grade"]["credibility"] in ("3", "4")
 
 
-@pytest.mark.xfail(reason="depends on the extractor (issue 3) emitting Peskov's 'absolutely false' as an attribution "
-                          "of his own (it has kept only the nested US-intelligence report at times)", strict=False)
 def test_peskov_denies_the_inner_circle_opposition_report(dossier: dict) -> None:
     denied = [c for c in dossier["claims"] if any("absolutely false" in d["text"] for d in c["denials"])]
     assert denied

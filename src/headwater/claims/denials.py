@@ -99,10 +99,24 @@ class Target:
 
 
 def stance(a: Attribution) -> str:
-    """Rule 1: the extractor's stance, or ``deny`` when an asserted content calls something false."""
-    if a.stance == "assert" and a.kind != "unattributed" and claims_lexicon().deny_phrase.search(a.content.text):
+    """Rule 1: the extractor's stance, or ``deny`` when an asserted content calls something false
+    or disputes another party's figure ("the Defence Ministry's figure of fewer than 1,200 ... was
+    a number for television": it cites the figure to contest it, it does not assert it)."""
+    if a.stance != "assert" or a.kind == "unattributed":
+        return a.stance
+    lex = claims_lexicon()
+    if lex.deny_phrase.search(a.content.text) or _cites_other_figure(a, lex.cited_figure):
         return "deny"
     return a.stance
+
+
+def _cites_other_figure(a: Attribution, pattern: re.Pattern[str]) -> bool:
+    m = pattern.search(a.content.text)
+    if not m:
+        return False
+    owner = {w.lower() for w in re.findall(r"\w+", m.group("owner"))} - {"the", "own"}
+    speaker = a.speaker.resolved or a.speaker.text if a.speaker else ""
+    return not owner & {w.lower() for w in re.findall(r"\w+", speaker or "")} and not owner & {"our", "my", "their"}
 
 
 def follow_ups(attributions: Sequence[Attribution], denied: set[int], window: int) -> dict[int, int]:

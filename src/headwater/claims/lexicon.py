@@ -26,6 +26,7 @@ class ClaimsLexicon:
     likelihood: tuple[tuple[str, str], ...]
     official_role: re.Pattern[str]
     deny_phrase: re.Pattern[str]
+    cited_figure: re.Pattern[str]
     titles: frozenset[str]
     nations: dict[str, str]  # nation word (lower case) -> side code
 
@@ -51,6 +52,7 @@ def claims_lexicon() -> ClaimsLexicon:
         referential=frozenset(data["referential"]["words"]),
         likelihood=likelihood,
         deny_phrase=re.compile(r"(?i)(?:" + "|".join(data["deny_phrases"]["words"]) + r")"),
+        cited_figure=re.compile(data["cited_figure"]["pattern"]),
         official_role=re.compile(r"(?i)\b(?:" + "|".join(data["official_roles"]["words"]) + r")"),
         titles=frozenset(data["titles"]["words"]),
         nations=nations,
