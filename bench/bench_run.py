@@ -1,6 +1,6 @@
 """`headwater run` on a 1,000-article corpus: how much of the time the cross-article stages take.
 
-    .venv/bin/python bench/bench_run.py [--articles 1000] [--seed 11] [--keep DIR] [--no-write]
+    .venv/bin/python bench/bench_run.py [--articles 1000] [--seed 11] [--corpus news|recombined] [--keep DIR]
 
 Two corpora, built in a temporary directory (never committed):
 
@@ -18,7 +18,7 @@ sentence or followed by a sentence from elsewhere (quotes, cues and figures most
 so articles have attributions, claims, denials and estimates; passages recur across articles as
 reprinted wire copy does, but rarely line for line, so the cleaner keeps them). The whole pipeline then runs once
 (`headwater.pipeline.run_pipeline`, the function behind `headwater run`) and its per-stage
-timings (``RunResult.timings``) are written to bench/RESULTS-dossier.md.
+timings (``RunResult.timings``) are printed as markdown for bench/RESULTS.md.
 
 Issue 5's target: the cross-article stages (reuse + claims + report) take at most a tenth of the
 total time.
@@ -40,7 +40,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "corpus"
-RESULTS = ROOT / "bench" / "RESULTS-dossier.md"
 CROSS = ("reuse", "claims", "report")
 
 
@@ -208,7 +207,7 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--corpus", choices=("news", "recombined"), default="news")
     ap.add_argument("--keep", type=Path, help="build the corpus and store here instead of a temporary directory")
-    ap.add_argument("--no-write", action="store_true", help="print the results only")
+    ap.add_argument("--write", type=Path, help="also write the results (markdown) to this file")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = args.keep or Path(tmp)
@@ -219,10 +218,8 @@ def main() -> int:
         timings, stages, wall = run(folder, work)
     text = report(args, size, timings, stages, wall)
     print(text)
-    if not args.no_write:
-        out = RESULTS.with_name(f"RESULTS-run-{args.corpus}.md")
-        out.write_text(text, encoding="utf-8")
-        print(f"written to {out}")
+    if args.write:
+        args.write.write_text(text, encoding="utf-8")
     return 0
 
 

@@ -49,6 +49,9 @@ def dossier_from(docs: Sequence[Document], attributions: Sequence[Attribution], 
     )
 
 
+_INDENT_MAX_CLAIMS = 500
+
+
 def write_report(store: Store, cfg: Any, outdir: str | Path) -> Path:
     """Write ``outdir/dossier.html`` (one self-contained file) and ``outdir/dossier.json``; return the HTML path."""
     from headwater.report.html import render
@@ -57,7 +60,9 @@ def write_report(store: Store, cfg: Any, outdir: str | Path) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     dossier = build_dossier(store)
     data = dossier.to_dict()
-    (out / "dossier.json").write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    # Indented only when small: json's indenting encoder is pure Python, the compact one is C.
+    indent = 1 if len(data.get("claims", ())) <= _INDENT_MAX_CLAIMS else None
+    (out / "dossier.json").write_text(json.dumps(data, ensure_ascii=False, indent=indent) + "\n", encoding="utf-8")
     html_path = out / "dossier.html"
     html_path.write_text(render(data), encoding="utf-8")
     return html_path
