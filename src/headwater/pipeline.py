@@ -193,6 +193,21 @@ def _optional_stage(module: str, func: str) -> Callable[..., object] | None:
     return getattr(mod, func, None)
 
 
+def describe(stage: str, out: object) -> str:
+    """A stage's summary for people: "13 articles, 2 groups, ..." rather than a repr."""
+    from dataclasses import fields, is_dataclass
+
+    if isinstance(out, int):
+        return f"{out} attributions written" if stage == "extract" else str(out)
+    if is_dataclass(out) and not isinstance(out, type):
+        items = [(f.name, getattr(out, f.name)) for f in fields(out)]
+    elif isinstance(out, dict):
+        items = list(out.items())
+    else:
+        return str(out)
+    return ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in items if v not in ([], (), None, ""))
+
+
 def run_pipeline(paths: Iterable[str | Path], cfg: Config, outdir: Path | None, progress: Progress = _noop) -> RunResult:
     """Every stage, from raw files to the dossier."""
     import time
@@ -215,7 +230,7 @@ def run_pipeline(paths: Iterable[str | Path], cfg: Config, outdir: Path | None, 
             t = time.perf_counter()
             out = stage(store, cfg, on_progress=lambda d, n, _s=name: progress(_s, d, n))
             result.timings[name] = time.perf_counter() - t
-            result.stages[name] = str(out)
+            result.stages[name] = describe(name, out)
         result.articles = store_articles.summary_rows(store)
         writer = _optional_stage("headwater.report", "write_report")
         if outdir is not None and writer is not None:

@@ -68,6 +68,10 @@ def _summary(result) -> None:  # type: ignore[no-untyped-def]
     if result.articles:
         art = Table("doc", "outlet", "credited", "title", "date", "words", "removed", title="articles",
                     title_justify="left")
+        for column, width in zip(art.columns, (22, 18, 16, 30, 10, 5, 7), strict=True):
+            column.no_wrap, column.overflow = True, "ellipsis"
+            column.max_width = width
+            column.min_width = min(width, 5) if width < 10 else None
         for r in result.articles:
             art.add_row(r["doc"], r["outlet"] or "", r["credited_source"] or "", (r["title"] or "")[:50],
                         (r["published"] or "")[:10], str(r["words"]), str(r["removed_lines"]))
