@@ -1,6 +1,6 @@
 """Evaluation gate: floors on the seed gold and PolNeAR dev (skipped when ../shared is absent).
 
-Floors sit a little below the measured figures (bench/RESULTS-attributions.md).
+Floors sit a little below the measured figures (bench/RESULTS.md).
 """
 
 from __future__ import annotations
