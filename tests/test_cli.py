@@ -70,17 +70,19 @@ def test_killed_ingest_loses_nothing_and_can_be_rerun(tmp_path):
         (src / f"a{i:04d}.txt").write_text(f"Article {i}\n\nBody sentence number {i} about the ferry strike in Port "
                                            f"Ellery, where workers {i} stayed out.")
     (tmp_path / "headwater.toml").write_text("[ingest]\nbatch_size = 10\n")
-    db = str(tmp_path / "k.duckdb")
-    proc = subprocess.Popen([sys.executable, "-m", "headwater.cli.main", "ingest", str(src), "--db", db, "-q"],
-                            cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(2.5)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
-    r = hw("ingest", str(src), "--db", db, "--json", cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
-    r = hw("articles", "--db", db, "--json", cwd=tmp_path)
-    docs = [row["doc"] for row in json.loads(r.stdout)]
-    assert len(docs) == n == len(set(docs))
+    # early (schema just created) and later (some batches committed): both must recover
+    for delay in (0.8, 2.0):
+        db = str(tmp_path / f"k{delay}.duckdb")
+        proc = subprocess.Popen([sys.executable, "-m", "headwater.cli.main", "ingest", str(src), "--db", db, "-q"],
+                                cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        r = hw("ingest", str(src), "--db", db, "--json", cwd=tmp_path)
+        assert r.returncode == 0, r.stderr
+        r = hw("articles", "--db", db, "--json", cwd=tmp_path)
+        docs = [row["doc"] for row in json.loads(r.stdout)]
+        assert len(docs) == n == len(set(docs))
 
 
 def test_locked_store_gives_one_clear_error(tmp_path):

@@ -114,6 +114,10 @@ class Store:
                 self.con.execute(sql)
                 self.con.execute("INSERT INTO schema_version (version, name) VALUES (?, ?)", [version, name])
             applied.append(name)
+        if applied:
+            # Schema changes go to the database file now, not the write-ahead log: DuckDB 1.5.5 can fail
+            # to replay some DDL from the WAL after a crash ("GetDefaultDatabase with no default database").
+            self.con.execute("CHECKPOINT")
         return applied
 
     @contextmanager
