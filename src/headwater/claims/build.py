@@ -18,7 +18,6 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from headwater.claims.cluster import Pair, Statement, merge, scored_pairs, units
 from headwater.claims.denials import DenialOptions, follow_ups, leading_negation, link_denials, stance
@@ -28,21 +27,15 @@ from headwater.claims.origins import ArticleInfo, independent_origins, speaker_s
 from headwater.claims.sides import resolve_sides
 from headwater.claims.signatures import Lemmatizer, idf, signature
 from headwater.claims.statements import statements
+from headwater.config import ClaimsConfig
 from headwater.model import Attribution, Claim
 
+# The stage's options are the [claims] section of the configuration.
+ClaimOptions = ClaimsConfig
 
-@dataclass(frozen=True, slots=True)
-class ClaimOptions:
-    threshold: float = 0.45
-    deny_threshold: float = 0.4
-    link_window: int = 1500
-    sweep_window: int = 600
-    follow_window: int = 300
-    max_df: int = 200
-    min_words: int = 3
 
-    def denial_options(self) -> DenialOptions:
-        return DenialOptions(self.deny_threshold, self.link_window, self.sweep_window, self.follow_window)
+def denial_options(opts: ClaimOptions) -> DenialOptions:
+    return DenialOptions(opts.deny_threshold, opts.link_window, opts.sweep_window, opts.follow_window)
 
 
 def claim_id(members: Sequence[Attribution]) -> str:
@@ -147,7 +140,7 @@ def build_claims(
     """Every claim, ranked by independent origins, then by number of articles."""
     opts = opts or ClaimOptions()
     groups, denials, weights, leaders = split(resolve_sides(attributions), lemmatizer, opts)
-    linked = link_denials(groups, denials, weights, opts.denial_options(), lemmatizer, opts.max_df, leaders)
+    linked = link_denials(groups, denials, weights, denial_options(opts), lemmatizer, opts.max_df, leaders)
     claims = []
     for i, group in enumerate(groups):
         members = tuple(s.attribution for s in group)

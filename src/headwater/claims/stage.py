@@ -98,10 +98,7 @@ def extract_all(docs: list[Document], attributions: list[Attribution]) -> list[Q
 
 
 def options(cfg: Any) -> ClaimOptions:
-    c = cfg.claims
-    return ClaimOptions(threshold=c.threshold, deny_threshold=c.deny_threshold, link_window=c.link_window,
-                        sweep_window=c.sweep_window, follow_window=c.follow_window, max_df=c.max_df,
-                        min_words=c.min_words)
+    return cfg.claims
 
 
 def run_claims(store: Store, cfg: Any, on_progress: Callable[[int, int | None], None] | None = None
