@@ -53,6 +53,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from headwater.claims.lexicon import claims_lexicon, nation_side
 from headwater.claims.match import figures_of, is_content, similarity
@@ -65,10 +66,12 @@ _LEADING_NEGATION = re.compile(
     r"(?:no|not|never|none|nothing|nobody|neither)\b")
 
 
+@lru_cache(maxsize=1 << 16)
 def leading_negation(text: str) -> bool:
     """A statement with a sentence that opens by negating ("no order had been signed", "There is
     no decree")."""
     return bool(_LEADING_NEGATION.search(text))
+
 _POINTER = re.compile(r"\b([A-Z][\w’'.-]*)\s+(?:[\w-]+\s+)?(?:claims?|figures?|reports?|intelligence|assessments?"
                       r"|allegations?|accounts?|estimates?|numbers?)\b")
 _REFERENTIAL = frozenset(claims_lexicon().referential) | frozenset(stem(w) for w in claims_lexicon().referential)
