@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Any
+
 from headwater.model import Attribution, Document, Span, Speaker
 
 
@@ -26,3 +30,13 @@ def att(article: str, content: str, speaker: str | None = "a Varnian official", 
         article_id=article, doc=f"{article}.txt", kind=kind, stance=stance,  # type: ignore[arg-type]
         content=Span(content, start, start + len(content)), cue=Span("said", 0, 4), speaker=sp, via=via,
     )
+
+
+def run_dossier(folder: Path, tmp: Path) -> dict[str, Any]:
+    """Run the whole pipeline on every file of ``folder`` into a fresh store; return dossier.json."""
+    from headwater.config import load_config
+    from headwater.pipeline import run_pipeline
+
+    cfg = load_config().override("store", db=str(tmp / "dossier.duckdb"))
+    run_pipeline(sorted(str(p) for p in folder.iterdir()), cfg, tmp / "out")
+    return json.loads((tmp / "out" / "dossier.json").read_text(encoding="utf-8"))

@@ -5,33 +5,17 @@ Checks the claims, origins, denials and estimates an analyst reads, not the word
 
 from __future__ import annotations
 
-import importlib
-import json
 from pathlib import Path
 
 import pytest
 
+from claims_helpers import run_dossier
 from conftest import EXAMPLES
-
-
-def _pipeline():  # type: ignore[no-untyped-def]
-    try:
-        return importlib.import_module("headwater.pipeline").run_pipeline
-    except (ModuleNotFoundError, AttributeError):
-        return None
-
-
-pytestmark = pytest.mark.skipif(_pipeline() is None or not EXAMPLES.is_dir(), reason="pipeline or examples absent")
 
 
 @pytest.fixture(scope="module")
 def dossier(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    from headwater.config import load_config
-
-    tmp = tmp_path_factory.mktemp("examples")
-    cfg = load_config().override("store", db=str(tmp / "examples.duckdb"))
-    _pipeline()(sorted(str(p) for p in EXAMPLES.iterdir()), cfg, tmp / "out")
-    return json.loads((tmp / "out" / "dossier.json").read_text(encoding="utf-8"))
+    return run_dossier(EXAMPLES, tmp_path_factory.mktemp("examples"))
 
 
 def _members(c: dict) -> list[str]:

@@ -7,45 +7,19 @@ Kremlin side; the casualty figures of the different sides sit side by side and d
 
 from __future__ import annotations
 
-import importlib
-import json
 from pathlib import Path
 
 import pytest
 
+from claims_helpers import run_dossier
 from conftest import SEEDS, needs_seeds
 
-
-def _pipeline():  # type: ignore[no-untyped-def]
-    try:
-        return importlib.import_module("headwater.pipeline").run_pipeline
-    except (ModuleNotFoundError, AttributeError):
-        return None
-
-
-def _extractor_ready() -> bool:
-    try:
-        importlib.import_module("headwater.store.attributions")
-        importlib.import_module("headwater.extract.stage")
-    except ModuleNotFoundError:
-        return False
-    return True
-
-
-pytestmark = [
-    needs_seeds,
-    pytest.mark.skipif(_pipeline() is None or not _extractor_ready(), reason="extraction stage not built yet"),
-]
+pytestmark = needs_seeds
 
 
 @pytest.fixture(scope="module")
 def dossier(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    from headwater.config import load_config
-
-    tmp = tmp_path_factory.mktemp("seeds")
-    cfg = load_config().override("store", db=str(tmp / "seeds.duckdb"))
-    _pipeline()(sorted(str(p) for p in SEEDS.iterdir()), cfg, tmp / "out")
-    return json.loads((tmp / "out" / "dossier.json").read_text(encoding="utf-8"))
+    return run_dossier(SEEDS, tmp_path_factory.mktemp("seeds"))
 
 
 def _claims_about(dossier: dict, *words: str) -> list[dict]:
