@@ -134,3 +134,32 @@ def test_quoted_fragment_keeps_its_full_stop_and_closing_mark(nlp):
     att = only(run(nlp, "The minister called the report “a fabrication.”"), "called")
     assert att.content.text == "the report “a fabrication.”"
     assert att.kind == "mixed" and att.stance == "deny"
+
+
+def test_split_quote_around_an_inverted_cue(nlp):
+    text = ("“The levy,” said Oren Vask, an economist who advises the Ostrel port authority, "
+            "“is that we will be shipping cargo and losing jobs.”")
+    atts = run(nlp, text)
+    assert [a.content.text for a in atts] == ["The levy,", "is that we will be shipping cargo and losing jobs."]
+    assert all(a.kind == "direct" and a.speaker is not None and a.speaker.text.endswith("Oren Vask") for a in atts)
+
+
+def test_later_quote_in_the_same_paragraph_continues_the_speaker(nlp):
+    text = ("“The harbour will reopen in spring,” said Lena Ostrova, the port director, referring to the "
+            "repairs on the northern pier after the storm damage of last winter. “Cargo ships will follow within weeks.”")
+    atts = [a for a in run(nlp, text) if a.kind == "direct"]
+    assert [a.content.text for a in atts] == ["The harbour will reopen in spring,", "Cargo ships will follow within weeks."]
+    assert atts[1].speaker is not None and "Lena Ostrova" in atts[1].speaker.text
+
+
+def test_sentence_final_cue_when_the_parser_adds_a_second_subject(nlp):
+    text = ('"The more people who know about the levy, the better they like it," Briggs Tanner said.')
+    att = only(run(nlp, text), "said")
+    assert att.speaker.text == "Briggs Tanner"
+    assert att.content.text.startswith("The more people")
+
+
+def test_a_cue_in_a_subordinate_clause_ends_with_it(nlp):
+    text = ("While Mayor Dana Roe has said that she backs the levy, the council voted against it on Monday.")
+    att = only(run(nlp, text), "said")
+    assert att.content.text == "that she backs the levy"

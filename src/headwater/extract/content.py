@@ -106,7 +106,20 @@ def clause_after(ctx: Ctx, tok: Token, comp: Token) -> Chars:
     if cut is not None:
         return first.idx, token_chars(doc[max(cut - 1, first.i)])[1]
     last = doc[sent.end - 1]
+    if _subordinate(tok):  # "While Comey has said that ..., Lewandowski said ...": the clause ends the content
+        last = doc[max(tok.right_edge.i, comp.right_edge.i)]
     return first.idx, token_chars(last)[1]
+
+
+_SUBORDINATORS = ("while", "whereas", "although", "though", "because", "as", "since", "when", "after", "before", "if",
+                  "until", "once", "unless")
+
+
+def _subordinate(tok: Token) -> bool:
+    """A cue in an adverbial or relative clause: its content cannot run past the clause."""
+    if tok.dep_ == "relcl":
+        return True
+    return tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _SUBORDINATORS for c in tok.children)
 
 
 _SKIP = ("npadvmod", "advmod", "prep", "dobj", "dative", "iobj", "punct", "nsubj", "agent", "prt", "neg", "cc", "mark")
@@ -235,7 +248,8 @@ _OBJ_PREP = ("call", "accuse", "blame", "describe", "praise", "criticize", "crit
 def object_content(ctx: Ctx, tok: Token) -> Chars | None:
     """"denied the report", "called the plan a disaster", "accused X of lying": the object and its complements."""
     lemma = tok.lemma_.lower()
-    objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i]
+    objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i] or [
+        c for c in tok.children if c.dep_ == "oprd" and c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON")]
     if not objs:
         return None
     obj = objs[0]

@@ -62,9 +62,17 @@ def candidates(doc: Doc, unattributed: bool = True) -> tuple[Ctx, list[Cand]]:
     return ctx, cands
 
 
+_PHRASAL_RULES = ("object", "to", "prep", "noun", "adjective", "agent")
+
+
 def _act(ctx: Ctx, cand: Cand) -> bool:
-    """An act or intention ("decided to", "released a plan"), not a statement."""
-    if cand.extra.get("rule") not in ("object", "to", "prep", "clause") or cand.cue_token is None:
+    """An act, intention or attitude ("decided to", "released a plan", "her criticism of"), or a belief,
+    not a statement: inside another attribution's content these are part of what is reported (on PolNeAR
+    train fewer than 3 in 10 of them matched an annotation of their own)."""
+    rule = cand.extra.get("rule")
+    if rule in _PHRASAL_RULES:
+        return True
+    if rule != "clause" or cand.cue_token is None:
         return False
     lemma = ctx.doc[cand.cue_token].lemma_.lower()
     return lemma not in ctx.cues.speech and lemma not in ctx.cues.deny

@@ -58,7 +58,7 @@ def _cue_after(ctx: Ctx, q: Quote) -> Token | None:
 
 def _adjacent(ctx: Ctx, q: Quote, tok: Token) -> bool:
     """Only the speaker, punctuation and adverbs stand between the closing mark and the cue."""
-    subj = subject(tok)
+    subj = quote_speaker(tok)
     span = range(subj.left_edge.i, subj.right_edge.i + 1) if subj is not None else range(0)
     for t in _tokens_between(ctx, q.end, tok.idx):
         if t.i >= tok.i or t.idx < q.end:
@@ -83,7 +83,7 @@ def _find_cue(ctx: Ctx, a: int, b: int, stop_at_period: bool, last: bool = False
         if stop_at_period and tok.text in (".", "!", "?") and tok.idx > a + 1:
             break
         ok, _ = cue_tokens(ctx, tok)
-        if ok and subject(tok) is not None:
+        if ok and tok.dep_ != "relcl" and quote_speaker(tok) is not None:  # not "an economist who advises ..."
             found = tok
             if not last:
                 return tok
@@ -96,8 +96,23 @@ def _tokens_between(ctx: Ctx, a: int, b: int) -> list[Token]:
     return list(span) if span is not None else []
 
 
-def _make(ctx: Ctx, q: Quote, tok: Token) -> Cand:
+def quote_speaker(tok: Token) -> Token | None:
+    """The cue's subject; or, where the parser lost it in an inverted cue ("“...,” said Edward Leamer, an
+    economist, “...”"), the name right after the verb."""
     subj = subject(tok)
+    if subj is not None or tok.tag_ not in ("VBD", "VBZ"):
+        return subj
+    i = tok.i + 1
+    doc = tok.doc
+    while i < len(doc) and doc[i].dep_ in ("compound", "det", "amod", "flat", "nmod", "poss") and doc[i].i < doc[i].head.i:
+        i += 1
+    if i >= len(doc) or doc[i].pos_ not in ("PROPN", "NOUN") or doc[i].is_quote:
+        return None
+    return doc[i]
+
+
+def _make(ctx: Ctx, q: Quote, tok: Token) -> Cand:
+    subj = quote_speaker(tok)
     assert subj is not None
     return Cand("direct", (q.inner_start, q.inner_end), token_chars(tok), tok.i, speaker_range(subj), subj.i)
 
@@ -114,6 +129,8 @@ def quote_candidates(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
         if _covered(q, cands + out):
             continue
         tok = _cue_after(ctx, q) or _cue_before(ctx, q)
+        if tok is not None and last_direct is not None and last_direct.cue_token == tok.i:
+            tok = None  # “...,” said X, “...”: the second part continues the first
         if tok is not None and q.inner_end - q.inner_start > 1:
             cand = _make(ctx, q, tok)
         elif last_direct is not None and _continues(ctx, q, last_direct):
@@ -136,7 +153,7 @@ def _continues(ctx: Ctx, q: Quote, prev: Cand) -> bool:
     if gap.count("\n") > 2:
         return False
     para_start = ctx.text.rfind("\n", 0, q.start) + 1
-    return ctx.text[para_start : q.start].strip() == "" or q.start - prev.content[1] < 120
+    return ctx.text[para_start : q.start].strip() == "" or q.start - prev.content[1] < 120 or "\n" not in gap
 
 
 def _has_subject_before(ctx: Ctx, char: int) -> bool:

@@ -38,13 +38,13 @@ def subject(tok: Token) -> Token | None:
     seen = 0
     cur = tok
     while seen < 4:
-        for child in cur.children:
-            if child.dep_ in ("nsubj", "csubj") or (child.dep_ == "nsubjpass" and cur is not tok):
-                return child
+        subjects = [c for c in cur.children if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and cur is not tok)]
+        if subjects:  # two when the parser also hangs a quote's subject on the cue: the nearer is the speaker
+            return min(subjects, key=lambda c: abs(c.i - cur.i))
         if child_agent := _agent(cur):
             return child_agent
-        if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.pos_ in ("NOUN", "PROPN"):
-            return cur.head
+        if cur.dep_ == "acl" and cur.tag_ in ("VBG", "VBD") and cur.head.pos_ in ("NOUN", "PROPN"):
+            return cur.head  # "polls showing ..."; "Beruff, a Scott ally, called ..." (a finite verb mis-hung)
         if cur.dep_ not in CLIMB or cur.head is cur:
             return None
         if cur.dep_ in ("advcl", "acl", "pcomp", "dep") and cur.tag_ not in ("VBG", "VBN"):
