@@ -163,3 +163,27 @@ def test_a_cue_in_a_subordinate_clause_ends_with_it(nlp):
     text = ("While Mayor Dana Roe has said that she backs the levy, the council voted against it on Monday.")
     att = only(run(nlp, text), "said")
     assert att.content.text == "that she backs the levy"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        ("Voters in Tessary see the levy as a tax on fishermen.", "see", "Voters in Tessary",
+         "the levy as a tax on fishermen"),
+        ("The harbour board has offered no details about the repairs.", "offered", "harbour board",
+         "no details about the repairs"),
+        ("About 4 in 10 say the pier should close.", "say", "4 in 10", "the pier should close"),
+        ("Senator Ruth Calder's proposal to close the pier angered the dockworkers.", "proposal", "Ruth Calder",
+         "to close the pier"),
+    ],
+)
+def test_object_noun_and_number_subject_cues(nlp, text, cue, speaker, content):
+    att = only(run(nlp, text), cue)
+    assert speaker in (att.speaker.resolved or att.speaker.text)
+    assert att.content.text == content
+
+
+def test_quote_right_after_the_cue_wins_over_the_text_before(nlp):
+    text = "Asked whether the closure had been hard for the town, Mayor Dana Roe said: ''Of course. We lost the ferry.''"
+    att = only(run(nlp, text), "said")
+    assert att.kind == "direct" and att.content.text == "Of course. We lost the ferry."

@@ -189,6 +189,23 @@ def quote_before(ctx: Ctx, tok: Token, subj: Token | None) -> Chars | None:
     return q.inner_start, q.inner_end
 
 
+def quote_after(ctx: Ctx, tok: Token, subj: Token | None) -> Chars | None:
+    """"Mr. Daley said: ''Of course. ...''" / "said, “...”": a quote opening right after the cue (and its
+    subject, when inverted), past a colon or comma."""
+    last = tok
+    if subj is not None and subj.i > tok.i:
+        last = tok.doc[subj.right_edge.i]
+    k = token_chars(last)[1]
+    t = ctx.text
+    j = k
+    while j < len(t) and t[j] in " ,:\u00a0":
+        j += 1
+    q = ctx.quote_at(j)
+    if q is None or q.start != j or t[k:j].strip(" \u00a0") not in (",", ":"):
+        return None
+    return q.inner_start, q.inner_end
+
+
 _FINAL_PREV = (",", "”", '"', "’", "'", "—", "–", "-", ":", "''")
 
 
@@ -207,7 +224,8 @@ def sentence_final(ctx: Ctx, tok: Token, subj: Token | None) -> Chars | None:
     if any(t.pos_ == "VERB" and t.dep_ in ("ccomp", "xcomp") for t in tail):
         return None
     body = tok.doc[sent.start : prev.i]
-    if len(body) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in body):
+    lost = any(t.head.i == tok.i and t.dep_ in SUBJ for t in body)  # the parser made the body a second subject
+    if len(body) < 3 or not (lost or any(t.pos_ in ("VERB", "AUX") for t in body)):
         return None
     return sent.start_char, prev.idx + len(prev.text)
 

@@ -86,6 +86,9 @@ def _clausal(ctx: Ctx, tok: Token, subj: Token | None) -> tuple[tuple[int, int] 
     found = C.quote_before(ctx, tok, subj)
     if found is not None:
         return found, "quote"
+    found = C.quote_after(ctx, tok, subj)
+    if found is not None:
+        return found, "quote"
     found = C.as_clause(ctx, tok)
     if found is not None:
         return found, "as"
@@ -119,6 +122,7 @@ def _content(ctx: Ctx, tok: Token, particle: Token | None, subj: Token | None) -
     if lemma in cues.speech and tok.dep_ == "ROOT" and lemma not in _NO_REST:
         return C.rest(ctx, tok), "rest"
     return None, ""
+
 
 
 def _candidate(ctx: Ctx, tok: Token, particle: Token | None) -> Cand | None:
@@ -187,7 +191,7 @@ def _left_noun(tok: Token) -> Token | None:
     doc = tok.doc
     while i >= tok.sent.start and (doc[i].is_punct or doc[i].dep_ in ("advmod", "neg", "aux")) and doc[i].text not in ("”", '"'):
         i -= 1
-    if i < tok.sent.start or doc[i].pos_ not in ("NOUN", "PROPN", "PRON") or doc[i].lower_ in ("it", "there"):
+    if i < tok.sent.start or doc[i].pos_ not in ("NOUN", "PROPN", "PRON", "NUM") or doc[i].lower_ in ("it", "there"):
         return None
     cur = doc[i]
     while cur.head.i < tok.i and cur.head is not cur and cur.dep_ in ("appos", "compound", "flat", "npadvmod", "nmod") \
