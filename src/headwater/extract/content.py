@@ -80,7 +80,8 @@ def _inner_stops(ctx: Ctx, tok: Token, comp: Token) -> int | None:
         joined = t.dep_ in ("conj", "parataxis") and _new_clause(t)
         saying = t.dep_ in ("advcl", "conj") and t.tag_ == "VBG" and _is_cue(ctx, t)
         again = t.dep_ == "conj" and not has_subj(t) and t.lemma_.lower() in ctx.cues.speech and t.tag_ == tok.tag_
-        if not (joined or saying or again):
+        aside = _aside(t) and doc[t.left_edge.i - 1].text == ","
+        if not (joined or saying or again or aside):
             continue
         first = t.left_edge.i
         while first > comp.i + 1 and doc[first - 1].dep_ in ("cc", "punct"):
@@ -88,6 +89,20 @@ def _inner_stops(ctx: Ctx, tok: Token, comp: Token) -> int | None:
         if doc[first].is_punct or again:
             return first
     return None
+
+
+_ASIDE_MARKS = ("though", "although", "while", "whereas", "as")
+
+
+def _aside(t: Token) -> bool:
+    """A comma-joined clause that comments on the content rather than belonging to it: a non-restrictive
+    relative clause (", which is conducting its own probe"), a concessive or circumstantial clause (", though
+    voters ...", ", as he faces ..."), or an absolute "with" phrase (", with three in 10 saying ...")."""
+    if t.dep_ == "relcl":
+        return t.left_edge.lower_ in ("which", "who", "whose", "whom")
+    if t.dep_ == "advcl":
+        return any(m.dep_ in ("mark", "advmod") and m.lower_ in _ASIDE_MARKS and m.i < t.i for m in t.children)
+    return t.dep_ in ("pcomp", "pobj", "acl") and t.tag_ == "VBG" and t.head.lower_ == "with"
 
 
 def _quoted(ctx: Ctx, tok: Token, child: Token) -> bool:
@@ -186,7 +201,23 @@ def quote_before(ctx: Ctx, tok: Token, subj: Token | None) -> Chars | None:
         return None
     if "\n" in t[q.end : tok.idx]:
         return None
-    return q.inner_start, q.inner_end
+    return lead_in(ctx, q.start), q.inner_end
+
+
+def lead_in(ctx: Ctx, start: int) -> int:
+    """Where the content of a quote that closes before its cue starts: at the quote, or at the start of its
+    sentence when the quote completes words of the writer's ("Gore, he said, “made a strategic mistake,”
+    Lichtman said": the whole sentence is what Lichtman said)."""
+    sent = ctx.sent_of(start)
+    q = ctx.quote_at(start)
+    inner = q.inner_start if q is not None and q.start == start else start
+    end = q.inner_end if q is not None and q.start == start else start
+    before = ctx.text[sent.start_char : start]
+    if len(before.split()) < 2 or "\n" in before or ctx.quotes_in(sent.start_char, start):
+        return inner
+    crossing = any(t.dep_ in ("nsubj", "nsubjpass") and inner <= t.head.idx < end
+                   for t in sent if t.idx < start)  # the quote's verb has its subject before the quote
+    return sent.start_char if crossing else inner
 
 
 def quote_after(ctx: Ctx, tok: Token, subj: Token | None) -> Chars | None:
@@ -272,10 +303,26 @@ def object_content(ctx: Ctx, tok: Token) -> Chars | None:
         return None
     obj = objs[0]
     start = obj.left_edge.i
-    deps = ("oprd", "xcomp", "ccomp")
-    end = max((c.right_edge.i for c in tok.children if c.i > obj.i and (c.dep_ in deps or (
-        c.dep_ == "prep" and (lemma in _OBJ_PREP or c.lower_ in _OBJ_PREPS)))), default=_np_end(obj))
+    end = max((c.right_edge.i for c in tok.children if c.i > obj.i and _complement(c, obj, lemma)),
+              default=_np_end(obj))
     return tok.doc[start].idx, token_chars(tok.doc[max(end, _np_end(obj))])[1]
+
+
+def _complement(c: Token, obj: Token, lemma: str) -> bool:
+    """Does the verb's dependent ``c`` (after the object) complete what is reported: "called [the plan] a
+    disaster", "accused [X] of lying", "showed [Sanders] within two points of Clinton", "criticized [him] for
+    not doing more"; not a time ("on Monday"), nor anything after a comma or dash."""
+    if c.dep_ in ("oprd", "xcomp", "ccomp"):
+        return True
+    if c.dep_ == "prep" and (lemma in _OBJ_PREP or c.lower_ in _OBJ_PREPS):
+        return True
+    if c.doc[c.left_edge.i - 1].text in (",", "—", "–", "--", ":", ";"):
+        return False
+    if c.dep_ == "prep":
+        return not any(g.ent_type_ in ("DATE", "TIME") for g in c.subtree)
+    if c.dep_ in ("advmod", "acomp"):
+        return c.i == obj.right_edge.i + 1
+    return c.dep_ == "advcl" and not has_subj(c)
 
 
 def _np_end(head: Token) -> int:
@@ -300,7 +347,13 @@ def prep_content(ctx: Ctx, tok: Token, particle: Token | None) -> Chars | None:
     if particle is None or particle.dep_ != "prep":
         return None
     objs = [c for c in particle.children if c.dep_ in ("pobj", "pcomp")]
-    return subtree_chars(objs[0]) if objs else None
+    if not objs:
+        return None
+    obj = objs[0]
+    lemma = tok.lemma_.lower()
+    end = max([obj.right_edge.i] + [c.right_edge.i for c in tok.children if c.i > particle.i and c.dep_ in ("xcomp", "oprd")
+                                    and c.doc[c.left_edge.i - 1].text != "," and _complement(c, obj, lemma)])
+    return obj.left_edge.idx, token_chars(tok.doc[end])[1]
 
 
 _TAIL = re.compile(r",\s+(?:citing|according to|per)\s")

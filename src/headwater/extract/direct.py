@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from headwater.extract.content import lead_in
 from headwater.extract.context import Cand, Ctx, token_chars
 from headwater.extract.quotes import Quote
 from headwater.extract.verbs import cue_tokens, speaker_range, subject
@@ -114,7 +115,9 @@ def quote_speaker(tok: Token) -> Token | None:
 def _make(ctx: Ctx, q: Quote, tok: Token) -> Cand:
     subj = quote_speaker(tok)
     assert subj is not None
-    return Cand("direct", (q.inner_start, q.inner_end), token_chars(tok), tok.i, speaker_range(subj), subj.i)
+    start = lead_in(ctx, q.start) if tok.i > 0 and tok.idx > q.end else q.inner_start
+    kind = "direct" if start == q.inner_start else "mixed"
+    return Cand(kind, (start, q.inner_end), token_chars(tok), tok.i, speaker_range(subj), subj.i)
 
 
 def quote_candidates(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
@@ -122,7 +125,8 @@ def quote_candidates(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
     out: list[Cand] = []
     last_direct: Cand | None = None
     for q in ctx.quotes:
-        owner = next((c for c in cands + out if c.kind == "direct" and c.content == (q.inner_start, q.inner_end)), None)
+        owner = next((c for c in cands + out if c.kind in ("direct", "mixed") and c.content[0] <= q.inner_start
+                      and q.inner_start < c.content[1] and q.inner_end - 2 <= c.content[1] <= q.end), None)
         if owner is not None:
             last_direct = owner
             continue

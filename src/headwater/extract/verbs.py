@@ -47,11 +47,16 @@ def subject(tok: Token) -> Token | None:
             return cur.head  # "polls showing ..."; "Beruff, a Scott ally, called ..." (a finite verb mis-hung)
         if cur.dep_ not in CLIMB or cur.head is cur:
             return None
-        if cur.dep_ in ("advcl", "acl", "pcomp", "dep") and cur.tag_ not in ("VBG", "VBN"):
+        if cur.dep_ in ("advcl", "acl", "pcomp", "dep") and cur.tag_ not in ("VBG", "VBN") and not _purpose(cur):
             return None
         cur = cur.head
         seen += 1
     return None
+
+
+def _purpose(tok: Token) -> bool:
+    """"[He] went out of his way to criticize ...": a to-infinitive adverbial clause shares its head's subject."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _agent(tok: Token) -> Token | None:
