@@ -46,6 +46,8 @@ def according_candidates(ctx: Ctx, taken: list[Cand]) -> list[Cand]:
             matches += list(_CITING.finditer(ctx.text, sent.start_char, sent.end_char))[:1]
         if not matches:
             out.extend(_possessive(ctx, sent))
+            if sent.start not in verb_sents:
+                out.extend(_in_poll(ctx, sent))
             continue
         matches.sort(key=lambda m: m.start())
         lo = sent.start_char
@@ -106,4 +108,22 @@ def _possessive(ctx: Ctx, sent: Span) -> list[Cand]:
         content = _content_around(ctx, sent.start_char, prep.left_edge.idx, b, sent.end_char)
         if content[1] - content[0] >= 3:
             out.append(Cand("according_to", content, (a, b), tok.i, (left, right), poss[0].i))
+    return out
+
+
+_POLLS = ("poll", "survey")
+
+
+def _in_poll(ctx: Ctx, sent: Span) -> list[Cand]:
+    """"Clinton held a 24-point lead among black voters in a CNN national poll": the poll is the source."""
+    out = []
+    for tok in sent:
+        if tok.lemma_.lower() not in _POLLS or tok.dep_ != "pobj" or tok.head.lower_ != "in":
+            continue
+        prep = tok.head
+        left, right = speaker_range(tok)
+        b = token_chars(tok.doc[tok.right_edge.i])[1]
+        content = _content_around(ctx, sent.start_char, prep.idx, b, sent.end_char)
+        if content[1] - content[0] >= 3:
+            out.append(Cand("according_to", content, token_chars(prep), None, (left, right), tok.i))
     return out

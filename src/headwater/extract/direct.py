@@ -73,7 +73,12 @@ def _cue_before(ctx: Ctx, q: Quote) -> Token | None:
     """A cue right before the opening mark: "He added: “...”" / "Another source told Mr Neil: “...”"."""
     before = ctx.text[max(0, q.start - 3) : q.start].rstrip()
     if not before or before[-1] not in ":,—–":
-        return None
+        head = ctx.text[max(0, q.start - 6) : q.start].rstrip()
+        if not head.endswith(":") or "\n" not in ctx.text[q.start - 6 : q.start]:
+            return None  # not "He declared:\n\n“It is ...”" either
+        colon = ctx.text.rfind(":", 0, q.start)
+        sent = ctx.sent_of(colon)
+        return _find_cue(ctx, sent.start_char, colon, stop_at_period=False, last=True)
     sent = ctx.sent_of(max(q.start - 1, 0))
     return _find_cue(ctx, sent.start_char, q.start, stop_at_period=False, last=True)
 
