@@ -42,11 +42,12 @@ def test_merge_continuations():
     assert merge_continuations(preds) == [{"source": [[0, 2]], "cue": [[3, 5]], "content": [[6, 9], [12, 20]]}]
 
 
-def test_merge_continuations_stays_in_the_paragraph():
-    text = "Al said “one,” and “two.”\n\n“Three.”"
+def test_merge_continuations_joins_quoted_paragraphs_that_follow():
+    text = "Al said “one,” and “two.”\n\n“Three.”\n\nBo said “four.”"
     same = {"source": [[0, 2]], "cue": [[3, 7]]}
-    preds = [dict(same, content=[[9, 13]]), dict(same, content=[[20, 24]]), dict(same, content=[[28, 34]])]
-    assert merge_continuations(preds, text) == [dict(same, content=[[9, 13], [20, 24]])]
+    other = {"source": [[37, 39]], "cue": [[40, 44]], "content": [[46, 50]]}
+    preds = [dict(same, content=[[9, 13]]), dict(same, content=[[20, 24]]), dict(same, content=[[28, 34]]), other]
+    assert merge_continuations(preds, text) == [dict(same, content=[[9, 13], [20, 24], [28, 34]]), other]
 
 
 def test_content_spans_leave_out_the_inner_cue_and_speaker():

@@ -151,17 +151,15 @@ def polnear_prediction(att: Attribution, text: str = "") -> dict[str, list[list[
 
 
 def merge_continuations(preds: list[dict[str, list[list[int]]]], text: str = "") -> list[dict[str, list[list[int]]]]:
-    """PolNeAR keeps one attribution per cue: quotes continuing under the same cue and speaker in the same
-    paragraph are joined. A continuation in a later paragraph has no cue of its own, and PolNeAR marks no
-    attribution without a cue, so it is left out (with ``text`` given)."""
+    """PolNeAR keeps one attribution per cue: quotes continuing under the same cue and speaker are joined,
+    in the same paragraph and in the paragraphs that follow (a quoted paragraph with no cue of its own is
+    part of the attribution it continues). ``text`` is accepted for callers that pass it."""
     out: list[dict[str, list[list[int]]]] = []
     index: dict[tuple[tuple[int, ...], ...], dict[str, list[list[int]]]] = {}
     for p in preds:
         key = (tuple(x for s in p["cue"] for x in s), tuple(x for s in p["source"] for x in s))
         if p["cue"] and key in index:
             prev = index[key]["content"]
-            if text and "\n" in text[prev[-1][1] : p["content"][0][0]]:
-                continue
             index[key]["content"] = prev + p["content"]
             continue
         index[key] = p

@@ -201,10 +201,10 @@ def quote_before(ctx: Ctx, tok: Token, subj: Token | None) -> Chars | None:
         return None
     if "\n" in t[q.end : tok.idx]:
         return None
-    return lead_in(ctx, q.start), q.inner_end
+    return lead_in(ctx, q.start, tok), q.inner_end
 
 
-def lead_in(ctx: Ctx, start: int) -> int:
+def lead_in(ctx: Ctx, start: int, cue: Token | None = None) -> int:
     """Where the content of a quote that closes before its cue starts: at the quote, or at the start of its
     sentence when the quote completes words of the writer's ("Gore, he said, “made a strategic mistake,”
     Lichtman said": the whole sentence is what Lichtman said)."""
@@ -215,8 +215,12 @@ def lead_in(ctx: Ctx, start: int) -> int:
     before = ctx.text[sent.start_char : start]
     if len(before.split()) < 2 or "\n" in before or ctx.quotes_in(sent.start_char, start):
         return inner
-    crossing = any(t.dep_ in ("nsubj", "nsubjpass") and inner <= t.head.idx < end
-                   for t in sent if t.idx < start)  # the quote's verb has its subject before the quote
+    # The quote completes a clause begun before it: its verb has its subject there ("he “made a mistake,”"),
+    # or it hangs on a word there ("Trump's misinformation may be “strategic,”").
+    crossing = any((t.idx < start and t.dep_ in ("nsubj", "nsubjpass") and inner <= t.head.idx < end)
+                   or (inner <= t.idx < end and sent.start_char <= t.head.idx < start and t.dep_ != "punct"
+                       and (cue is None or t.head.i != cue.i) and t.head.pos_ in ("VERB", "AUX", "ADP"))
+                   for t in sent)
     return sent.start_char if crossing else inner
 
 
@@ -308,6 +312,10 @@ def object_content(ctx: Ctx, tok: Token) -> Chars | None:
     return tok.doc[start].idx, token_chars(tok.doc[max(end, _np_end(obj))])[1]
 
 
+# Prepositions that set the scene ("thanked supporters at a rally") rather than complete the content.
+_CIRCUMSTANCE = ("at", "aboard", "near", "via")
+
+
 def _complement(c: Token, obj: Token, lemma: str) -> bool:
     """Does the verb's dependent ``c`` (after the object) complete what is reported: "called [the plan] a
     disaster", "accused [X] of lying", "showed [Sanders] within two points of Clinton", "criticized [him] for
@@ -319,7 +327,7 @@ def _complement(c: Token, obj: Token, lemma: str) -> bool:
     if c.doc[c.left_edge.i - 1].text in (",", "—", "–", "--", ":", ";"):
         return False
     if c.dep_ == "prep":
-        return not any(g.ent_type_ in ("DATE", "TIME") for g in c.subtree)
+        return c.lower_ not in _CIRCUMSTANCE and not any(g.ent_type_ in ("DATE", "TIME") for g in c.subtree)
     if c.dep_ in ("advmod", "acomp"):
         return c.i == obj.right_edge.i + 1
     return c.dep_ == "advcl" and not has_subj(c)
@@ -329,7 +337,7 @@ def _np_end(head: Token) -> int:
     """Last token of a noun phrase, without a trailing ", who ..." / ", the ..." (relative clause, apposition)."""
     end = head.right_edge.i
     for c in head.children:
-        if c.i > head.i and c.dep_ in ("relcl", "appos", "acl") and head.doc[c.left_edge.i - 1].text == ",":
+        if c.i > head.i and c.dep_ in ("relcl", "appos") and head.doc[c.left_edge.i - 1].text == ",":
             end = min(end, c.left_edge.i - 2)
     return max(end, head.i)
 

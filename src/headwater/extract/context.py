@@ -89,7 +89,11 @@ class Ctx:
         if q is None or q.start < s or q.end <= e or not q.closed:
             return e
         gap = self.text[e : q.inner_end]
-        return q.end if all(ch in ".,!?;:…" or ch.isspace() for ch in gap) else e
+        if all(ch in ".,!?;:…" or ch.isspace() for ch in gap):
+            return q.end
+        # A quotation opened inside the content runs on past the sentence ("said that “ethanol people” “do a
+        # fantastic job. And it’s so important.”"): the quote is not cut, so the content runs to its end.
+        return q.end if q.start > s and "\n" not in gap else e
 
     def _partner_inside(self, s: int, e: int, opening: int | None = None) -> bool:
         if opening is not None:

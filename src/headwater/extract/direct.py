@@ -120,7 +120,7 @@ def quote_speaker(tok: Token) -> Token | None:
 def _make(ctx: Ctx, q: Quote, tok: Token) -> Cand:
     subj = quote_speaker(tok)
     assert subj is not None
-    start = lead_in(ctx, q.start) if tok.i > 0 and tok.idx > q.end else q.inner_start
+    start = lead_in(ctx, q.start, tok) if tok.i > 0 and tok.idx > q.end else q.inner_start
     kind = "direct" if start == q.inner_start else "mixed"
     return Cand(kind, (start, q.inner_end), token_chars(tok), tok.i, speaker_range(subj), subj.i)
 
