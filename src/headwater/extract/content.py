@@ -29,11 +29,17 @@ def subtree_chars(head: Token) -> Chars:
 def clause_comp(tok: Token) -> Token | None:
     """The clausal complement: a ccomp, or an xcomp with its own subject; the one after the verb first."""
     comps = [c for c in tok.children if (c.dep_ == "ccomp" and (c.tag_ != "VBG" or has_subj(c)))
-             or (c.dep_ == "xcomp" and c.i > tok.i and has_subj(c))]
+             or (c.dep_ == "xcomp" and c.i > tok.i and has_subj(c)) or _question(tok, c)]
     if not comps:
         return None
     after = [c for c in comps if c.i > tok.i]
     return after[0] if after else comps[-1]
+
+
+def _question(tok: Token, c: Token) -> bool:
+    """"asked the students if they were ...": an indirect question the parser hung as an adverbial clause."""
+    return c.dep_ == "advcl" and c.i > tok.i and tok.lemma_.lower() in ("ask", "wonder", "question", "inquire") and any(
+        m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
 
 
 def _is_cue(ctx: Ctx, tok: Token) -> bool:
@@ -352,6 +358,9 @@ def to_content(ctx: Ctx, tok: Token) -> Chars | None:
 
 def prep_content(ctx: Ctx, tok: Token, particle: Token | None) -> Chars | None:
     """"called for a ban", "spoke about the economy": the object of the preposition."""
+    if particle is not None and particle.dep_ == "mark":  # "called for Trump to drop out" (for: a clause mark)
+        head = particle.head
+        return token_chars(tok.doc[particle.i + 1])[0], token_chars(tok.doc[core_end(head)])[1]
     if particle is None or particle.dep_ != "prep":
         return None
     objs = [c for c in particle.children if c.dep_ in ("pobj", "pcomp")]
@@ -370,3 +379,13 @@ _TAIL = re.compile(r",\s+(?:citing|according to|per)\s")
 def cut_tail(ctx: Ctx, s: int, e: int) -> Chars:
     cut = _TAIL.search(ctx.text, s, e)
     return ctx.trim(s, cut.start() if cut else e)
+
+
+def core_end(head: Token) -> int:
+    """Last token of ``head``'s phrase without an aside after a comma (relative clause, apposition, parenthesis)."""
+    doc = head.doc
+    end = head.right_edge.i
+    for c in head.children:
+        if c.i > head.i and c.dep_ in ("relcl", "appos", "parataxis") and doc[c.left_edge.i - 1].text == ",":
+            end = min(end, c.left_edge.i - 2)
+    return max(end, head.i)

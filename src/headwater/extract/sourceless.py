@@ -100,10 +100,15 @@ def _asked(tok: Token) -> tuple[int, int] | None:
     """"Asked about the leak, ..." / "when asked whether ...": the question, with no asker in the text."""
     if any(c.dep_ in ("nsubj", "agent") for c in tok.children):
         return None
-    for c in tok.children:
-        if c.i > tok.i and (c.dep_ == "ccomp" or (c.dep_ == "prep" and c.lower_ in ("about", "on", "for", "if"))):
-            target = c if c.dep_ == "ccomp" else next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
-            if target is not None:
+    after = [c for c in tok.children if c.i > tok.i]
+    for c in after:  # the question itself first: "Asked on Monday whether ..."
+        if c.dep_ == "ccomp" or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "whether")
+                                                             for m in c.children)):
+            return c.left_edge.idx, token_chars(c.right_edge)[1]
+    for c in after:
+        if c.dep_ == "prep" and c.lower_ in ("about", "on", "for", "if"):
+            target = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if target is not None and target.ent_type_ not in ("DATE", "TIME"):
                 return target.left_edge.idx, token_chars(target.right_edge)[1]
     return None
 

@@ -29,6 +29,10 @@ def cue_tokens(ctx: Ctx, tok: Token) -> tuple[bool, Token | None]:
     for child in tok.children:
         if child.dep_ in ("prt", "prep") and (lemma, child.lower_) in ctx.cues.phrasal:
             return True, child
+        if child.dep_ == "advcl" and child.i > tok.i:  # "called for Trump to drop out": "for" parsed as a mark
+            mark = next((m for m in child.children if m.dep_ == "mark" and m.i == tok.i + 1), None)
+            if mark is not None and (lemma, mark.lower_) in ctx.cues.phrasal:
+                return True, mark
     return lemma in ctx.cues.verbs or lemma in ctx.cues.np_verbs or lemma in ctx.cues.intent, None
 
 
@@ -114,7 +118,7 @@ def _content(ctx: Ctx, tok: Token, particle: Token | None, subj: Token | None) -
         found, rule = _clausal(ctx, tok, subj)
         if found is not None:
             return found, rule
-    if particle is not None and particle.dep_ == "prep":
+    if particle is not None and particle.dep_ in ("prep", "mark"):
         return C.prep_content(ctx, tok, particle), "prep"
     if lemma in cues.intent:
         found = C.to_content(ctx, tok)
@@ -132,7 +136,6 @@ def _content(ctx: Ctx, tok: Token, particle: Token | None, subj: Token | None) -
 
 def _candidate(ctx: Ctx, tok: Token, particle: Token | None) -> Cand | None:
     lemma = tok.lemma_.lower()
-    speech = lemma in ctx.cues.speech or lemma in ctx.cues.deny
     subj = subject(tok)
     content, rule = _content(ctx, tok, particle, subj)
     if content is None or (subj is not None and _bad_subject(ctx, subj, lemma, rule)):
@@ -144,7 +147,7 @@ def _candidate(ctx: Ctx, tok: Token, particle: Token | None) -> Cand | None:
         return None
     cue_end = token_chars(particle)[1] if particle is not None and particle.i == tok.i + 1 else token_chars(tok)[1]
     cue = (tok.idx, cue_end)
-    if subj is None and speech and tok.dep_ == "ROOT" and tok.tag_ in ("VBD", "VBZ", "VBP") and not _passive(tok):
+    if subj is None and tok.dep_ == "ROOT" and tok.tag_ in ("VBD", "VBZ", "VBP") and not _passive(tok):
         subj = _left_noun(tok)
         rule += "-left" if subj is not None else ""
     if subj is None:
