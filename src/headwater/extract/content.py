@@ -42,6 +42,11 @@ def _question(tok: Token, c: Token) -> bool:
         m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
 
 
+def marked(comp: Token) -> bool:
+    """A complement clause opened by "that", "whether" or "if"."""
+    return any(m.dep_ == "mark" and m.lower_ in ("that", "whether", "if") for m in comp.children)
+
+
 def _is_cue(ctx: Ctx, tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ctx.cues.verbs
 
@@ -205,6 +210,10 @@ def quote_before(ctx: Ctx, tok: Token, subj: Token | None) -> Chars | None:
     q = ctx.quote_at(j - 1) if j > 0 else None
     if q is None or q.end != j or not q.closed or q.start < tok.sent.start_char - 400:
         return None
+    if ctx.text[q.inner_start : q.inner_end].rstrip()[-1:] in (".", "?", "!") and any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") and c.i > tok.i for c in tok.children) \
+            and tok.lemma_.lower() not in _ADDRESSEE:
+        return None  # “... see.” He mentioned a long list ...: the quote ended the sentence before
     if "\n" in t[q.end : tok.idx]:
         return None
     return lead_in(ctx, q.start, tok), q.inner_end
@@ -228,6 +237,9 @@ def lead_in(ctx: Ctx, start: int, cue: Token | None = None) -> int:
                        and (cue is None or t.head.i != cue.i) and t.head.pos_ in ("VERB", "AUX", "ADP"))
                    for t in sent)
     return sent.start_char if crossing else inner
+
+
+_ADDRESSEE = ("tell", "ask", "inform", "assure", "remind", "warn", "advise", "urge")
 
 
 def quote_after(ctx: Ctx, tok: Token, subj: Token | None) -> Chars | None:

@@ -90,11 +90,11 @@ def _clausal(ctx: Ctx, tok: Token, subj: Token | None) -> tuple[tuple[int, int] 
     comp = C.clause_comp(tok)
     if comp is None or comp.i < tok.i:
         comp = C.late_clause(tok) or comp
-    if comp is not None and comp.i > tok.i:
-        return C.clause_after(ctx, tok, comp), "clause"
-    found = C.quote_before(ctx, tok, subj)
-    if found is not None:
-        return found, "quote"
+    before = C.quote_before(ctx, tok, subj)
+    if comp is not None and comp.i > tok.i and not (before is not None and not C.marked(comp) and _detached(tok, comp, subj)):
+        return C.clause_after(ctx, tok, comp), "clause"  # "“...,” Cruz said that ...": the clause
+    if before is not None:  # "“...,” Weiner said in May on the podcast “Here’s the Thing”": the quote
+        return before, "quote"
     found = C.quote_after(ctx, tok, subj)
     if found is not None:
         return found, "quote"
@@ -109,6 +109,12 @@ def _clausal(ctx: Ctx, tok: Token, subj: Token | None) -> tuple[tuple[int, int] 
     if tok.lemma_.lower() not in ctx.cues.speech:  # "..., I think, ...": a hedge of the writer's, not a report
         return None, ""
     return C.parenthetical(ctx, tok, subj), "paren"
+
+
+def _detached(tok: Token, comp: Token, subj: Token | None) -> bool:
+    """Words other than the subject stand between the cue and its clause ("said in May on the podcast ...")."""
+    skip = set(range(subj.left_edge.i, subj.right_edge.i + 1)) if subj is not None else set()
+    return any(i not in skip and not tok.doc[i].is_punct for i in range(tok.i + 1, comp.left_edge.i))
 
 
 def _content(ctx: Ctx, tok: Token, particle: Token | None, subj: Token | None) -> tuple[tuple[int, int] | None, str]:
