@@ -192,6 +192,14 @@ def rest(ctx: Ctx, tok: Token) -> Chars | None:
     start = tok.i + 1
     while start <= end and (doc[start].is_punct or doc[start].dep_ in ("npadvmod", "advmod")):
         start += 1
+    scene = all(t.dep_ in ("prep", "pobj", "det", "amod", "compound", "poss", "npadvmod", "advmod", "punct", "nummod")
+                for t in doc[start : end + 1])
+    if scene:  # "Sam Lau said in a statement. “There are no paper ballots ...”": the quote that follows
+        after = token_chars(doc[tok.sent.end - 1])[1]
+        gap = ctx.text[after : after + 3]
+        q = ctx.quote_at(after + len(gap) - len(gap.lstrip(" ")))
+        if q is not None and q.start >= after and "\n" not in gap:
+            return q.inner_start, q.inner_end
     if end - start < 2:
         return None
     return doc[start].idx, token_chars(doc[end])[1]
@@ -401,3 +409,4 @@ def core_end(head: Token) -> int:
         if c.i > head.i and c.dep_ in ("relcl", "appos", "parataxis") and doc[c.left_edge.i - 1].text == ",":
             end = min(end, c.left_edge.i - 2)
     return max(end, head.i)
+
