@@ -16,8 +16,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import combinations
 
-from headwater.claims.match import similarity
+from headwater.claims.match import matcher
 from headwater.claims.signatures import idf
 from headwater.model import Attribution
 
@@ -61,11 +62,8 @@ def candidate_pairs(groups: Sequence[Sequence[Statement]], max_df: int) -> set[t
                 postings[t].append(i)
     shared: Counter[tuple[int, int]] = Counter()
     for ids in postings.values():
-        if len(ids) > max_df:
-            continue
-        for k, a in enumerate(ids):
-            for b in ids[k + 1:]:
-                shared[(a, b)] += 1
+        if 1 < len(ids) <= max_df:
+            shared.update(combinations(ids, 2))  # (a, b) with a < b: ids are in unit order
     small = {i for i, unit in enumerate(groups) if _content_terms(unit[0].terms) <= _FEW_TERMS}
     return {pair for pair, n in shared.items() if n >= 2 or pair[0] in small or pair[1] in small}
 
@@ -81,17 +79,20 @@ def scored_pairs(groups: Sequence[Sequence[Statement]], weights: dict[str, float
                  ) -> dict[tuple[int, int], Pair]:
     """Every candidate pair of units scoring at least ``floor`` (either way round on negation)."""
     out = {}
+    m = matcher(weights)
+    terms = [unit[0].terms for unit in groups]
+    profiles = [m.profile(t) for t in terms]
+    loose = [unit[0].attribution.kind == "unattributed" for unit in groups]
+    article = [unit[0].attribution.article_id if len(unit) == 1 else None for unit in groups]  # for _nested
     for a, b in candidate_pairs(groups, max_df):
-        sa, sb = groups[a][0], groups[b][0]
-        if (sa.attribution.kind == "unattributed") != (sb.attribution.kind == "unattributed"):
+        if loose[a] != loose[b] or (article[a] is not None and article[a] == article[b]
+                                    and _nested(groups[a], groups[b])):
             continue
-        if _nested(groups[a], groups[b]):
-            continue
-        unsigned = similarity(sa.terms, sb.terms, weights, polarity=False)
+        pa, pb = profiles[a], profiles[b]
+        unsigned = m.similarity(terms[a], terms[b], pa, pb, polarity=False)
         if unsigned < floor:
             continue
-        score = unsigned * 0.5 if ("!neg" in sa.terms) != ("!neg" in sb.terms) else unsigned
-        out[(a, b)] = Pair(score, unsigned)
+        out[(a, b)] = Pair(unsigned * 0.5 if pa.negated != pb.negated else unsigned, unsigned)
     return out
 
 

@@ -52,12 +52,17 @@ _AFTER = re.compile(r"\s+(?:[a-z’'-]+\s+){0,4}?(?:between|of|to|by|among|again
 _OWNER = re.compile(r"\b[A-Z][\w’'.-]*\w")
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+_TRAILING_S = re.compile(r"['’]s?$")
+
+
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A small English stemmer (the default; spaCy lemmas are an option, ``[claims] lemmas``).
 
     Consistent rather than correct: "arrive", "arrived", "arriving" -> "arriv"; "trained",
     "training" -> "train"; "declassified" -> "declassify"; "sanctions" -> "sanction"."""
-    w = re.sub(r"['’]s$", "", word.lower()).strip("'’-")
+    w = _POSSESSIVE.sub("", word.lower()).strip("'’-")
     for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("ers", "er"), ("es", ""), ("s", "")):
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
             w = w[: -len(suffix)] + repl
@@ -72,7 +77,10 @@ def stem(word: str) -> str:
 def apply_concepts(text: str) -> tuple[str, list[str]]:
     """Replace concept phrases by spaces; return the rest of the text and the concept tokens found."""
     found: list[str] = []
-    for name, pattern in claims_lexicon().concepts:
+    lex = claims_lexicon()
+    if not lex.any_concept.found(text):
+        return text, found
+    for name, pattern in lex.concepts:
         if pattern.search(text):
             found.append("~" + name)
             text = pattern.sub(" ", text)
@@ -136,7 +144,9 @@ def _owner_at(text: str, start: int, end: int) -> str | None:
 def frames(text: str) -> list[str]:
     """``^concept=owner`` for each predicate concept in ``text`` whose owner can be told."""
     lex = claims_lexicon()
-    out = []
+    out: list[str] = []
+    if not lex.any_concept.found(text):
+        return out
     for name, pattern in lex.concepts:
         if name in lex.arguments:
             continue
@@ -153,14 +163,15 @@ def signature(text: str, lemmas: list[str] | None = None) -> frozenset[str]:
     lex = claims_lexicon()
     words = lemmas if lemmas is not None else [
         stem(w) for w in _WORD.findall(rest) if w[0].islower() and w.lower() not in lex.stopwords]
-    words = [re.sub(r"['’]s?$", "", w) for w in words]
+    words = [_TRAILING_S.sub("", w) for w in words]
     terms = {w.lower() for w in words
              if len(w) > 2 and w.lower() not in lex.stopwords and not w[0].isdigit() and not nation_side(w)}
     ents = set(entities(text))
     if _NEGATION.search(rest):
         terms.add("!neg")
     terms -= {e[1:] for e in ents}
-    return frozenset(terms | set(concepts) | ents | set(figures(text)) | set(frames(text)))
+    found = frames(text) if concepts else []  # no concept phrase, no frame
+    return frozenset(terms | set(concepts) | ents | set(figures(text)) | set(found))
 
 
 def spacy_lemmatizer(nlp: object) -> Lemmatizer:
@@ -177,11 +188,13 @@ def spacy_lemmatizer(nlp: object) -> Lemmatizer:
 
 
 class Weights(dict[str, float]):
-    """Term weights (IDF) that also remember each signature's total weight."""
+    """Term weights (IDF) that also remember each signature's total weight (``totals``) and carry
+    the :class:`headwater.claims.match.Matcher` that scores pairs with them (``matcher``)."""
 
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]
         self.totals: dict[frozenset[str], float] = {}
+        self.matcher: object = None
 
 
 def idf(signatures: Iterable[frozenset[str]]) -> Weights:
@@ -208,6 +221,7 @@ def _likelihood_pattern() -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(phrases) + r")\b")
 
 
+@lru_cache(maxsize=1 << 14)
 def likelihood_term(text: str) -> str | None:
     """The ICD 203 term matching likelihood language in ``text`` (longest phrase first)."""
     found = [m.group(1) for m in _likelihood_pattern().finditer(text.lower())]
