@@ -67,7 +67,9 @@ def _write_report(store: Store, out: Path) -> Path:
     data = dossier.to_dict()
     # Indented only when small: json's indenting encoder is pure Python, the compact one is C.
     indent = 1 if len(data.get("claims", ())) <= _INDENT_MAX_CLAIMS else None
-    (out / "dossier.json").write_text(json.dumps(data, ensure_ascii=False, indent=indent) + "\n", encoding="utf-8")
+    # No circular-reference check: the view data is a tree of fresh dicts and lists (a third faster).
+    text = json.dumps(data, ensure_ascii=False, indent=indent, check_circular=False)
+    (out / "dossier.json").write_text(text + "\n", encoding="utf-8")
     html_path = out / "dossier.html"
     html_path.write_text(render(data), encoding="utf-8")
     return html_path
