@@ -183,6 +183,8 @@ def _info(a: Attribution, articles: dict[str, ArticleInfo]) -> ArticleInfo:
 
 def chains(members: Sequence[Attribution], articles: dict[str, ArticleInfo]) -> list[list[Attribution]]:
     """Members grouped into independent chains (union-find over shared keys)."""
+    if len(members) == 1:
+        return [list(members)]  # most claims: one statement, one chain
     parent = list(range(len(members)))
 
     def find(i: int) -> int:

@@ -50,6 +50,7 @@ _CLAUSE = re.compile(r"[;:!?()]|,(?!\d)|\.(?!\d)|(?<!\d )\band\b(?! \d)|\b(?:but
 _AFTER = re.compile(r"\s+(?:[a-z’'-]+\s+){0,4}?(?:between|of|to|by|among|against|with|within|inside)\s+(?:[a-z’'-]+\s+){0,3}?"
                     r"(?P<owner>[A-Z][\w’'.-]*\w)")
 _OWNER = re.compile(r"\b[A-Z][\w’'.-]*\w")
+_ENTITY = re.compile(r"\b([A-Z][A-Za-z’'.-]*[A-Za-z])")
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -87,6 +88,7 @@ def apply_concepts(text: str) -> tuple[str, list[str]]:
     return text, found
 
 
+@lru_cache(maxsize=1 << 16)
 def entity_token(word: str) -> str | None:
     """``@RU`` for a nation word, ``@putin`` for a name, None for a stop word or title."""
     side = nation_side(word)
@@ -102,7 +104,7 @@ def entity_token(word: str) -> str | None:
 def entities(text: str) -> list[str]:
     """Capitalised words that are not stop words or titles ("Putin", "Shoigu", "Russian")."""
     out = []
-    for m in re.finditer(r"\b([A-Z][A-Za-z’'.-]*[A-Za-z])", text):
+    for m in _ENTITY.finditer(text):
         tok = entity_token(m.group(1))
         if tok:
             out.append(tok)
@@ -160,18 +162,35 @@ def frames(text: str) -> list[str]:
 def signature(text: str, lemmas: list[str] | None = None) -> frozenset[str]:
     """The token set of one statement. ``lemmas`` (from spaCy) replace the stemmer when given."""
     rest, concepts = apply_concepts(text)
-    lex = claims_lexicon()
-    words = lemmas if lemmas is not None else [
-        stem(w) for w in _WORD.findall(rest) if w[0].islower() and w.lower() not in lex.stopwords]
-    words = [_TRAILING_S.sub("", w) for w in words]
-    terms = {w.lower() for w in words
-             if len(w) > 2 and w.lower() not in lex.stopwords and not w[0].isdigit() and not nation_side(w)}
+    if lemmas is None:
+        terms = {t for t in map(_stemmed_term, _WORD.findall(rest)) if t is not None}
+    else:
+        terms = {t for t in map(_term, lemmas) if t is not None}
     ents = set(entities(text))
     if _NEGATION.search(rest):
         terms.add("!neg")
     terms -= {e[1:] for e in ents}
     found = frames(text) if concepts else []  # no concept phrase, no frame
     return frozenset(terms | set(concepts) | ents | set(figures(text)) | set(found))
+
+
+@lru_cache(maxsize=1 << 16)
+def _term(word: str) -> str | None:
+    """The term a lemma or stem stands for (a trailing "'s" or "'" dropped), or None: too short, a
+    stop word, a number or a nation word."""
+    w = _TRAILING_S.sub("", word)
+    low = w.lower()
+    if len(w) > 2 and low not in claims_lexicon().stopwords and not w[0].isdigit() and not nation_side(w):
+        return low
+    return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _stemmed_term(word: str) -> str | None:
+    """The term of a word of the text with the built-in stemmer: a lower-case word that is not a stop word."""
+    if word[0].islower() and word.lower() not in claims_lexicon().stopwords:
+        return _term(stem(word))
+    return None
 
 
 def spacy_lemmatizer(nlp: object) -> Lemmatizer:
