@@ -77,10 +77,13 @@ def claims_lexicon() -> ClaimsLexicon:
     )
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 @lru_cache(maxsize=1 << 14)
 def nation_side(word: str) -> str | None:
     """The side a nation word stands for ("Varnian" -> VA, "Russia's" -> RU), or None."""
-    w = re.sub(r"['’]s$", "", word).lower()
+    w = (_POSSESSIVE.sub("", word) if "'" in word or "’" in word else word).lower()
     nations = claims_lexicon().nations
     for form in (w, w.strip("."), w.replace(".", "")):
         if form in nations:

@@ -164,8 +164,21 @@ class Matcher:
     def profile(self, sig: frozenset[str]) -> Profile:
         p = self.profiles.get(sig)
         if p is None:
-            p = self.profiles[sig] = Profile(_size(sig), _nation_owners(sig), figures_of(sig),
-                                             sum([self.weight(t) for t in sig]), "!neg" in sig)
+            tw = self.term_weights
+            weights: list[float] = []
+            figures: list[str] = []
+            size = 0
+            for t in sig:  # one pass: _size, figures_of and the total, summed in this order
+                w = tw.get(t)
+                weights.append(self.weight(t) if w is None else w)
+                kind = t[0]
+                if kind == "#":
+                    figures.append(t)
+                    size += 1
+                elif kind != "@" and kind != "^" and kind != "!":
+                    size += 1
+            p = self.profiles[sig] = Profile(size, _nation_owners(sig), frozenset(figures), sum(weights),
+                                             "!neg" in sig)
         return p
 
     def similarity(self, a: frozenset[str], b: frozenset[str], pa: Profile, pb: Profile, polarity: bool = True,

@@ -53,6 +53,7 @@ _OWNER = re.compile(r"\b[A-Z][\w’'.-]*\w")
 _ENTITY = re.compile(r"\b([A-Z][A-Za-z’'.-]*[A-Za-z])")
 
 
+_DIGIT = re.compile(r"\d")
 _POSSESSIVE = re.compile(r"['’]s$")
 _TRAILING_S = re.compile(r"['’]s?$")
 
@@ -63,7 +64,10 @@ def stem(word: str) -> str:
 
     Consistent rather than correct: "arrive", "arrived", "arriving" -> "arriv"; "trained",
     "training" -> "train"; "declassified" -> "declassify"; "sanctions" -> "sanction"."""
-    w = _POSSESSIVE.sub("", word.lower()).strip("'’-")
+    w = word.lower()
+    if "'" in w or "’" in w:
+        w = _POSSESSIVE.sub("", w)
+    w = w.strip("'’-")
     for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("ers", "er"), ("es", ""), ("s", "")):
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
             w = w[: -len(suffix)] + repl
@@ -113,6 +117,8 @@ def entities(text: str) -> list[str]:
 
 def figures(text: str) -> list[str]:
     """Counted numbers ("4,000", "80 thousand", "1.5 million"), not dates or years: ``#4000``."""
+    if not _DIGIT.search(text):
+        return []  # every date and figure has a digit
     text = _DATE.sub(" ", text)
     out = []
     for m in _FIGURE.finditer(text):
@@ -178,7 +184,7 @@ def signature(text: str, lemmas: list[str] | None = None) -> frozenset[str]:
 def _term(word: str) -> str | None:
     """The term a lemma or stem stands for (a trailing "'s" or "'" dropped), or None: too short, a
     stop word, a number or a nation word."""
-    w = _TRAILING_S.sub("", word)
+    w = _TRAILING_S.sub("", word) if "'" in word or "’" in word else word
     low = w.lower()
     if len(w) > 2 and low not in claims_lexicon().stopwords and not w[0].isdigit() and not nation_side(w):
         return low
