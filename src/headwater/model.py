@@ -108,7 +108,15 @@ class Attribution:
     via: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return plain(self)
+        """``plain(self)``, written out: the report converts every attribution of the corpus."""
+        return {"article_id": self.article_id, "doc": self.doc, "kind": self.kind, "stance": self.stance,
+                "content": _flat(self.content), "cue": _flat(self.cue), "speaker": _flat(self.speaker),
+                "via": self.via}
+
+
+def _flat(obj: Span | Speaker | None) -> dict[str, Any] | None:
+    """A span or speaker (scalar fields only) as ``plain`` gives it."""
+    return None if obj is None else {name: getattr(obj, name) for name in _field_names(type(obj))}
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,10 +223,23 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+@cache
+def _record_fields(cls: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass (instances of ``cls`` are records), else None."""
+    return _field_names(cls) if is_dataclass(cls) and not issubclass(cls, type) else None
+
+
 def plain(obj: Any) -> Any:
     """A record as plain JSON-able data (like ``dataclasses.asdict``, without its deep copies)."""
-    if is_dataclass(obj) and not isinstance(obj, type):
-        return {name: plain(getattr(obj, name)) for name in _field_names(type(obj))}
+    cls = type(obj)
+    if cls in _SCALARS:
+        return obj
+    names = _record_fields(cls)
+    if names is not None:
+        return {name: plain(getattr(obj, name)) for name in names}
     if isinstance(obj, (list, tuple)):
         return [plain(x) for x in obj]
     if isinstance(obj, dict):

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from headwater.claims.cluster import Pair, Statement, merge, scored_pairs, units
 from headwater.claims.denials import DenialOptions, follow_ups, leading_negation, link_denials, stance
 from headwater.claims.grade import grade
-from headwater.claims.match import is_content, similarity
+from headwater.claims.match import is_content, matcher
 from headwater.claims.origins import ArticleInfo, independent_origins, speaker_side
 from headwater.claims.sides import resolve_sides
 from headwater.claims.signatures import Lemmatizer, idf, signature
@@ -63,13 +63,21 @@ def canonical_text(members: Sequence[Statement], weights: dict[str, float]) -> s
     distinct: dict[frozenset[str], Statement] = {}
     for s in members:
         distinct.setdefault(s.terms, s)
-    count = Counter(s.terms for s in members)
+    if len(distinct) == 1:
+        best = next(iter(distinct.values()))
+    else:
+        count = Counter(s.terms for s in members)
+        m = matcher(weights)
+        profiles = {t: m.profile(t) for t in distinct}
 
-    def centrality(s: Statement) -> float:
-        return sum(count[t] * similarity(s.terms, t, weights) for t in distinct if t != s.terms) + count[s.terms]
+        def centrality(s: Statement) -> float:
+            ps = profiles[s.terms]
+            return sum(count[t] * m.similarity(s.terms, t, ps, profiles[t]) for t in distinct if t != s.terms) \
+                + count[s.terms]
 
-    best = max(distinct.values(), key=lambda s: (not _fragment(s.attribution.content.text), round(centrality(s), 3),
-                                                 -abs(len(s.attribution.content.text.split()) - 18), -s.index))
+        best = max(distinct.values(), key=lambda s: (not _fragment(s.attribution.content.text),
+                                                     round(centrality(s), 3),
+                                                     -abs(len(s.attribution.content.text.split()) - 18), -s.index))
     text = re.sub(r"\s+", " ", best.attribution.content.text).strip(" \"“”'‘’«»„,.:;—–-")
     text = _LEAD.sub("", text)
     text = text[:1].upper() + text[1:]

@@ -16,8 +16,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import combinations
 
-from headwater.claims.match import similarity
+from headwater.claims.match import MIN_TERMS, matcher
 from headwater.claims.signatures import idf
 from headwater.model import Attribution
 
@@ -54,20 +55,30 @@ def candidate_pairs(groups: Sequence[Sequence[Statement]], max_df: int) -> set[t
     Counting shared terms per pair keeps the pairs scored close to the pairs that can match,
     instead of every pair that happens to share one common word.
     """
+    shared, _ = _shared_rare_terms(groups, max_df)
+    small = [_content_terms(unit[0].terms) <= _FEW_TERMS for unit in groups]
+    return {pair for pair, n in shared.items() if n >= 2 or small[pair[0]] or small[pair[1]]}
+
+
+def _shared_rare_terms(groups: Sequence[Sequence[Statement]], max_df: int
+                       ) -> tuple[Counter[tuple[int, int]], list[bool]]:
+    """(pair of units -> rare terms they share, for pairs sharing one; whether each unit has a
+    common word, concept or figure: one in more than ``max_df`` units)."""
     postings: dict[str, list[int]] = defaultdict(list)
     for i, unit in enumerate(groups):
         for t in unit[0].terms:
             if t[0] not in "@!":
                 postings[t].append(i)
     shared: Counter[tuple[int, int]] = Counter()
-    for ids in postings.values():
+    common = [False] * len(groups)
+    for t, ids in postings.items():
         if len(ids) > max_df:
-            continue
-        for k, a in enumerate(ids):
-            for b in ids[k + 1:]:
-                shared[(a, b)] += 1
-    small = {i for i, unit in enumerate(groups) if _content_terms(unit[0].terms) <= _FEW_TERMS}
-    return {pair for pair, n in shared.items() if n >= 2 or pair[0] in small or pair[1] in small}
+            if t[0] != "^":
+                for i in ids:
+                    common[i] = True
+        elif len(ids) > 1:
+            shared.update(combinations(ids, 2))  # (a, b) with a < b: ids are in unit order
+    return shared, common
 
 
 _FEW_TERMS = 4
@@ -77,21 +88,42 @@ def _content_terms(terms: frozenset[str]) -> int:
     return sum(1 for t in terms if t[0] not in "@!")
 
 
+def _named_frame(terms: frozenset[str]) -> bool:
+    return any(t[0] == "^" and not t.partition("=")[2].isupper() for t in terms)
+
+
 def scored_pairs(groups: Sequence[Sequence[Statement]], weights: dict[str, float], max_df: int, floor: float
                  ) -> dict[tuple[int, int], Pair]:
-    """Every candidate pair of units scoring at least ``floor`` (either way round on negation)."""
+    """Every candidate pair of units scoring at least ``floor`` (either way round on negation).
+
+    A candidate pair that :func:`headwater.claims.match.similarity` would score 0 by its rules 1
+    and 2 is not compared (when ``floor`` is above 0): unless both units have a frame said of a
+    name, both need three content terms and figures, and two shared words, concepts or figures,
+    which a pair sharing one rare term has only if both units also hold a common one."""
     out = {}
-    for a, b in candidate_pairs(groups, max_df):
-        sa, sb = groups[a][0], groups[b][0]
-        if (sa.attribution.kind == "unattributed") != (sb.attribution.kind == "unattributed"):
+    m = matcher(weights)
+    terms = [unit[0].terms for unit in groups]
+    profiles = [m.profile(t) for t in terms]
+    loose = [unit[0].attribution.kind == "unattributed" for unit in groups]
+    article = [unit[0].attribution.article_id if len(unit) == 1 else None for unit in groups]  # for _nested
+    small = [_content_terms(t) <= _FEW_TERMS for t in terms]
+    named = [_named_frame(t) for t in terms]
+    sized = [p.size >= MIN_TERMS for p in profiles]
+    shared, common = _shared_rare_terms(groups, max_df)
+    for (a, b), n in shared.items():
+        if n < 2 and not (small[a] or small[b]):
+            continue  # not a candidate
+        if floor > 0 and not (named[a] and named[b]) and not (sized[a] and sized[b]
+                                                               and (n >= 2 or (common[a] and common[b]))):
+            continue  # would score 0
+        if loose[a] != loose[b] or (article[a] is not None and article[a] == article[b]
+                                    and _nested(groups[a], groups[b])):
             continue
-        if _nested(groups[a], groups[b]):
-            continue
-        unsigned = similarity(sa.terms, sb.terms, weights, polarity=False)
+        pa, pb = profiles[a], profiles[b]
+        unsigned = m.similarity(terms[a], terms[b], pa, pb, polarity=False)
         if unsigned < floor:
             continue
-        score = unsigned * 0.5 if ("!neg" in sa.terms) != ("!neg" in sb.terms) else unsigned
-        out[(a, b)] = Pair(score, unsigned)
+        out[(a, b)] = Pair(unsigned * 0.5 if pa.negated != pb.negated else unsigned, unsigned)
     return out
 
 

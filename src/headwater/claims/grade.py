@@ -87,6 +87,8 @@ def credibility(origins: Sequence[Origin], denials: Sequence[Attribution], rel: 
 def denial_reasons(text: str, denials: Sequence[Attribution]) -> list[str]:
     """One line per denying party (parties told apart as for ``credibility``): who, which side,
     whether that side is the claim's subject, its strongest wording, and how often it was reported."""
+    if not denials:
+        return []
     subjects = subject_sides(text)
     parties: dict[tuple[str, str], list[Attribution]] = {}
     for d, key in zip(denials, party_keys(denials), strict=True):

@@ -15,6 +15,22 @@ from functools import lru_cache
 from importlib import resources
 
 
+class CaselessSearch:
+    """A case-insensitive search, faster: an ASCII text is lower-cased and searched without
+    IGNORECASE (Python's regex engine skips alternatives by their first letter only then). Used
+    only when the pattern has no upper-case letter outside escapes, so both find the same."""
+
+    def __init__(self, pattern: str) -> None:
+        self.caseless = re.compile("(?i)" + pattern)
+        lower = not re.search(r"[A-Z]", re.sub(r"\\.", "", pattern))
+        self.lower = re.compile(pattern) if lower else None
+
+    def found(self, text: str) -> bool:
+        if self.lower is not None and text.isascii():
+            return self.lower.search(text.lower()) is not None
+        return self.caseless.search(text) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class ClaimsLexicon:
     concepts: tuple[tuple[str, re.Pattern[str]], ...]
@@ -29,6 +45,7 @@ class ClaimsLexicon:
     cited_figure: re.Pattern[str]
     titles: frozenset[str]
     nations: dict[str, str]  # nation word (lower case) -> side code
+    any_concept: CaselessSearch  # finds whether some concept phrase occurs: texts without one skip the concepts
 
 
 def _data(name: str) -> dict:  # type: ignore[type-arg]
@@ -56,13 +73,17 @@ def claims_lexicon() -> ClaimsLexicon:
         official_role=re.compile(r"(?i)\b(?:" + "|".join(data["official_roles"]["words"]) + r")"),
         titles=frozenset(data["titles"]["words"]),
         nations=nations,
+        any_concept=CaselessSearch(r"\b(?:" + "|".join(p for pats in data["concepts"].values() for p in pats) + r")"),
     )
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 @lru_cache(maxsize=1 << 14)
 def nation_side(word: str) -> str | None:
     """The side a nation word stands for ("Varnian" -> VA, "Russia's" -> RU), or None."""
-    w = re.sub(r"['’]s$", "", word).lower()
+    w = (_POSSESSIVE.sub("", word) if "'" in word or "’" in word else word).lower()
     nations = claims_lexicon().nations
     for form in (w, w.strip("."), w.replace(".", "")):
         if form in nations:

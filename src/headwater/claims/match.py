@@ -32,7 +32,9 @@ polarity ("heard no opposition" / "expressed opposition") score half.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from functools import lru_cache
+from typing import NamedTuple
 
 from headwater.claims.lexicon import claims_lexicon
 
@@ -133,6 +135,120 @@ def _unmeasured(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(shared) and bool(figures_of(a)) != bool(figures_of(b))
 
 
+class Profile(NamedTuple):
+    """What :func:`similarity` needs of one signature alone, computed once per signature."""
+
+    size: int  # content terms and figures (``_size``)
+    owners: dict[str, frozenset[str]]  # predicate concept -> nations it is said of (``_nation_owners``)
+    figures: frozenset[str]
+    total: float  # weight of the whole signature, no concept lifted
+    negated: bool
+
+
+class Matcher:
+    """:func:`similarity` against one weights table, with each term's weight (no concept lifted)
+    and each signature's :class:`Profile` computed once: the clustering scores every candidate
+    pair of the corpus. The same sums in the same order as ``weighted_overlap``."""
+
+    def __init__(self, weights: dict[str, float]) -> None:
+        self.weights = weights
+        self.term_weights: dict[str, float] = {}
+        self.profiles: dict[frozenset[str], Profile] = {}
+
+    def weight(self, term: str) -> float:
+        w = self.term_weights.get(term)
+        if w is None:
+            w = self.term_weights[term] = _weight(term, self.weights, _NO_BOOST)
+        return w
+
+    def profile(self, sig: frozenset[str]) -> Profile:
+        p = self.profiles.get(sig)
+        if p is None:
+            tw = self.term_weights
+            weights: list[float] = []
+            figures: list[str] = []
+            size = 0
+            for t in sig:  # one pass: _size, figures_of and the total, summed in this order
+                w = tw.get(t)
+                weights.append(self.weight(t) if w is None else w)
+                kind = t[0]
+                if kind == "#":
+                    figures.append(t)
+                    size += 1
+                elif kind != "@" and kind != "^" and kind != "!":
+                    size += 1
+            p = self.profiles[sig] = Profile(size, _nation_owners(sig), frozenset(figures), sum(weights),
+                                             "!neg" in sig)
+        return p
+
+    def similarity(self, a: frozenset[str], b: frozenset[str], pa: Profile, pb: Profile, polarity: bool = True,
+                   denial: bool = False, min_shared: int = 2) -> float:
+        """:func:`similarity`, given the profiles of ``a`` and ``b``."""
+        shared = a & b
+        content = frames = 0
+        concepts = False
+        named: list[str] | None = None
+        for t in shared:
+            kind = t[0]
+            if kind == "^":
+                frames += 1
+                if not t.partition("=")[2].isupper():
+                    if named is None:
+                        named = []
+                    named.append(t[1:].partition("=")[0])
+            elif kind != "@" and kind != "!":
+                content += 1  # words, concepts and figures
+                if kind == "~":
+                    concepts = True
+        content += frames
+        if named is None:
+            if content < min_shared + (0 if denial else frames):
+                return 0.0
+            if not denial and (pa.size < MIN_TERMS or pb.size < MIN_TERMS):
+                return 0.0
+        oa, ob = pa.owners, pb.owners
+        if oa and ob and any(not oa[c] & ob[c] for c in oa.keys() & ob.keys()):
+            return 0.0  # rule 3
+        if not denial:
+            fa, fb = pa.figures, pb.figures
+            if fa and fb and not fa & fb:
+                return 0.0  # rule 2
+            if concepts and bool(fa) != bool(fb) and any(t[0] == "~" and t[1:] in claims_lexicon().measures
+                                                         for t in shared):
+                return 0.0  # rule 4
+        if denial:
+            score = weighted_overlap(a, b, self.weights, full_terms=1, boost=None)
+        elif named is None:
+            tw = self.term_weights
+            ws = sum([tw[t] if t in tw else self.weight(t) for t in shared])
+            wa, wb = pa.total, pb.total
+            if not ws or not wa or not wb:
+                return 0.0
+            terms = pa.size if wa <= wb else pb.size
+            score = 0.5 * (2 * ws / (wa + wb)) + 0.5 * (ws / min(wa, wb)) * min(1.0, terms / 4)
+        else:
+            score = weighted_overlap(a, b, self.weights, full_terms=4, boost=frozenset(named))
+        if named is not None and score >= FRAME_FLOOR:
+            score = max(score, min(0.8, 0.5 + 0.05 * max(content - 1, 0)))
+        if polarity and not denial and pa.negated != pb.negated:
+            score *= 0.5  # "heard no opposition" is not "expressed opposition"
+        return score
+
+
+_NO_BOOST: frozenset[str] = frozenset()
+
+
+def matcher(weights: dict[str, float]) -> Matcher:
+    """The :class:`Matcher` of a weights table, kept on the table when it can hold it
+    (:class:`headwater.claims.signatures.Weights`)."""
+    m = getattr(weights, "matcher", None)
+    if m is None:
+        m = Matcher(weights)
+        with suppress(AttributeError):  # a plain dict holds none: no memo across calls
+            weights.matcher = m  # type: ignore[attr-defined]
+    return m  # type: ignore[no-any-return]
+
+
 def similarity(a: frozenset[str], b: frozenset[str], weights: dict[str, float], polarity: bool = True,
                denial: bool = False, min_shared: int = 2) -> float:
     """How surely two statements say the same thing (0-1); the rules are in the module docstring.
@@ -143,20 +259,5 @@ def similarity(a: frozenset[str], b: frozenset[str], weights: dict[str, float], 
     or none: "described the Ostreli figures as absolutely false"), and a short denial is not scaled
     down as a fragment. ``min_shared`` is rule 1's count
     of shared terms."""
-    shared = a & b
-    frames = [t for t in shared if t[0] == "^"]
-    named_frame = any(not t.partition("=")[2].isupper() for t in frames)
-    content = sum(1 for t in shared if is_content(t)) + len(frames) + len(figures_of(shared))
-    if not named_frame and content < min_shared + (0 if denial else len(frames)):
-        return 0.0
-    if not named_frame and not denial and min(_size(a), _size(b)) < MIN_TERMS:
-        return 0.0
-    if subjects_disagree(a, b) or (not denial and (figures_disagree(a, b) or _unmeasured(a, b))):
-        return 0.0
-    boost = None if denial else frozenset(t[1:].partition("=")[0] for t in frames if not t.partition("=")[2].isupper())
-    score = weighted_overlap(a, b, weights, full_terms=1 if denial else 4, boost=boost)
-    if named_frame and score >= FRAME_FLOOR:
-        score = max(score, min(0.8, 0.5 + 0.05 * max(content - 1, 0)))
-    if polarity and not denial and ("!neg" in a) != ("!neg" in b):
-        score *= 0.5  # "heard no opposition" is not "expressed opposition"
-    return score
+    m = matcher(weights)
+    return m.similarity(a, b, m.profile(a), m.profile(b), polarity, denial, min_shared)

@@ -33,6 +33,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from headwater.claims.lexicon import claims_lexicon, nation_side, side_in
 from headwater.model import Attribution, Origin
@@ -75,6 +76,7 @@ def speaker_side(a: Attribution) -> str:
     return side_in(sp.resolved) or side_in(sp.text) or side_in(sp.role) or "unknown"
 
 
+@lru_cache(maxsize=1 << 14)
 def outlet_name(name: str) -> str:
     """The gazetteer name of an outlet named in ``name`` ("Alderan newspaper Halden Daily" -> Halden Daily)."""
     from headwater.gazetteer import normalise_outlet, outlet_pattern
@@ -124,6 +126,7 @@ def _official(role: str | None) -> bool:
     return bool(role) and bool(claims_lexicon().official_role.search(role or ""))
 
 
+@lru_cache(maxsize=1 << 14)
 def _name_key(name: str) -> str:
     name = re.sub(r"(?i)^(?:the|mr|ms|mrs|dr|sir)\.?\s+", "", name.strip())
     return re.sub(r"\s+", " ", name).casefold()
@@ -180,6 +183,8 @@ def _info(a: Attribution, articles: dict[str, ArticleInfo]) -> ArticleInfo:
 
 def chains(members: Sequence[Attribution], articles: dict[str, ArticleInfo]) -> list[list[Attribution]]:
     """Members grouped into independent chains (union-find over shared keys)."""
+    if len(members) == 1:
+        return [list(members)]  # most claims: one statement, one chain
     parent = list(range(len(members)))
 
     def find(i: int) -> int:
@@ -212,6 +217,7 @@ def reference_only(a: Attribution) -> bool:
     return a.speaker is not None and a.kind != "unattributed" and reference_name(speaker_name(a))
 
 
+@lru_cache(maxsize=1 << 14)
 def reference_name(name: str) -> bool:
     words = re.findall(r"[a-z]+", re.sub(r"['’]s\b", "", name.lower()))
     lex = claims_lexicon().referential

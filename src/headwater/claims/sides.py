@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from headwater.claims.lexicon import side_in
 from headwater.model import Attribution
@@ -28,6 +29,7 @@ from headwater.model import Attribution
 _UNKNOWN = ("unknown", "")
 
 
+@lru_cache(maxsize=1 << 14)
 def _words(name: str) -> tuple[str, ...]:
     name = re.sub(r"(?i)^(?:the|a|an|mr|ms|mrs|dr|sir)\.?\s+", "", name.strip())
     return tuple(w.casefold() for w in re.findall(r"[\w’'-]+", name))

@@ -50,14 +50,24 @@ _CLAUSE = re.compile(r"[;:!?()]|,(?!\d)|\.(?!\d)|(?<!\d )\band\b(?! \d)|\b(?:but
 _AFTER = re.compile(r"\s+(?:[a-z’'-]+\s+){0,4}?(?:between|of|to|by|among|against|with|within|inside)\s+(?:[a-z’'-]+\s+){0,3}?"
                     r"(?P<owner>[A-Z][\w’'.-]*\w)")
 _OWNER = re.compile(r"\b[A-Z][\w’'.-]*\w")
+_ENTITY = re.compile(r"\b([A-Z][A-Za-z’'.-]*[A-Za-z])")
 
 
+_DIGIT = re.compile(r"\d")
+_POSSESSIVE = re.compile(r"['’]s$")
+_TRAILING_S = re.compile(r"['’]s?$")
+
+
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A small English stemmer (the default; spaCy lemmas are an option, ``[claims] lemmas``).
 
     Consistent rather than correct: "arrive", "arrived", "arriving" -> "arriv"; "trained",
     "training" -> "train"; "declassified" -> "declassify"; "sanctions" -> "sanction"."""
-    w = re.sub(r"['’]s$", "", word.lower()).strip("'’-")
+    w = word.lower()
+    if "'" in w or "’" in w:
+        w = _POSSESSIVE.sub("", w)
+    w = w.strip("'’-")
     for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("ers", "er"), ("es", ""), ("s", "")):
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
             w = w[: -len(suffix)] + repl
@@ -72,13 +82,17 @@ def stem(word: str) -> str:
 def apply_concepts(text: str) -> tuple[str, list[str]]:
     """Replace concept phrases by spaces; return the rest of the text and the concept tokens found."""
     found: list[str] = []
-    for name, pattern in claims_lexicon().concepts:
+    lex = claims_lexicon()
+    if not lex.any_concept.found(text):
+        return text, found
+    for name, pattern in lex.concepts:
         if pattern.search(text):
             found.append("~" + name)
             text = pattern.sub(" ", text)
     return text, found
 
 
+@lru_cache(maxsize=1 << 16)
 def entity_token(word: str) -> str | None:
     """``@RU`` for a nation word, ``@putin`` for a name, None for a stop word or title."""
     side = nation_side(word)
@@ -94,7 +108,7 @@ def entity_token(word: str) -> str | None:
 def entities(text: str) -> list[str]:
     """Capitalised words that are not stop words or titles ("Putin", "Shoigu", "Russian")."""
     out = []
-    for m in re.finditer(r"\b([A-Z][A-Za-z’'.-]*[A-Za-z])", text):
+    for m in _ENTITY.finditer(text):
         tok = entity_token(m.group(1))
         if tok:
             out.append(tok)
@@ -103,6 +117,8 @@ def entities(text: str) -> list[str]:
 
 def figures(text: str) -> list[str]:
     """Counted numbers ("4,000", "80 thousand", "1.5 million"), not dates or years: ``#4000``."""
+    if not _DIGIT.search(text):
+        return []  # every date and figure has a digit
     text = _DATE.sub(" ", text)
     out = []
     for m in _FIGURE.finditer(text):
@@ -136,7 +152,9 @@ def _owner_at(text: str, start: int, end: int) -> str | None:
 def frames(text: str) -> list[str]:
     """``^concept=owner`` for each predicate concept in ``text`` whose owner can be told."""
     lex = claims_lexicon()
-    out = []
+    out: list[str] = []
+    if not lex.any_concept.found(text):
+        return out
     for name, pattern in lex.concepts:
         if name in lex.arguments:
             continue
@@ -150,17 +168,35 @@ def frames(text: str) -> list[str]:
 def signature(text: str, lemmas: list[str] | None = None) -> frozenset[str]:
     """The token set of one statement. ``lemmas`` (from spaCy) replace the stemmer when given."""
     rest, concepts = apply_concepts(text)
-    lex = claims_lexicon()
-    words = lemmas if lemmas is not None else [
-        stem(w) for w in _WORD.findall(rest) if w[0].islower() and w.lower() not in lex.stopwords]
-    words = [re.sub(r"['’]s?$", "", w) for w in words]
-    terms = {w.lower() for w in words
-             if len(w) > 2 and w.lower() not in lex.stopwords and not w[0].isdigit() and not nation_side(w)}
+    if lemmas is None:
+        terms = {t for t in map(_stemmed_term, _WORD.findall(rest)) if t is not None}
+    else:
+        terms = {t for t in map(_term, lemmas) if t is not None}
     ents = set(entities(text))
     if _NEGATION.search(rest):
         terms.add("!neg")
     terms -= {e[1:] for e in ents}
-    return frozenset(terms | set(concepts) | ents | set(figures(text)) | set(frames(text)))
+    found = frames(text) if concepts else []  # no concept phrase, no frame
+    return frozenset(terms | set(concepts) | ents | set(figures(text)) | set(found))
+
+
+@lru_cache(maxsize=1 << 16)
+def _term(word: str) -> str | None:
+    """The term a lemma or stem stands for (a trailing "'s" or "'" dropped), or None: too short, a
+    stop word, a number or a nation word."""
+    w = _TRAILING_S.sub("", word) if "'" in word or "’" in word else word
+    low = w.lower()
+    if len(w) > 2 and low not in claims_lexicon().stopwords and not w[0].isdigit() and not nation_side(w):
+        return low
+    return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _stemmed_term(word: str) -> str | None:
+    """The term of a word of the text with the built-in stemmer: a lower-case word that is not a stop word."""
+    if word[0].islower() and word.lower() not in claims_lexicon().stopwords:
+        return _term(stem(word))
+    return None
 
 
 def spacy_lemmatizer(nlp: object) -> Lemmatizer:
@@ -177,11 +213,13 @@ def spacy_lemmatizer(nlp: object) -> Lemmatizer:
 
 
 class Weights(dict[str, float]):
-    """Term weights (IDF) that also remember each signature's total weight."""
+    """Term weights (IDF) that also remember each signature's total weight (``totals``) and carry
+    the :class:`headwater.claims.match.Matcher` that scores pairs with them (``matcher``)."""
 
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]
         self.totals: dict[frozenset[str], float] = {}
+        self.matcher: object = None
 
 
 def idf(signatures: Iterable[frozenset[str]]) -> Weights:
@@ -208,6 +246,7 @@ def _likelihood_pattern() -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(phrases) + r")\b")
 
 
+@lru_cache(maxsize=1 << 14)
 def likelihood_term(text: str) -> str | None:
     """The ICD 203 term matching likelihood language in ``text`` (longest phrase first)."""
     found = [m.group(1) for m in _likelihood_pattern().finditer(text.lower())]

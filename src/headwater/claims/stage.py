@@ -18,6 +18,7 @@ from headwater.claims.estimates import tables
 from headwater.claims.origins import ArticleInfo
 from headwater.claims.sides import resolve_sides
 from headwater.claims.signatures import Lemmatizer, spacy_lemmatizer
+from headwater.gcpause import paused_gc
 from headwater.model import Attribution, Document, Quantity
 from headwater.store import Store
 
@@ -104,6 +105,11 @@ def options(cfg: Any) -> ClaimOptions:
 def run_claims(store: Store, cfg: Any, on_progress: Callable[[int, int | None], None] | None = None
                ) -> dict[str, Any]:
     """Cluster claims, extract estimates, store both; return a summary for the CLI."""
+    with paused_gc():
+        return _run_claims(store, cfg, on_progress)
+
+
+def _run_claims(store: Store, cfg: Any, on_progress: Callable[[int, int | None], None] | None) -> dict[str, Any]:
     from headwater.store import claims as claims_store
 
     tick = on_progress or (lambda done, total: None)

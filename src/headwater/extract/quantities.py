@@ -120,11 +120,13 @@ def _in_sentence(
     previous_nation: str | None = None
     for num in _numbers(sent):
         n_start, n_end = num[4], num[5]
-        owner = _owner(sent, n_start)
-        if any(a <= n_start < b for a, b in taken) or (owner is None and _cited(sent, n_start, n_end)):
+        if any(a <= n_start < b for a, b in taken):
             continue
-        counted = _counted(sent, n_start, n_end)
+        counted = _counted(sent, n_start, n_end)  # most numbers count nothing: tested before the costlier rules
         if counted is None:
+            continue
+        owner = _owner(sent, n_start)
+        if owner is None and _cited(sent, n_start, n_end):
             continue
         noun, cls, noun_end = counted
         event = _event(sent, n_start, noun_end, cls)
@@ -169,6 +171,8 @@ def _cited(sent: str, n_start: int, n_end: int) -> bool:
 
 def _numbers(sent: str) -> list[tuple[float | None, float | None, float | None, str | None, int, int]]:
     """(low, high, value, qualifier, start, end) for ranges first, then single numbers."""
+    if not _maybe_number(sent):
+        return []
     out = []
     spans: list[tuple[int, int]] = []
     for m in _RANGE.finditer(sent):
@@ -187,6 +191,18 @@ def _numbers(sent: str) -> list[tuple[float | None, float | None, float | None, 
         qual, q_start = _qualifier(sent, m.start())
         out.append((None, None, value, qual, q_start, m.end()))
     return sorted(out, key=lambda r: r[4])
+
+
+_ANY_NUMBER = re.compile(rf"(?i)\d|{_WORDNUM}")  # every number _RANGE or _SINGLE finds holds one
+_ANY_NUMBER_LOWER = re.compile(rf"\d|{_WORDNUM}")
+
+
+def _maybe_number(sent: str) -> bool:
+    """Whether ``sent`` may hold a number: a digit or a number word (an ASCII sentence is
+    lower-cased and searched without IGNORECASE, which is faster and finds the same)."""
+    if sent.isascii():
+        return _ANY_NUMBER_LOWER.search(sent.lower()) is not None
+    return _ANY_NUMBER.search(sent) is not None
 
 
 def _is_date_or_year(sent: str, start: int, end: int, value: float) -> bool:

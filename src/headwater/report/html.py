@@ -20,6 +20,8 @@ CREDIBILITY = {"1": "confirmed", "2": "probably true", "3": "possibly true", "4"
 
 
 def e(value: Any) -> str:
+    if type(value) is str:
+        return escape(value, quote=True)
     return escape("" if value is None else str(value), quote=True)
 
 

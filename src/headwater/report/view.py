@@ -55,13 +55,24 @@ class Dossier:
     speakers: list[SpeakerView]
 
     def to_dict(self) -> dict[str, Any]:
+        """The view data as JSON-able dicts. The article and speaker views hold only scalars, lists
+        of strings and (``attributions``) dicts already plain: ``plain`` one level deep, which
+        gives what ``plain`` gives without copying every attribution again."""
         return {
             "overview": self.overview,
-            "articles": [plain(a) for a in self.articles],
+            "articles": [_shallow(a) for a in self.articles],
             "claims": self.claims,
             "estimates": self.estimates,
-            "speakers": [plain(s) for s in self.speakers],
+            "speakers": [_shallow(s) for s in self.speakers],
         }
+
+
+def _shallow(view: ArticleView | SpeakerView) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in type(view).__slots__:
+        value = getattr(view, name)
+        out[name] = list(value) if isinstance(value, list) else plain(value)
+    return out
 
 
 def article_views(docs: Sequence[Document], attributions: Sequence[Attribution], groups: dict[str, str],

@@ -9,7 +9,7 @@ from typing import Any
 from headwater.errors import HeadwaterError
 from headwater.export import exporter
 from headwater.model import Document, RemovedLine
-from headwater.store import Store
+from headwater.store import STRINGS, Store, strings
 
 # (kept line hashes, the prose subset, cross-document removals applied) of one article
 LineHashes = tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]
@@ -30,7 +30,7 @@ def existing_ids(store: Store, ids: Iterable[str]) -> set[str]:
     ids = list(ids)
     if not ids:
         return set()
-    rows = store.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
+    rows = store.con.execute(f"SELECT id FROM articles WHERE id IN (SELECT {STRINGS})", [strings(ids)]).fetchall()
     return {r[0] for r in rows}
 
 
@@ -119,8 +119,8 @@ def iter_documents(store: Store, ids: Iterable[str] | None = None, batch: int = 
         wanted = list(ids)
         for i in range(0, len(wanted), batch):
             cur = store.con.execute(
-                f"SELECT {_COLUMNS} FROM articles WHERE id IN (SELECT unnest(?)) ORDER BY ingested_at, id",
-                [wanted[i : i + batch]],
+                f"SELECT {_COLUMNS} FROM articles WHERE id IN (SELECT {STRINGS}) ORDER BY ingested_at, id",
+                [strings(wanted[i : i + batch])],
             )
             yield from (_document(r) for r in cur.fetchall())
         return
@@ -193,7 +193,7 @@ def line_sets(store: Store, ids: set[str]) -> dict[str, set[int]]:
     if not ids:
         return {}
     rows = store.con.execute(
-        "SELECT id, line_hashes FROM articles WHERE id IN (SELECT unnest(?))", [sorted(ids)]
+        f"SELECT id, line_hashes FROM articles WHERE id IN (SELECT {STRINGS})", [strings(sorted(ids))]
     ).fetchall()
     return {r[0]: set(r[1]) for r in rows}
 

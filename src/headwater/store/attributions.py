@@ -68,27 +68,20 @@ def _select(article_id: str | None) -> tuple[str, list[Any]]:
     return sql, params
 
 
-def _span(row: dict[str, Any], prefix: str) -> Span | None:
-    if row[f"{prefix}_start"] is None:
-        return None
-    return Span(*(row[f"{prefix}_{f}"] for f in _SPAN))
-
-
-def _attribution(row: dict[str, Any]) -> Attribution:
-    speaker = None
-    if row["speaker_start"] is not None:
-        speaker = Speaker(*(row[f"speaker_{f}"] for f in _SPAN), row["speaker_resolved"], row["speaker_type"],
-                          row["speaker_side"], row["speaker_role"])
-    content = _span(row, "content")
-    assert content is not None
-    return Attribution(row["article_id"], row["doc"], row["kind"], row["stance"], content, _span(row, "cue"),
-                       speaker, row["via"])
-
-
 def load_attributions(store: Store, article_id: str | None = None) -> list[Attribution]:
     """Every stored attribution of the current article texts (or of one article), in order."""
     sql, params = _select(article_id)
-    return [_attribution(r) for r in store.query(sql, params)]
+    return [_attribution(r) for r in store.con.execute(sql, params).fetchall()]
+
+
+def _attribution(r: tuple[Any, ...]) -> Attribution:
+    """One attribution from a row as fetched (columns in ``_COLUMNS`` order; no dict per row):
+    0-3 article_id doc kind stance, 4-8 content, 9-13 cue, 14-18 speaker span, 19-22 speaker
+    resolved type side role, 23 via."""
+    assert r[5] is not None  # content_start
+    speaker = None if r[15] is None else Speaker(*r[14:19], *r[19:23])
+    cue = None if r[10] is None else Span(*r[9:14])
+    return Attribution(r[0], r[1], r[2], r[3], Span(*r[4:9]), cue, speaker, r[23])
 
 
 def count(store: Store) -> int:

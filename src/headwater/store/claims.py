@@ -83,16 +83,22 @@ def load_claims(store: Store) -> list[Claim]:
         "SELECT id, text, unattributed, reliability, credibility, likelihood, reasons, members, origins, denials "
         "FROM claims ORDER BY rank"
     ).fetchall()
+    reasons, members, origins, denials = (_json_column(rows, i) for i in (6, 7, 8, 9))
     return [
         Claim(
             id=r[0], text=r[1], unattributed=bool(r[2]),
-            grade=Grade(r[3], r[4], tuple(json.loads(r[6])), r[5]),
-            members=tuple(attribution_from_dict(m) for m in json.loads(r[7])),
-            origins=tuple(_origin(o) for o in json.loads(r[8])),
-            denials=tuple(attribution_from_dict(m) for m in json.loads(r[9])),
+            grade=Grade(r[3], r[4], tuple(reasons[k]), r[5]),
+            members=tuple(attribution_from_dict(m) for m in members[k]),
+            origins=tuple(_origin(o) for o in origins[k]),
+            denials=tuple(attribution_from_dict(m) for m in denials[k]),
         )
-        for r in rows
+        for k, r in enumerate(rows)
     ]
+
+
+def _json_column(rows: list[tuple[Any, ...]], i: int) -> list[Any]:
+    """Column ``i`` (JSON text) of every row, parsed in one ``json.loads`` call."""
+    return json.loads("[" + ",".join(r[i] for r in rows) + "]")  # type: ignore[no-any-return]
 
 
 def load_quantities(store: Store) -> list[Quantity]:
