@@ -198,11 +198,17 @@ def rest(ctx: Ctx, tok: Token) -> Chars | None:
         after = token_chars(doc[tok.sent.end - 1])[1]
         gap = ctx.text[after : after + 3]
         q = ctx.quote_at(after + len(gap) - len(gap.lstrip(" ")))
-        if q is not None and q.start >= after and "\n" not in gap:
+        if q is not None and q.start >= after and "\n" not in gap and not _signed(ctx, q.end):
             return q.inner_start, q.inner_end
     if end - start < 2:
         return None
     return doc[start].idx, token_chars(doc[end])[1]
+
+
+def _signed(ctx: Ctx, char: int) -> bool:
+    """A speech verb follows a quote in its sentence ("“...,” Irtenev stated"): the quote has its own cue."""
+    sent = ctx.sent_of(max(char - 1, 0))
+    return any(t.idx >= char and t.pos_ == "VERB" and t.lemma_.lower() in ctx.cues.speech for t in sent)
 
 
 def quote_before(ctx: Ctx, tok: Token, subj: Token | None) -> Chars | None:
