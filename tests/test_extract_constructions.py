@@ -187,3 +187,16 @@ def test_quote_right_after_the_cue_wins_over_the_text_before(nlp):
     text = "Asked whether the closure had been hard for the town, Mayor Dana Roe said: ''Of course. We lost the ferry.''"
     att = only(run(nlp, text), "said")
     assert att.kind == "direct" and att.content.text == "Of course. We lost the ferry."
+
+
+def test_headline_label_names_the_speaker_even_when_mistagged(nlp):
+    text = "Calder: Tessary will not close the harbour\n\nThe minister spoke on Monday."
+    att = only(run(nlp, text), ":")
+    assert att.speaker.text == "Calder" and att.content.text == "Tessary will not close the harbour"
+
+
+def test_colon_cue_before_a_quoted_paragraph(nlp):
+    text = "In a 1963 speech, the governor declared:\n\n“It is right that from this port we sound the drum for freedom.”"
+    att = only(run(nlp, text), "declared")
+    assert att.kind == "direct" and att.content.text.startswith("It is right")
+    assert att.speaker.text == "the governor"

@@ -17,6 +17,9 @@ _NOT_SPEAKERS = frozenset({
     "q", "a", "editor’s note", "editor's note", "note", "update", "updated", "correction", "contributing",
     "the latest", "breaking", "still to come", "byline", "photo", "video", "source", "sources", "related",
     "watch", "read more", "h/t", "twitter", "advertisement", "abstract", "listen", "transcript", "dateline",
+    "analysis", "opinion", "exclusive", "poll", "review", "interview", "live", "factbox", "explainer", "graphic",
+    "chart", "map", "quote", "quotes", "fact check", "read", "see also", "also", "more", "top stories", "top story",
+    "full text", "summary", "key points", "background", "context", "warning", "scene", "timeline", "latest",
 })
 
 
@@ -28,8 +31,9 @@ def _label_ok(span: Span, ctx: Ctx, quoted: bool = False) -> bool:
     words = [t for t in span if not t.is_punct]
     if not words or len(words) > 5:
         return False
+    named = any(t.pos_ == "PROPN" or t.text.isupper() for t in words) or (len(words) <= 3 and span.start == span.sent.start)
     return all(t.pos_ == "PROPN" or t.text.isupper() or t.lower_ in ctx.lex.media or t.is_title for t in words) \
-        and (quoted or any(t.pos_ == "PROPN" or t.text.isupper() for t in words))
+        and (quoted or named)
 
 
 def _turns(ctx: Ctx) -> list[Cand]:
