@@ -200,3 +200,24 @@ def test_colon_cue_before_a_quoted_paragraph(nlp):
     att = only(run(nlp, text), "declared")
     assert att.kind == "direct" and att.content.text.startswith("It is right")
     assert att.speaker.text == "the governor"
+
+
+def test_object_control_and_a_dependent_clause_bound_the_statement(nlp):
+    text = ("The siege drags on, prompting harbour officials to say that the levy may be in doubt, "
+            "but they cautioned that there is no sign of a strike.")
+    said = only(run(nlp, text), "say")
+    assert said.speaker.text == "harbour officials"
+    assert said.content.text == "that the levy may be in doubt"
+
+
+def test_asked_participle_does_not_make_the_answerer_the_asker(nlp):
+    text = "Asked about the report's claim that Velkov signed the order, Tarnov referred journalists to the palace."
+    atts = run(nlp, text)
+    asked = [a for a in atts if a.cue is not None and a.cue.text == "Asked"]
+    assert all(a.speaker is None for a in asked)
+
+
+def test_a_speaker_repeating_himself_is_one_attribution(nlp):
+    text = "Mayor Dana Roe said she told the council that the harbour will reopen in spring."
+    atts = [a for a in run(nlp, text) if a.kind != "unattributed"]
+    assert len(atts) == 1 and atts[0].speaker.text == "Mayor Dana Roe"

@@ -137,15 +137,11 @@ def clause_after(ctx: Ctx, tok: Token, comp: Token) -> Chars:
     return first.idx, token_chars(last)[1]
 
 
-_SUBORDINATORS = ("while", "whereas", "although", "though", "because", "as", "since", "when", "after", "before", "if",
-                  "until", "once", "unless")
-
-
 def _subordinate(tok: Token) -> bool:
-    """A cue in an adverbial or relative clause: its content cannot run past the clause."""
-    if tok.dep_ == "relcl":
-        return True
-    return tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _SUBORDINATORS for c in tok.children)
+    """A cue in a dependent clause ("While Comey has said that ..., Lewandowski ...", "prompting officials to
+    say that ..., but they cautioned ...", "the plan, which he said ..."): its content cannot run past the
+    clause (PolNeAR train content F1 +0.003 over capping only adverbial clauses with a subordinator)."""
+    return tok.dep_ in ("relcl", "advcl", "xcomp", "acl", "pcomp")
 
 
 _SKIP = ("npadvmod", "advmod", "prep", "dobj", "dative", "iobj", "punct", "nsubj", "agent", "prt", "neg", "cc", "mark")

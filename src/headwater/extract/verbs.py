@@ -51,6 +51,12 @@ def subject(tok: Token) -> Token | None:
             return cur.head  # "polls showing ..."; "Beruff, a Scott ally, called ..." (a finite verb mis-hung)
         if cur.dep_ not in CLIMB or cur.head is cur:
             return None
+        if cur is tok and tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl"):
+            return None  # "Asked about the report, Tarnov ...": the main subject was asked; the asker is unnamed
+        if cur.dep_ == "xcomp":  # "prompting intelligence officials to say ...": the object says it
+            obj = next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i), None)
+            if obj is not None:
+                return obj
         if cur.dep_ in ("advcl", "acl", "pcomp", "dep") and cur.tag_ not in ("VBG", "VBN") and not _purpose(cur):
             return None
         cur = cur.head
