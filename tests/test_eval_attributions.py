@@ -82,7 +82,7 @@ def test_polnear_dev_floor():
     assert r["source_overlap"] >= 0.85 and r["cue_overlap"] >= 0.85
 
 
-FLOORS = {"content": 0.745, "content_exact": 0.545, "attribution": 0.675}  # dev measured 0.754, 0.558, 0.687
+FLOORS = {"content": 0.75, "content_exact": 0.55, "attribution": 0.68}  # dev measured 0.759, 0.561, 0.693
 
 if __name__ == "__main__":  # pragma: no cover
     pytest.main([__file__])

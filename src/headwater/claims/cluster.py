@@ -123,6 +123,9 @@ def scored_pairs(groups: Sequence[Sequence[Statement]], weights: dict[str, float
         unsigned = m.similarity(terms[a], terms[b], pa, pb, polarity=False)
         if unsigned < floor:
             continue
+        # Rounded: the sums run over sets of strings, whose order (and so the last bits of a float) changes
+        # with PYTHONHASHSEED; equal scores must stay equal so that ties fall to the pair order every run.
+        unsigned = round(unsigned, 9)
         out[(a, b)] = Pair(unsigned * 0.5 if pa.negated != pb.negated else unsigned, unsigned)
     return out
 
