@@ -221,3 +221,10 @@ def test_a_speaker_repeating_himself_is_one_attribution(nlp):
     text = "Mayor Dana Roe said she told the council that the harbour will reopen in spring."
     atts = [a for a in run(nlp, text) if a.kind != "unattributed"]
     assert len(atts) == 1 and atts[0].speaker.text == "Mayor Dana Roe"
+
+
+def test_a_refusal_to_comment_names_its_topic(nlp):
+    att = only(run(nlp, "The harbour board declined to comment on the report that the pier will close."), "declined")
+    assert att.stance == "no_comment" and att.content.text == "the report that the pier will close"
+    plain = only(run(nlp, "The harbour board declined to comment."), "declined")
+    assert plain.stance == "no_comment" and plain.content.text == "declined to comment"

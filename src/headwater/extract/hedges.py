@@ -28,6 +28,22 @@ def hedge_candidates(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
     return out
 
 
+def _declined_topic(ctx: Ctx, end: int) -> tuple[int, int] | None:
+    """"declined to comment on the report that ...": what the refusal is about, when the text names it."""
+    span = ctx.doc.char_span(end, min(len(ctx.text), end + 40), alignment_mode="expand")
+    if span is None:
+        return None
+    for tok in span[:3]:
+        if tok.lower_ in ("on", "about") and tok.dep_ == "prep":
+            objs = [c for c in tok.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return ctx.trim(objs[0].left_edge.idx, objs[0].right_edge.idx + len(objs[0].right_edge.text))
+            return None
+        if not (tok.is_space or tok.dep_ in ("npadvmod", "advmod") or tok.ent_type_ in ("DATE", "TIME")):
+            return None
+    return None
+
+
 def no_comment_candidates(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
     """"The Kremlin declined to comment." -> stance no_comment, speaker the subject."""
     out: list[Cand] = []
@@ -42,7 +58,7 @@ def no_comment_candidates(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
         subj = subject(verb)
         if subj is None:
             continue
-        content = (m.start(), m.end())
+        content = _declined_topic(ctx, m.end()) or (m.start(), m.end())
         cands[:] = [c for c in cands if not (c.cue and m.start() <= c.cue[0] < m.end())]
         out.append(Cand("indirect", content, (span[0].idx, span[0].idx + len(span[0].text)), verb.i,
                         speaker_range(subj), subj.i, stance="no_comment", salient=False))
