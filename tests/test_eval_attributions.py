@@ -43,11 +43,11 @@ def test_merge_continuations():
 
 
 def test_merge_continuations_joins_quoted_paragraphs_that_follow():
-    text = "Al said “one,” and “two.”\n\n“Three.”\n\nBo said “four.”"
+    # offsets into: "Al said “one,” and “two.”\n\n“Three.”\n\nBo said “four.”"
     same = {"source": [[0, 2]], "cue": [[3, 7]]}
     other = {"source": [[37, 39]], "cue": [[40, 44]], "content": [[46, 50]]}
     preds = [dict(same, content=[[9, 13]]), dict(same, content=[[20, 24]]), dict(same, content=[[28, 34]]), other]
-    assert merge_continuations(preds, text) == [dict(same, content=[[9, 13], [20, 24], [28, 34]]), other]
+    assert merge_continuations(preds) == [dict(same, content=[[9, 13], [20, 24], [28, 34]]), other]
 
 
 def test_content_spans_leave_out_the_inner_cue_and_speaker():

@@ -150,10 +150,10 @@ def polnear_prediction(att: Attribution, text: str = "") -> dict[str, list[list[
     return {"source": src, "cue": cue, "content": content}
 
 
-def merge_continuations(preds: list[dict[str, list[list[int]]]], text: str = "") -> list[dict[str, list[list[int]]]]:
+def merge_continuations(preds: list[dict[str, list[list[int]]]]) -> list[dict[str, list[list[int]]]]:
     """PolNeAR keeps one attribution per cue: quotes continuing under the same cue and speaker are joined,
     in the same paragraph and in the paragraphs that follow (a quoted paragraph with no cue of its own is
-    part of the attribution it continues). ``text`` is accepted for callers that pass it."""
+    part of the attribution it continues)."""
     out: list[dict[str, list[list[int]]]] = []
     index: dict[tuple[tuple[int, ...], ...], dict[str, list[list[int]]]] = {}
     for p in preds:
@@ -177,7 +177,7 @@ def predict_polnear(records: list[dict[str, Any]], model: str | None = None) -> 
     for rec, parsed in zip(records, nlp.pipe(texts, batch_size=16), strict=True):
         document = Document(id=rec["doc_id"], doc=rec["doc_id"], path="", raw_text=rec["text"], text=rec["text"])
         atts = extract_attributions(parsed, document)
-        out[rec["doc_id"]] = merge_continuations([polnear_prediction(a, rec["text"]) for a in atts], rec["text"])
+        out[rec["doc_id"]] = merge_continuations([polnear_prediction(a, rec["text"]) for a in atts])
     return out
 
 

@@ -194,14 +194,14 @@ def rest(ctx: Ctx, tok: Token) -> Chars | None:
         after = token_chars(doc[tok.sent.end - 1])[1]
         gap = ctx.text[after : after + 3]
         q = ctx.quote_at(after + len(gap) - len(gap.lstrip(" ")))
-        if q is not None and q.start >= after and "\n" not in gap and not _signed(ctx, q.end):
+        if q is not None and q.start >= after and "\n" not in gap and not _has_own_cue(ctx, q.end):
             return q.inner_start, q.inner_end
     if end - start < 2:
         return None
     return doc[start].idx, token_chars(doc[end])[1]
 
 
-def _signed(ctx: Ctx, char: int) -> bool:
+def _has_own_cue(ctx: Ctx, char: int) -> bool:
     """A speech verb follows a quote in its sentence ("“...,” Irtenev stated"): the quote has its own cue."""
     sent = ctx.sent_of(max(char - 1, 0))
     return any(t.idx >= char and t.pos_ == "VERB" and t.lemma_.lower() in ctx.cues.speech for t in sent)
@@ -361,11 +361,12 @@ def _complement(c: Token, obj: Token, lemma: str) -> bool:
     return c.dep_ == "advcl" and not has_subj(c)
 
 
-def _np_end(head: Token) -> int:
-    """Last token of a noun phrase, without a trailing ", who ..." / ", the ..." (relative clause, apposition)."""
+def _np_end(head: Token, asides: tuple[str, ...] = ("relcl", "appos")) -> int:
+    """Last token of ``head``'s phrase without a trailing aside after a comma (", who ..." relative clause,
+    ", the ..." apposition, and whatever other ``asides`` dependencies are given)."""
     end = head.right_edge.i
     for c in head.children:
-        if c.i > head.i and c.dep_ in ("relcl", "appos") and head.doc[c.left_edge.i - 1].text == ",":
+        if c.i > head.i and c.dep_ in asides and head.doc[c.left_edge.i - 1].text == ",":
             end = min(end, c.left_edge.i - 2)
     return max(end, head.i)
 
@@ -382,7 +383,7 @@ def prep_content(ctx: Ctx, tok: Token, particle: Token | None) -> Chars | None:
     """"called for a ban", "spoke about the economy": the object of the preposition."""
     if particle is not None and particle.dep_ == "mark":  # "called for Trump to drop out" (for: a clause mark)
         head = particle.head
-        return token_chars(tok.doc[particle.i + 1])[0], token_chars(tok.doc[core_end(head)])[1]
+        return token_chars(tok.doc[particle.i + 1])[0], token_chars(tok.doc[_np_end(head, ("relcl", "appos", "parataxis"))])[1]
     if particle is None or particle.dep_ != "prep":
         return None
     objs = [c for c in particle.children if c.dep_ in ("pobj", "pcomp")]
@@ -401,14 +402,3 @@ _TAIL = re.compile(r",\s+(?:citing|according to|per)\s")
 def cut_tail(ctx: Ctx, s: int, e: int) -> Chars:
     cut = _TAIL.search(ctx.text, s, e)
     return ctx.trim(s, cut.start() if cut else e)
-
-
-def core_end(head: Token) -> int:
-    """Last token of ``head``'s phrase without an aside after a comma (relative clause, apposition, parenthesis)."""
-    doc = head.doc
-    end = head.right_edge.i
-    for c in head.children:
-        if c.i > head.i and c.dep_ in ("relcl", "appos", "parataxis") and doc[c.left_edge.i - 1].text == ",":
-            end = min(end, c.left_edge.i - 2)
-    return max(end, head.i)
-
