@@ -24,6 +24,7 @@ class Cues:
     passive: frozenset[str]
     nouns: frozenset[str]
     sourceless_nouns: frozenset[str]
+    light: frozenset[tuple[str, str]]
     adjectives: frozenset[str]
     np_verbs: frozenset[str]
     phrasal: frozenset[tuple[str, str]]
@@ -69,6 +70,8 @@ def cues() -> Cues:
         passive=frozenset(d["sourceless"]["passive"]),
         nouns=frozenset(d["nouns"]["cues"]),
         sourceless_nouns=frozenset(d["nouns"]["sourceless"]),
+        light=frozenset((a, b) for a, b in d["light"]["pairs"])
+        | frozenset((v, n) for v in d["light"]["verbs"] for n in d["nouns"]["cues"]),
         adjectives=frozenset(d["adjectives"]["cues"]),
         np_verbs=frozenset(d["np_content"]["verbs"]),
         phrasal=frozenset((a, b) for a, b in d["phrasal"]["pairs"]),

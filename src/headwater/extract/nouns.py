@@ -1,6 +1,7 @@
 """Nominal cues: "Trump's opposition to the deal", "her claim that ...", "the campaign's decision to
-...", "a statement from the Kremlin saying ...". The source is the possessor (or the "by"/"from"
-object); the content is the noun's clause, to-infinitive or prepositional object."""
+...", "a statement from the Kremlin saying ...", and the object of a light verb ("Trump made the case
+that ...", "she took a swipe at ..."). The source is the possessor (or the "by"/"from" object, or the
+light verb's subject); the content is the noun's clause, to-infinitive or prepositional object."""
 
 from __future__ import annotations
 
@@ -8,13 +9,14 @@ from typing import TYPE_CHECKING
 
 from headwater.extract.content import subtree_chars
 from headwater.extract.context import Cand, Ctx, token_chars
-from headwater.extract.verbs import speaker_range
+from headwater.extract.verbs import speaker_range, subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _PREPS = ("of", "to", "for", "about", "on", "against", "with", "over", "toward", "towards", "at", "in")
 _SOURCE_PREPS = ("by", "from")
+_LIGHT_PREPS = tuple(p for p in _PREPS if p != "in")  # "gave a speech in Iowa": a place, not the content
 
 
 def _source(tok: Token) -> Token | None:
@@ -29,15 +31,26 @@ def _source(tok: Token) -> Token | None:
     return None
 
 
-def _content(tok: Token, source: Token | None) -> tuple[tuple[int, int], Token | None] | None:
-    """(content chars, the preposition that introduces it, if any)."""
+def _light_verb(ctx: Ctx, tok: Token) -> Token | None:
+    """The light verb ``tok`` is the object of ("made [the case]", "took [a swipe]"), if it is one."""
+    verb = tok.head
+    if tok.dep_ != "dobj" or (verb.lemma_.lower(), tok.lemma_.lower()) not in ctx.cues.light:
+        return None
+    return verb
+
+
+def _content(tok: Token, source: Token | None, verb: Token | None = None) -> tuple[tuple[int, int], Token | None] | None:
+    """(content chars, the preposition that introduces it, if any); after a light verb the preposition may
+    hang on the verb ("took [aim] at the plan")."""
     for c in tok.children:
         if c.i > tok.i and c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX"):
             marks = [m for m in c.children if m.dep_ in ("aux", "mark") and m.i < c.i]
             if c.dep_ != "relcl" and marks and marks[0].lower_ in ("to", "that"):
                 return subtree_chars(c), None
-    for c in tok.children:
-        if c.i > tok.i and c.dep_ == "prep" and c.lower_ in _PREPS and (source is None or source.head is not c):
+    heads = (tok,) if verb is None else (tok, verb)
+    for c in (c for h in heads for c in h.children):
+        if c.i > tok.i and c.dep_ == "prep" and c.lower_ in (_PREPS if verb is None else _LIGHT_PREPS) \
+                and (source is None or source.head is not c):
             objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if objs:
                 return subtree_chars(objs[0]), c
@@ -49,10 +62,15 @@ def noun_candidates(ctx: Ctx, taken: list[Cand]) -> list[Cand]:
     nouns = ctx.cues.nouns
     busy = {c.cue_token for c in taken if c.cue_token is not None}
     for tok in ctx.doc:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or tok.i in busy:
+        if tok.pos_ != "NOUN" or tok.i in busy:
             continue
-        source = _source(tok)
-        found = _content(tok, source)
+        verb = _light_verb(ctx, tok)
+        if verb is not None and verb.i in busy:
+            continue
+        if verb is None and tok.lemma_.lower() not in nouns:
+            continue
+        source = _source(tok) if verb is None else subject(verb)
+        found = _content(tok, source, verb)
         if found is None or ctx.quote_at(tok.idx) is not None:
             continue
         (s, e), prep = found
@@ -60,9 +78,9 @@ def noun_candidates(ctx: Ctx, taken: list[Cand]) -> list[Cand]:
         if e - s < 3:
             continue
         cue_end = token_chars(prep)[1] if prep is not None and prep.i == tok.i + 1 else token_chars(tok)[1]
-        cue = (tok.idx, cue_end)
+        cue = (tok.idx if verb is None else verb.idx, cue_end)
         if source is None:
-            if tok.lemma_.lower() in ctx.cues.sourceless_nouns:
+            if verb is None and tok.lemma_.lower() in ctx.cues.sourceless_nouns:
                 out.append(Cand("unattributed", (s, e), cue, tok.i, None, None, salient=False, extra={"rule": "noun"}))
             continue
         out.append(Cand("indirect", (s, e), cue, tok.i, speaker_range(source), source.i, salient=False,

@@ -24,8 +24,8 @@ def cue_tokens(ctx: Ctx, tok: Token) -> tuple[bool, Token | None]:
     if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in NOT_CUE_DEPS:
         return False, None
     lemma = tok.lemma_.lower()
-    if lemma == "cite" and tok.tag_ == "VBG":  # "..., citing X": X is the source (see according.py)
-        return False, None
+    if lemma == "cite" and tok.tag_ == "VBG" and _cites_source(ctx, tok):
+        return False, None  # "..., citing officials": the officials are the source (see according.py)
     for child in tok.children:
         if child.dep_ in ("prt", "prep") and (lemma, child.lower_) in ctx.cues.phrasal:
             return True, child
@@ -33,7 +33,35 @@ def cue_tokens(ctx: Ctx, tok: Token) -> tuple[bool, Token | None]:
             mark = next((m for m in child.children if m.dep_ == "mark" and m.i == tok.i + 1), None)
             if mark is not None and (lemma, mark.lower_) in ctx.cues.phrasal:
                 return True, mark
-    return lemma in ctx.cues.verbs or lemma in ctx.cues.np_verbs or lemma in ctx.cues.intent, None
+    return lemma in ctx.cues.verbs or lemma in ctx.cues.np_verbs or lemma in ctx.cues.intent or _put_it(tok), None
+
+
+def _put_it(tok: Token) -> bool:
+    """"As one aide put it: “...”": the idiom is a speech verb."""
+    return tok.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
+
+
+_EVIDENCE = frozenset((
+    "report", "document", "record", "data", "figure", "statistic", "poll", "survey", "study", "analysis",
+    "estimate", "email", "filing", "memo", "article", "story", "statement", "interview", "account", "letter",
+))
+
+
+def _cites_source(ctx: Ctx, tok: Token) -> bool:
+    """"citing officials / a report / data from the ministry": who or what the statement came from; not
+    "citing low growth" or "citing his Iowa results", which is what the subject put forward."""
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    verb = tok.head
+    if not objs or not (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")):
+        return True  # "claims that the command ordered ..., citing ...": whose citing it is, is unclear
+    head = objs[0]
+    lemma = head.lemma_.lower()
+    lex = ctx.lex
+    named = ("PERSON", "ORG", "GPE", "NORP")
+    return (head.ent_type_ in named or head.pos_ in ("PROPN", "PRON") or lemma in _EVIDENCE
+            or any(c.dep_ in ("amod", "compound") and c.ent_type_ in named for c in head.children)
+            or lemma in lex.organization or lemma in lex.media or lemma in lex.anonymous
+            or lemma in lex.anonymous_plural or lemma in lex.group or lemma in lex.titles)
 
 
 def subject(tok: Token) -> Token | None:
@@ -126,7 +154,7 @@ def _detached(tok: Token, comp: Token, subj: Token | None) -> bool:
 def _content(ctx: Ctx, tok: Token, particle: Token | None, subj: Token | None) -> tuple[tuple[int, int] | None, str]:
     lemma = tok.lemma_.lower()
     cues = ctx.cues
-    if lemma in cues.verbs:
+    if lemma in cues.verbs or _put_it(tok):
         found, rule = _clausal(ctx, tok, subj)
         if found is not None:
             return found, rule
