@@ -281,8 +281,8 @@ def sentence_final(ctx: Ctx, tok: Token, subj: Token | None) -> Chars | None:
     prev = tok.doc[first - 1]
     if prev.text not in _FINAL_PREV and not prev.is_quote:
         return None
-    if tok.head.i > tok.i or any(c.dep_ in ("dobj", "ccomp") and c.i > tok.i for c in tok.children):
-        return None
+    if tok.head.i > tok.i or tok.dep_ == "relcl" or any(c.dep_ in ("dobj", "ccomp") and c.i > tok.i for c in tok.children):
+        return None  # (", who complained about ...": a relative clause reports nothing that comes before it)
     tail = [t for t in tok.doc[tok.i + 1 : sent.end] if not (subj is not None and subj.left_edge.i <= t.i <= subj.right_edge.i)]
     if any(t.pos_ == "VERB" and t.dep_ in ("ccomp", "xcomp") for t in tail):
         return None

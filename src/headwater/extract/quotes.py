@@ -98,8 +98,17 @@ def _find_close(text: str, i: int, end: int, closers: str, double: bool) -> tupl
         ch = text[j]
         if (ch in closers or (double and ch in '"”')) and _closes(text, j, ch):
             return j, 1
+        if ch == "“" and double and _misturned(text, j):
+            return j, 1
         j += 1
     return None
+
+
+def _misturned(text: str, j: int) -> bool:
+    """An opening “ typed where the closing one belongs: after the quote's last punctuation and before a
+    space ("... here,“ said Clyburn")."""
+    nxt = text[j + 1] if j + 1 < len(text) else " "
+    return j > 0 and text[j - 1] in ",.!?" and nxt.isspace()
 
 
 def _strip(text: str, q: Quote) -> Quote:

@@ -17,7 +17,7 @@ _NOT_SPEAKERS = frozenset({
     "q", "a", "editor’s note", "editor's note", "note", "update", "updated", "correction", "contributing",
     "the latest", "breaking", "still to come", "byline", "photo", "video", "source", "sources", "related",
     "watch", "read more", "h/t", "twitter", "advertisement", "abstract", "listen", "transcript", "dateline",
-    "analysis", "opinion", "exclusive", "poll", "review", "interview", "live", "factbox", "explainer", "graphic",
+    "analysis", "opinion", "exclusive", "review", "interview", "live", "factbox", "explainer", "graphic",
     "chart", "map", "quote", "quotes", "fact check", "read", "see also", "also", "more", "top stories", "top story",
     "full text", "summary", "key points", "background", "context", "warning", "scene", "timeline", "latest",
 })
@@ -29,9 +29,11 @@ def _label_ok(span: Span, ctx: Ctx, quoted: bool = False) -> bool:
     if span.text.strip().lower() in _NOT_SPEAKERS or any(t.like_num or t.pos_ in ("VERB", "AUX") for t in span):
         return False
     words = [t for t in span if not t.is_punct]
-    if not words or len(words) > 5:
+    if not words or len(words) > (8 if quoted else 5):
         return False
     named = any(t.pos_ == "PROPN" or t.text.isupper() for t in words) or (len(words) <= 3 and span.start == span.sent.start)
+    if quoted and span.root.pos_ == "PROPN":  # "Republican pollster Daron Shaw: “...”": a described name
+        return True
     return all(t.pos_ == "PROPN" or t.text.isupper() or t.lower_ in ctx.lex.media or t.is_title for t in words) \
         and (quoted or named)
 

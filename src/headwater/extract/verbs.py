@@ -33,12 +33,24 @@ def cue_tokens(ctx: Ctx, tok: Token) -> tuple[bool, Token | None]:
             mark = next((m for m in child.children if m.dep_ == "mark" and m.i == tok.i + 1), None)
             if mark is not None and (lemma, mark.lower_) in ctx.cues.phrasal:
                 return True, mark
-    return lemma in ctx.cues.verbs or lemma in ctx.cues.np_verbs or lemma in ctx.cues.intent or _put_it(tok), None
+    return lemma in ctx.cues.verbs or lemma in ctx.cues.np_verbs or lemma in ctx.cues.intent or _put_it(tok) \
+        or _made_clear(tok) is not None, None
 
 
 def _put_it(tok: Token) -> bool:
     """"As one aide put it: “...”": the idiom is a speech verb."""
     return tok.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
+
+
+def _made_clear(tok: Token) -> Token | None:
+    """"She made (it) clear that ...": the that-clause, however the parser hung it."""
+    if tok.lemma_.lower() != "make":
+        return None
+    adj = next((c for c in tok.children if c.lower_ in ("clear", "plain") and c.i > tok.i), None)
+    if adj is None:
+        return None
+    return next((c for c in (*tok.children, *adj.children) if c.i > adj.i and c.pos_ in ("VERB", "AUX") and C.marked(c)),
+                None)
 
 
 _EVIDENCE = frozenset((
@@ -154,6 +166,9 @@ def _detached(tok: Token, comp: Token, subj: Token | None) -> bool:
 def _content(ctx: Ctx, tok: Token, particle: Token | None, subj: Token | None) -> tuple[tuple[int, int] | None, str]:
     lemma = tok.lemma_.lower()
     cues = ctx.cues
+    clear = _made_clear(tok)
+    if clear is not None:  # from the clause's "that": "it clear" is part of the cue
+        return (clear.left_edge.idx, C.clause_after(ctx, tok, clear)[1]), "clause"
     if lemma in cues.verbs or _put_it(tok):
         found, rule = _clausal(ctx, tok, subj)
         if found is not None:
