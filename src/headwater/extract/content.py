@@ -366,9 +366,15 @@ def _np_end(head: Token, asides: tuple[str, ...] = ("relcl", "appos")) -> int:
     ", the ..." apposition, and whatever other ``asides`` dependencies are given)."""
     end = head.right_edge.i
     for c in head.children:
-        if c.i > head.i and c.dep_ in asides and head.doc[c.left_edge.i - 1].text == ",":
+        if c.i > head.i and c.dep_ in asides and head.doc[c.left_edge.i - 1].text == "," and not _listed(c):
             end = min(end, c.left_edge.i - 2)
     return max(end, head.i)
+
+
+def _listed(c: Token) -> bool:
+    """"thanked his parents, his siblings, his wife and his children": a list the parser took for an
+    apposition (the would-be apposition has conjuncts of its own)."""
+    return c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children)
 
 
 def to_content(ctx: Ctx, tok: Token) -> Chars | None:
