@@ -256,3 +256,11 @@ def test_offsets_are_code_points(nlp):
     assert text[att.content.start : att.content.end] == att.content.text
     assert text[att.cue.start : att.cue.end] == "said"
     assert text[att.speaker.start : att.speaker.end] == att.speaker.text
+
+
+def test_role_leaves_out_the_verbs_preposition(nlp):
+    text = ("The deal was agreed with Defence Minister Lena Sarvik on Saturday. "
+            "Sarvik said the package would arrive in May.")
+    att = find(run(nlp, text), "package would arrive")
+    assert att.speaker.resolved == "Lena Sarvik"
+    assert att.speaker.role == "Defence Minister"

@@ -228,3 +228,87 @@ def test_a_refusal_to_comment_names_its_topic(nlp):
     assert att.stance == "no_comment" and att.content.text == "the report that the pier will close"
     plain = only(run(nlp, "The harbour board declined to comment."), "declined")
     assert plain.stance == "no_comment" and plain.content.text == "declined to comment"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        ("Senator Ruth Calder made the case that the harbour levy is unfair.", "made the case", "Ruth Calder",
+         "that the harbour levy is unfair"),
+        ("Mayor Ilse Brandt took a swipe at the ferry company.", "took a swipe at", "Ilse Brandt", "the ferry company"),
+        ("The auditors raised questions about the pier contract.", "raised questions about", "auditors", "the pier contract"),
+        ("Many fishermen have doubts about the new quota.", "have doubts about", "fishermen", "the new quota"),
+    ],
+)
+def test_light_verb_with_a_speech_act_noun(nlp, text, cue, speaker, content):
+    att = only(run(nlp, text), cue)
+    assert att.kind == "indirect"
+    assert speaker in att.speaker.text
+    assert att.content.text == content
+
+
+def test_a_light_verb_with_an_ordinary_object_is_no_cue(nlp):
+    atts = run(nlp, "Mayor Ilse Brandt took a ferry to Velmar and gave a speech in the town hall.")
+    assert not [a for a in atts if a.cue is not None and a.cue.text.startswith(("took", "gave"))], atts
+
+
+def test_citing_a_reason_is_the_subjects_content(nlp):
+    text = "Mayor Ilse Brandt closed the pier on Monday, citing safety concerns."
+    att = only(run(nlp, text), "citing")
+    assert att.speaker.text == "Mayor Ilse Brandt" and att.content.text == "safety concerns"
+
+
+def test_citing_people_or_reports_stays_a_source(nlp):
+    for text in ("The Velmar Times reported the closure, citing harbour officials.",
+                 "The Velmar Times reported the closure, citing Tessary medics.",
+                 "The Velmar Times reported the closure, citing an internal report."):
+        atts = run(nlp, text)
+        assert not [a for a in atts if a.cue is not None and a.cue.text == "citing"], text
+
+
+def test_made_clear_and_put_it(nlp):
+    clear = only(run(nlp, "Mayor Ilse Brandt made it clear that the pier will stay shut."), "made")
+    assert clear.speaker.text == "Mayor Ilse Brandt" and clear.content.text == "that the pier will stay shut"
+    put = only(run(nlp, "As one harbour pilot put it, “The tide decides, not the council.”"), "put")
+    assert put.kind == "direct" and put.speaker.text == "one harbour pilot"
+    assert put.content.text == "The tide decides, not the council."
+
+
+def test_a_quoted_fragment_in_an_interrupted_sentence_takes_the_sentence(nlp):
+    text = "The levy on trawlers, Ms. Kowal said, “is a perfect example of greed” in the harbour trade."
+    att = only(run(nlp, text), "said")
+    assert att.kind == "mixed" and att.speaker.text == "Ms. Kowal"
+    assert att.content.text.startswith("The levy on trawlers") and att.content.text.endswith("in the harbour trade")
+
+
+def test_both_halves_of_a_quote_split_by_its_cue_after_another_paragraph(nlp):
+    text = "The council met on Monday.\n\n“We will reopen the pier,” Brandt said, “and we will do it in May.”"
+    atts = [a for a in run(nlp, text) if a.cue is not None and a.cue.text == "said"]
+    assert sorted(a.content.text for a in atts) == ["We will reopen the pier,", "and we will do it in May."]
+    assert all((a.speaker.resolved or a.speaker.text).endswith("Brandt") for a in atts)
+
+
+def test_misturned_closing_quote_mark(nlp):
+    att = only(run(nlp, "“The pier is safe,“ said Dana Roe, the harbour master."), "said")
+    assert att.kind == "direct" and att.content.text == "The pier is safe," and att.speaker.text == "Dana Roe"
+
+
+def test_relative_clause_cue_takes_nothing_from_before_it(nlp):
+    text = "The vote was a victory for Ilse Brandt, who has often complained about the ferry fares."
+    atts = [a for a in run(nlp, text) if a.cue is not None and a.cue.text.startswith("complained")]
+    assert [a.content.text for a in atts] == ["the ferry fares"]
+
+
+def test_bracketed_party_stays_in_the_speaker(nlp):
+    att = only(run(nlp, "Sen. Ruth Calder (R-Velmar) said the levy would pass."), "said")
+    assert att.speaker.text == "Sen. Ruth Calder (R-Velmar)"
+
+
+def test_a_list_taken_for_an_apposition_stays_in_the_content(nlp):
+    att = only(run(nlp, "Mayor Ilse Brandt thanked the pilots, the dockers, the nurses and the ferry crews."), "thanked")
+    assert att.content.text == "the pilots, the dockers, the nurses and the ferry crews"
+
+
+def test_a_name_given_to_a_thing_is_no_attribution(nlp):
+    atts = run(nlp, "The fishermen formed a group called Tide Watch last spring.")
+    assert not [a for a in atts if a.cue is not None and a.cue.text == "called"], atts

@@ -207,9 +207,18 @@ def _has_own_cue(ctx: Ctx, char: int) -> bool:
     return any(t.idx >= char and t.pos_ == "VERB" and t.lemma_.lower() in ctx.cues.speech for t in sent)
 
 
+def phrase_left(head: Token) -> int:
+    """First token of ``head``'s phrase, leaving out a quote the parser hung on it ("“...,” Sarandon told")."""
+    left = head.left_edge.i
+    for t in head.doc[left : head.i]:
+        if t.is_quote and t.i > left and t.doc[t.i - 1].text in (",", ".", "?", "!"):
+            left = t.i + 1
+    return left
+
+
 def quote_before(ctx: Ctx, tok: Token, subj: Token | None) -> Chars | None:
     """"“...,” Spencer said, as ..." / "“...,” said Peskov": the quote that closes right before the cue."""
-    first = min([tok.i] + ([subj.left_edge.i] if subj is not None else []))
+    first = min([tok.i] + ([phrase_left(subj)] if subj is not None else []))
     if first == 0:
         return None
     k = tok.doc[first - 1].idx + len(tok.doc[first - 1].text)

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 _COMPLEMENT = ("xcomp", "ccomp", "prep", "oprd", "attr", "acomp", "dobj", "advcl")
 _CONTENT_END = _COMPLEMENT
 _EXPLETIVE = ("it", "there", "this", "that", "which", "what")
+_NAMING = ("call", "name", "dub", "title", "entitle")
 
 
 def _subject(tok: Token, passive: bool) -> Token | None:
@@ -55,8 +56,8 @@ def _passive(ctx: Ctx, tok: Token) -> tuple[int, int] | None:
     end = _end(tok)
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         head = tok.head
-        if end is None or head.pos_ not in ("NOUN", "PROPN"):
-            return None
+        if end is None or head.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() in _NAMING:
+            return None  # (not "a firm called Cambridge Analytica": a name, not a judgement)
         return head.left_edge.idx, token_chars(tok.doc[end])[1]
     subj = _subject(tok, passive=True)
     if subj is None or subj.lower_ in _EXPLETIVE:

@@ -98,6 +98,8 @@ def _title_context(ctx: Ctx, ent: Span) -> list[Token]:
             and doc[i].text not in (",", ".", ";", "\n") and not doc[i].is_space and ent.start - i <= 7:
         out.insert(0, doc[i])
         i -= 1
+    while out and out[0].dep_ == "prep":  # "agreed [with] Defence Minister Lena Sarvik": the verb's preposition
+        out.pop(0)
     if ent.root.dep_ == "appos" and ent.root.head.i < ent.start:
         head = ent.root.head
         out = [t for t in doc[head.left_edge.i : head.i + 1]]

@@ -10,7 +10,7 @@ from headwater.extract import content as C
 from headwater.extract.context import Cand, Ctx, token_chars
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 CLIMB = ("conj", "advcl", "xcomp", "pcomp", "acl", "dep", "prep")
@@ -240,6 +240,7 @@ def speaker_range(head: Token) -> tuple[int, int]:
     for child in head.lefts:
         if child.dep_ not in ("punct", "cc", "preconj", "advmod", "neg"):
             left = min(left, child.left_edge.i)
+    left = max(left, C.phrase_left(head))
     for child in head.rights:
         if child.dep_ in ("compound", "flat", "nummod", "prep", "case", "poss", "amod", "nmod") or (
             child.dep_ == "appos" and child.pos_ == "PROPN"
@@ -248,9 +249,15 @@ def speaker_range(head: Token) -> tuple[int, int]:
     doc = head.doc
     while right > left and (doc[right].is_punct or doc[right].is_space):
         right -= 1
+    if right + 1 < len(doc) and doc[right + 1].text == ")" and _open_bracket(doc[left : right + 1]):
+        right += 1  # "Gov. John Kasich (R-OH)"
     while left < right and (doc[left].is_punct or doc[left].is_space):
         left += 1
     return left, right + 1
+
+
+def _open_bracket(span: Span) -> bool:
+    return sum(t.text == "(" for t in span) > sum(t.text == ")" for t in span)
 
 
 def _bad_subject(ctx: Ctx, subj: Token, lemma: str, rule: str) -> bool:
