@@ -312,3 +312,16 @@ def test_a_list_taken_for_an_apposition_stays_in_the_content(nlp):
 def test_a_name_given_to_a_thing_is_no_attribution(nlp):
     atts = run(nlp, "The fishermen formed a group called Tide Watch last spring.")
     assert not [a for a in atts if a.cue is not None and a.cue.text == "called"], atts
+
+
+def test_attitude_adjectives_and_a_copular_noun_cue(nlp):
+    tired = only(run(nlp, "The old dockers are tired of the council's promises."), "are tired of")
+    assert tired.speaker.text == "The old dockers" and tired.content.text == "the council's promises"
+    arg = only(run(nlp, "The mayor's argument was that the pier is unsafe."), "argument")
+    assert "mayor" in arg.speaker.text and arg.content.text == "that the pier is unsafe"
+
+
+def test_according_to_at_the_start_leaves_its_own_modifiers_out(nlp):
+    text = "According to a Velmar Times poll out Thursday, the mayor leads the race by nine points."
+    att = next(a for a in run(nlp, text) if a.kind == "according_to")
+    assert att.content.text == "the mayor leads the race by nine points"

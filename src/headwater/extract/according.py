@@ -72,6 +72,12 @@ def _from_match(ctx: Ctx, sent: Span, a: int, b: int, lo: int, stop: int) -> Can
     left, right = speaker_range(head)
     left = max(left, first.i)
     np_end = token_chars(ctx.doc[max(right - 1, min(head.right_edge.i, sent.end - 1))])[1]
+    cue_tok = _token_at(ctx, a, sent)
+    if cue_tok is not None and not ctx.text[lo:a].strip():
+        # "According to a poll out Thursday, the senator leads": the phrase's own modifiers stay out
+        edge = token_chars(cue_tok.right_edge)[1]
+        if np_end < edge <= np_end + 40 and ctx.text[edge : edge + 1] == ",":
+            np_end = edge
     content = _content_around(ctx, lo, a, np_end, stop)
     if content[1] - content[0] < 3:
         return None

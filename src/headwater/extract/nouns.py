@@ -41,7 +41,11 @@ def _light_verb(ctx: Ctx, tok: Token) -> Token | None:
 
 def _content(tok: Token, source: Token | None, verb: Token | None = None) -> tuple[tuple[int, int], Token | None] | None:
     """(content chars, the preposition that introduces it, if any); after a light verb the preposition may
-    hang on the verb ("took [aim] at the plan")."""
+    hang on the verb ("took [aim] at the plan"); a copula may carry the clause ("her argument was that ...")."""
+    if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+        for c in tok.head.children:
+            if c.i > tok.head.i and c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                return subtree_chars(c), None
     for c in tok.children:
         if c.i > tok.i and c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX"):
             marks = [m for m in c.children if m.dep_ in ("aux", "mark") and m.i < c.i]
