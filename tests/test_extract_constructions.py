@@ -325,3 +325,10 @@ def test_according_to_at_the_start_leaves_its_own_modifiers_out(nlp):
     text = "According to a Velmar Times poll out Thursday, the mayor leads the race by nine points."
     att = next(a for a in run(nlp, text) if a.kind == "according_to")
     assert att.content.text == "the mayor leads the race by nine points"
+
+
+def test_object_bound_by_a_to_infinitive_and_an_as_complement(nlp):
+    urged = only(run(nlp, "The union urged the council to scrap the harbour levy."), "urged")
+    assert urged.content.text == "the council to scrap the harbour levy"
+    pointed = only(run(nlp, "Mayor Ilse Brandt pointed to the ferry strike as the main cause of the delay."), "pointed to")
+    assert pointed.content.text == "the ferry strike as the main cause of the delay"

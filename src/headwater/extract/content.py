@@ -387,10 +387,13 @@ def _listed(c: Token) -> bool:
 
 
 def to_content(ctx: Ctx, tok: Token) -> Chars | None:
-    """"vowed to repeal the law", "wants to win": the to-infinitive, "to" included."""
+    """"vowed to repeal the law", "wants to win": the to-infinitive, "to" included; with the object it
+    binds ("urged the party to drop the rule")."""
     for c in tok.children:
         if c.dep_ == "xcomp" and c.i > tok.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-            return subtree_chars(c)
+            obj = next((o for o in tok.children if o.dep_ == "dobj" and tok.i < o.i < c.i), None)
+            s, e = subtree_chars(c)
+            return (obj.left_edge.idx if obj is not None else s), e
     return None
 
 
@@ -406,8 +409,9 @@ def prep_content(ctx: Ctx, tok: Token, particle: Token | None) -> Chars | None:
         return None
     obj = objs[0]
     lemma = tok.lemma_.lower()
-    end = max([obj.right_edge.i] + [c.right_edge.i for c in tok.children if c.i > particle.i and c.dep_ in ("xcomp", "oprd")
-                                    and c.doc[c.left_edge.i - 1].text != "," and _complement(c, obj, lemma)])
+    end = max([obj.right_edge.i] + [c.right_edge.i for c in tok.children if c.i > particle.i and (
+        c.dep_ in ("xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as"))  # "pointed to X as the obstacle"
+        and c.doc[c.left_edge.i - 1].text != "," and _complement(c, obj, lemma)])
     return obj.left_edge.idx, token_chars(tok.doc[end])[1]
 
 
