@@ -302,13 +302,17 @@ def sentence_final(ctx: Ctx, tok: Token, subj: Token | None) -> Chars | None:
     return sent.start_char, prev.idx + len(prev.text)
 
 
+def cue_phrase(tok: Token, subj: Token | None) -> tuple[int, int]:
+    """First and last token of a parenthetical cue with its subject ("[he said]", "[Ms. Tanzer said]")."""
+    return min([tok.left_edge.i] + ([subj.left_edge.i] if subj is not None else [])), tok.right_edge.i
+
+
 def parenthetical(ctx: Ctx, tok: Token, subj: Token | None) -> Chars | None:
     """"This, he said, was part of ..." -> the whole sentence (cue and speaker sit inside it)."""
     if tok.dep_ != "parataxis":
         return None
     sent = tok.sent
-    left = min([tok.left_edge.i] + ([subj.left_edge.i] if subj is not None else []))
-    right = tok.right_edge.i
+    left, right = cue_phrase(tok, subj)
     before = (sent.start_char, tok.doc[left].idx)
     after = (token_chars(tok.doc[right])[1], sent.end_char)
     if min(after[1] - after[0], before[1] - before[0]) > 12:

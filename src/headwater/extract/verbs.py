@@ -137,10 +137,11 @@ def _clausal(ctx: Ctx, tok: Token, subj: Token | None) -> tuple[tuple[int, int] 
     if comp is None or comp.i < tok.i:
         comp = C.late_clause(tok) or comp
     before = C.quote_before(ctx, tok, subj)
+    # "“...,” Cruz said that ...": the clause; but "“We will win,” he said, “and ...”": the quote before (the
+    # one after continues it), and "“...,” he said in May that ...": the quote
     if comp is not None and comp.i > tok.i and not (before is not None and not C.marked(comp) and (
             _detached(tok, comp, subj) or ctx.quote_at(comp.left_edge.idx) is not None)):
-        return C.clause_after(ctx, tok, comp), "clause"  # "“...,” Cruz said that ...": the clause
-    # ("“We will win,” he said, “and ...”": the quote before; the one after continues it)
+        return C.clause_after(ctx, tok, comp), "clause"
     if before is not None:  # "“...,” Weiner said in May on the podcast “Here’s the Thing”": the quote
         return _fragment(ctx, tok, subj, before) or before, "quote"
     found = C.quote_after(ctx, tok, subj)
@@ -167,8 +168,8 @@ def _fragment(ctx: Ctx, tok: Token, subj: Token | None, quote: tuple[int, int]) 
     whole = C.parenthetical(ctx, tok, subj)
     if whole is None or not (whole[0] <= quote[0] and quote[1] <= whole[1]):
         return None
-    left = min([tok.left_edge.i] + ([subj.left_edge.i] if subj is not None else []))
-    cue = (tok.doc[left].idx, token_chars(tok.doc[tok.right_edge.i])[1])
+    left, right = C.cue_phrase(tok, subj)
+    cue = (tok.doc[left].idx, token_chars(tok.doc[right])[1])
     rest = [i for i in range(*whole) if not (quote[0] <= i < quote[1] or cue[0] <= i < cue[1])]
     unquoted = sum(ctx.text[i].isalnum() and ctx.quote_at(i) is None for i in rest)
     return whole if unquoted > 12 else None
