@@ -264,3 +264,17 @@ def test_role_leaves_out_the_verbs_preposition(nlp):
     att = find(run(nlp, text), "package would arrive")
     assert att.speaker.resolved == "Lena Sarvik"
     assert att.speaker.role == "Defence Minister"
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("The Aldera State Department said the talks had stalled.", "AL"),
+        ("The State Department of Aldera said the talks had stalled.", "AL"),
+        ("The US envoy to Ukraine said the talks had stalled.", "US"),
+        ("Ostreli Defence Minister Lena Sarvik said the talks had stalled.", "OS"),
+    ],
+)
+def test_a_nation_named_with_an_office_decides_its_side(nlp, text, side):
+    att = find(run(nlp, text), "talks had stalled")
+    assert att.speaker.side == side

@@ -1,7 +1,8 @@
 """Sides the extractor left unknown, filled in from the text before claims are built.
 
-A speaker's side is whom they speak for. When the extractor could not tell (its gazetteer does
-not know the country), the claims stage fills it in, in this order:
+A speaker's side is whom they speak for. The extractor reads it from its sides gazetteer and from
+the nation words of ``data/quantities.toml`` in the speaker phrase itself; when it still could not
+tell, the claims stage fills it in, in this order:
 
 1. a nation word in the speaker's name or role ("an Alderan official", "Ostreli Defence
    Minister", "Varnia rejected the account"): ``data/quantities.toml`` [nations];

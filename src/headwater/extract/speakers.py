@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from headwater.extract.context import Ctx
+from headwater.extract.quantities import lexicon as quantity_lexicon
 from headwater.gazetteer import lookup_outlet, outlet_pattern
 
 if TYPE_CHECKING:
@@ -31,13 +32,34 @@ class Info:
     head: str = ""  # head lemma, for matching later descriptions
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][\w.’']*")
+
+
 def side_of(ctx: Ctx, text: str) -> str:
-    best: tuple[int, str] | None = None
+    """The side named first in ``text``: by the sides gazetteer (offices, agencies, "Kremlin spokesman") or by
+    a nation word of the quantities lexicon, so that "the Aldera State Department" is Aldera's, not the US's."""
+    best: tuple[int, int, str] | None = None
     for pattern, side in ctx.lex.sides:
         m = pattern.search(text)
         if m and (best is None or m.start() < best[0]):
-            best = (m.start(), side)
-    return best[1] if best else "unknown"
+            best = (m.start(), m.end(), side)
+    if best is None:
+        return _nation(text, 0, len(text)) or "unknown"
+    of = re.match(r"\s+of\s+(?:the\s+)?", text[best[1] :])  # "the State Department of Aldera"
+    return _nation(text, 0, best[0]) or (of and _nation(text, best[1] + of.end(), len(text), first=True)) or best[2]
+
+
+def _nation(text: str, start: int, end: int, first: bool = False) -> str | None:
+    """The side of the first nation word (quantities lexicon) in text[start:end]; with ``first``, only if it
+    is the first capitalised word there."""
+    nations = quantity_lexicon().nations
+    for m in _CAPITALISED.finditer(text, start, end):
+        word = re.sub(r"['’]s$", "", m.group(0)).lower()
+        if word in nations:
+            return nations[word][1]
+        if first:
+            return None
+    return None
 
 
 def _persons(span: Span) -> list[Span]:
@@ -179,8 +201,8 @@ def describe(ctx: Ctx, span: Span, head: Token) -> Info:
     else:
         resolved = re.sub(r"^(?i:the|this|that)\s+", "", span.text).strip()
     kind, plural = type_of(ctx, span, head, name)
-    side_text = " ".join(t.text for t in ctx_tokens) + " " + span.text + " " + (resolved or "")
-    side = side_of(ctx, side_text)
+    parts = (span.text, " ".join(t.text for t in ctx_tokens), resolved or "")  # the phrase as written first
+    side = next((found for found in (side_of(ctx, p) for p in parts) if found != "unknown"), "unknown")
     if kind == "media":
         outlet = lookup_outlet(re.sub(r"^(?i:the)\s+", "", span.text)) or lookup_outlet(head.text)
         resolved = outlet.name if outlet else resolved
