@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from headwater.claims.lexicon import nation_side, side_in
 from headwater.extract.context import Ctx
-from headwater.extract.quantities import lexicon as quantity_lexicon
 from headwater.gazetteer import lookup_outlet, outlet_pattern
 
 if TYPE_CHECKING:
@@ -37,29 +37,18 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w.’']*")
 
 def side_of(ctx: Ctx, text: str) -> str:
     """The side named first in ``text``: by the sides gazetteer (offices, agencies, "Kremlin spokesman") or by
-    a nation word of the quantities lexicon, so that "the Aldera State Department" is Aldera's, not the US's."""
+    a nation word (the nations of ``data/quantities.toml``, as the claims stage reads them), so that "the
+    Aldera State Department" is Aldera's, not the US's."""
     best: tuple[int, int, str] | None = None
     for pattern, side in ctx.lex.sides:
         m = pattern.search(text)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), m.end(), side)
     if best is None:
-        return _nation(text, 0, len(text)) or "unknown"
+        return side_in(text) or "unknown"
     of = re.match(r"\s+of\s+(?:the\s+)?", text[best[1] :])  # "the State Department of Aldera"
-    return _nation(text, 0, best[0]) or (of and _nation(text, best[1] + of.end(), len(text), first=True)) or best[2]
-
-
-def _nation(text: str, start: int, end: int, first: bool = False) -> str | None:
-    """The side of the first nation word (quantities lexicon) in text[start:end]; with ``first``, only if it
-    is the first capitalised word there."""
-    nations = quantity_lexicon().nations
-    for m in _CAPITALISED.finditer(text, start, end):
-        word = re.sub(r"['’]s$", "", m.group(0)).lower()
-        if word in nations:
-            return nations[word][1]
-        if first:
-            return None
-    return None
+    after = _CAPITALISED.match(text, best[1] + of.end()) if of else None
+    return side_in(text[: best[0]]) or (after and nation_side(after.group(0))) or best[2]
 
 
 def _persons(span: Span) -> list[Span]:
