@@ -32,9 +32,9 @@ def main() -> None:
     try:
         app()
     except HeadwaterError as exc:
-        from headwater.cli.app import console
+        from headwater.cli.app import error
 
-        console(stderr=True).print(f"[bold red]error:[/] {exc}", markup=True, highlight=False)
+        error(exc)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.stderr.write("interrupted: everything committed so far is kept; run the command again to continue\n")

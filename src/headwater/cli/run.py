@@ -59,23 +59,39 @@ def run(
 
 def _summary(result) -> None:  # type: ignore[no-untyped-def]
     from rich.table import Table
+    from rich.text import Text
+
+    from headwater.cli.text import esc, safe
 
     out = console()
     table = Table("stage", "result", title="headwater run", title_justify="left")
     for stage, text in result.stages.items():
-        table.add_row(stage, text)
+        table.add_row(Text(stage), Text(safe(text)))
     out.print(table)
     if result.articles:
-        art = Table("doc", "outlet", "credited", "title", "date", "words", "removed", title="articles",
-                    title_justify="left")
+        art = Table(
+            "doc", "outlet", "credited", "title", "date", "words", "removed", title="articles", title_justify="left"
+        )
         for column, width in zip(art.columns, (22, 18, 16, 30, 10, 5, 7), strict=True):
             column.no_wrap, column.overflow = True, "ellipsis"
             column.max_width = width
             column.min_width = min(width, 5) if width < 10 else None
         for r in result.articles:
-            art.add_row(r["doc"], r["outlet"] or "", r["credited_source"] or "", (r["title"] or "")[:50],
-                        (r["published"] or "")[:10], str(r["words"]), str(r["removed_lines"]))
+            art.add_row(
+                *(
+                    Text(safe(v))
+                    for v in (
+                        r["doc"],
+                        r["outlet"],
+                        r["credited_source"],
+                        (r["title"] or "")[:50],
+                        (r["published"] or "")[:10],
+                        r["words"],
+                        r["removed_lines"],
+                    )
+                )
+            )
         out.print(art)
-    out.print(f"store: [bold]{result.db}[/]", markup=True, highlight=False)
+    out.print(f"store: [bold]{esc(result.db)}[/]", markup=True)
     if result.dossier:
-        out.print(f"dossier: [bold green]{result.dossier}[/]", markup=True, highlight=False)
+        out.print(f"dossier: [bold green]{esc(result.dossier)}[/]", markup=True)
