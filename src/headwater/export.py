@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from headwater.errors import HeadwaterError
+from headwater.errors import UsageError
 
 Exporter = Callable[..., Iterator[dict[str, Any]]]
 EXPORTERS: dict[str, Exporter] = {}
@@ -66,10 +66,10 @@ def _flatten(row: dict[str, Any], prefix: str = "") -> dict[str, Any]:
 def write_rows(rows: Iterable[dict[str, Any]], fmt: str, out: str | Path | None) -> int:
     """Write rows to ``out`` (stdout when None); return how many were written."""
     if fmt not in FORMATS:
-        raise HeadwaterError(f"unknown format '{fmt}': choose one of {', '.join(FORMATS)}")
+        raise UsageError(f"unknown format '{fmt}': choose one of {', '.join(FORMATS)}")
     if fmt == "parquet":
         if out is None:
-            raise HeadwaterError("parquet is binary: give a file with -o FILE")
+            raise UsageError("parquet is binary: give a file with -o FILE")
         return _write_parquet(rows, Path(out))
     stream: IO[str]
     stream = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout  # noqa: SIM115

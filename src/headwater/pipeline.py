@@ -67,7 +67,28 @@ def _flush(store: Store, batch: _Batch, report: IngestReport) -> None:
     batch.docs, batch.lines, batch.errors, batch.inputs = [], [], [], []
 
 
-def ingest_paths(store: Store, cfg: Config, paths: Iterable[str | Path], progress: Progress = _noop) -> IngestReport:
+def expand_inputs(paths: Iterable[str | Path]) -> list[Path | IngestError]:
+    """The files under ``paths`` (and what cannot be read); ``NothingToRead`` when none names a file,
+    so that a command given only wrong paths stores nothing and writes no dossier."""
+    from headwater.errors import NothingToRead
+    from headwater.sources import READERS
+
+    paths = list(paths)
+    items = list(expand_paths(paths))
+    if not any(isinstance(i, Path) for i in items):
+        problems = [(e.path, e.reason) for e in items if isinstance(e, IngestError)]
+        kinds = ", ".join(sorted(set(READERS) - {".gz"})) + ", .warc.gz"
+        raise NothingToRead(problems or [(str(p), f"no article file found here (looked for {kinds})") for p in paths])
+    return items
+
+
+def ingest_paths(
+    store: Store,
+    cfg: Config,
+    paths: Iterable[str | Path],
+    progress: Progress = _noop,
+    items: list[Path | IngestError] | None = None,
+) -> IngestReport:
     """Read, clean and store every article under ``paths``; then refresh cross-document boilerplate.
 
     Articles are committed in batches, so an interrupted ingest keeps what it stored and
@@ -78,7 +99,7 @@ def ingest_paths(store: Store, cfg: Config, paths: Iterable[str | Path], progres
     crossdoc = store_articles.boilerplate_hashes(store)
     report = IngestReport()
     batch = _Batch()
-    files = list(expand_paths(paths))
+    files = items if items is not None else list(expand_paths(paths))
     seen = store_articles.seen_inputs(store)
     progress("ingest", 0, len(files))
     for done, item in enumerate(files, 1):
@@ -212,10 +233,11 @@ def run_pipeline(paths: Iterable[str | Path], cfg: Config, outdir: Path | None, 
     """Every stage, from raw files to the dossier."""
     import time
 
+    items = expand_inputs(paths)
     with Store.open(cfg.store.db) as store:
         result = RunResult(db=str(cfg.store.db), ingest=IngestReport())
         t = time.perf_counter()
-        result.ingest = ingest_paths(store, cfg, paths, progress)
+        result.ingest = ingest_paths(store, cfg, [], progress, items)
         result.timings["ingest"] = time.perf_counter() - t
         result.stages["ingest"] = (f"{result.ingest.added} added, {result.ingest.skipped} already stored, "
                                    f"{len(result.ingest.errors)} unreadable; {store_articles.count(store)} in store")

@@ -33,8 +33,11 @@ def extract_cmd(
     config: ConfigOpt = None,
     as_json: JsonOpt = False,
     quiet: QuietOpt = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Extract every article again, not only new, changed or other-model ones.")
+    ] = False,
 ) -> None:
-    """Extract attributions (who said what) from every stored article not yet extracted."""
+    """Extract attributions (who said what) from every stored article not yet extracted with this pipeline."""
     from headwater.extract.stage import run_extract
     from headwater.store import attributions as table
 
@@ -46,7 +49,7 @@ def extract_cmd(
             def step(done: int, total: int) -> None:
                 bar.update(task, completed=done, total=total)
 
-            written = run_extract(store, cfg, step)
+            written = run_extract(store, cfg, step, force=force)
         total = table.count(store)
     if as_json:
         print_json({"written": written, "stored": total, "model": cfg.parse.model})
@@ -178,7 +181,9 @@ def _print_eval(result: dict[str, Any]) -> None:
 
 @eval_app.command("attributions")
 def eval_attributions_cmd(
-    gold: Annotated[Path, typer.Option("--gold", help="Seed gold JSONL or PolNeAR JSONL (train/dev).")],
+    gold: Annotated[
+        Path, typer.Option("--gold", exists=True, dir_okay=False, help="Seed gold JSONL or PolNeAR JSONL (train/dev).")
+    ],
     model: ModelOpt = None,
     theta: Annotated[float, typer.Option("--theta", help="PolNeAR content overlap F1 for a match.")] = 0.5,
     seeds: Annotated[

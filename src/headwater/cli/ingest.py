@@ -48,15 +48,16 @@ def report_ingest(report, quiet: bool, as_json: bool) -> None:  # type: ignore[n
 
 
 def run_ingest(paths: list[str], cfg, quiet: bool):  # type: ignore[no-untyped-def]
-    from headwater.pipeline import ingest_paths
+    from headwater.pipeline import expand_inputs, ingest_paths
 
+    items = expand_inputs(paths)  # nothing to read: an error before the store is created
     with open_store(cfg) as store, progress(quiet) as bar:
         task = bar.add_task("ingest", total=None)
 
         def tick(stage: str, done: int, total: int | None) -> None:
             bar.update(task, completed=done, total=total)
 
-        return ingest_paths(store, cfg, paths, tick)
+        return ingest_paths(store, cfg, [], tick, items)
 
 
 @app.command()
@@ -170,12 +171,14 @@ def export_table(name: str, fmt: str, output: Path | None, db: Path | None, conf
     """Shared body of every ``headwater export NAME`` command."""
     from rich.text import Text
 
-    from headwater.errors import HeadwaterError
-    from headwater.export import available, write_rows
+    from headwater.errors import HeadwaterError, UsageError
+    from headwater.export import FORMATS, available, write_rows
 
     exporters = available()
     if name not in exporters:
         raise HeadwaterError(f"nothing to export as '{name}' in this version")
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format '{fmt}': choose one of {', '.join(FORMATS)}")
     with open_store(settings(config, db), read_only=True) as store:
         n = write_rows(exporters[name](store), fmt, output)
     if output:

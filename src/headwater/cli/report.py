@@ -27,7 +27,7 @@ def report(
 
     cfg = settings(config, db)
     summary = None
-    with open_store(cfg) as store:
+    with open_store(cfg, read_only=stored) as store:  # --stored only reads: works beside other readers
         if not stored:
             from headwater.claims.stage import run_claims
 

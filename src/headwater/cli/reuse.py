@@ -150,7 +150,9 @@ def _print_tree(groups, summary) -> None:  # type: ignore[no-untyped-def]
 CorpusOpt = Annotated[
     Path | None,
     typer.Option(
-        "--corpus", help="Labelled reuse corpus (labels.jsonl + files); default: generated from examples/corpus."
+        "--corpus",
+        exists=True,
+        help="Labelled reuse corpus (labels.jsonl + files); default: generated from examples/corpus.",
     ),
 ]
 

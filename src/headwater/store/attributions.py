@@ -19,11 +19,14 @@ _COLUMNS = (
 )
 
 
-def pending(store: Store) -> list[str]:
-    """Articles whose current text has not been through extraction yet, in ingest order."""
+def pending(store: Store, model: str | None = None, force: bool = False) -> list[str]:
+    """Articles to extract, in ingest order: those whose current text has not been through extraction
+    yet, those extracted with another pipeline than ``model`` (when given), or every one with ``force``."""
+    where = "TRUE" if force else "r.text_hash IS NULL OR r.text_hash <> a.text_hash OR coalesce(r.model <> ?, FALSE)"
     rows = store.con.execute(
-        "SELECT a.id FROM articles a LEFT JOIN attribution_runs r ON r.article_id = a.id "
-        "WHERE r.text_hash IS NULL OR r.text_hash <> a.text_hash ORDER BY a.ingested_at, a.doc, a.id"
+        f"SELECT a.id FROM articles a LEFT JOIN attribution_runs r ON r.article_id = a.id "
+        f"WHERE {where} ORDER BY a.ingested_at, a.doc, a.id",
+        [] if force else [model],
     ).fetchall()
     return [r[0] for r in rows]
 
@@ -36,10 +39,23 @@ def _span_values(span: Span | None) -> list[Any]:
 
 def _row(att: Attribution, text_hash: str, seq: int) -> list[Any]:
     sp = att.speaker
-    speaker = [None] * 9 if sp is None else [sp.text, sp.start, sp.end, sp.raw_start, sp.raw_end, sp.resolved,
-                                             sp.type, sp.side, sp.role]
-    return [att.article_id, text_hash, seq, att.doc, att.kind, att.stance, *_span_values(att.content),
-            *_span_values(att.cue), *speaker, att.via]
+    speaker = (
+        [None] * 9
+        if sp is None
+        else [sp.text, sp.start, sp.end, sp.raw_start, sp.raw_end, sp.resolved, sp.type, sp.side, sp.role]
+    )
+    return [
+        att.article_id,
+        text_hash,
+        seq,
+        att.doc,
+        att.kind,
+        att.stance,
+        *_span_values(att.content),
+        *_span_values(att.cue),
+        *speaker,
+        att.via,
+    ]
 
 
 def replace(store: Store, article_id: str, text_hash: str, atts: list[Attribution], model: str | None = None) -> int:
@@ -63,8 +79,10 @@ def _select(article_id: str | None) -> tuple[str, list[Any]]:
     where, params = "", []
     if article_id is not None:
         where, params = "WHERE t.article_id = ?", [article_id]
-    sql = (f"SELECT {', '.join('t.' + c for c in _COLUMNS)} FROM attributions t "
-           f"JOIN articles a ON a.id = t.article_id AND a.text_hash = t.text_hash {where} ORDER BY t.doc, t.article_id, t.seq")
+    sql = (
+        f"SELECT {', '.join('t.' + c for c in _COLUMNS)} FROM attributions t "
+        f"JOIN articles a ON a.id = t.article_id AND a.text_hash = t.text_hash {where} ORDER BY t.doc, t.article_id, t.seq"
+    )
     return sql, params
 
 
@@ -96,10 +114,27 @@ def to_json(att: Attribution) -> dict[str, Any]:
         return None if s is None else {f: getattr(s, f) for f in _SPAN}
 
     sp = att.speaker
-    speaker = None if sp is None else {**{f: getattr(sp, f) for f in _SPAN}, "resolved": sp.resolved,
-                                       "type": sp.type, "side": sp.side, "role": sp.role}
-    return {"article_id": att.article_id, "doc": att.doc, "kind": att.kind, "stance": att.stance,
-            "cue": span(att.cue), "speaker": speaker, "content": span(att.content), "via": att.via}
+    speaker = (
+        None
+        if sp is None
+        else {
+            **{f: getattr(sp, f) for f in _SPAN},
+            "resolved": sp.resolved,
+            "type": sp.type,
+            "side": sp.side,
+            "role": sp.role,
+        }
+    )
+    return {
+        "article_id": att.article_id,
+        "doc": att.doc,
+        "kind": att.kind,
+        "stance": att.stance,
+        "cue": span(att.cue),
+        "speaker": speaker,
+        "content": span(att.content),
+        "via": att.via,
+    }
 
 
 @exporter("attributions")
