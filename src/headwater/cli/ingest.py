@@ -164,6 +164,8 @@ EXPORTS = {
     "citations": "Outlets and channels named as sources in each article.",
     "claims": "Claims across articles with members, independent origins, denials and grades.",
     "estimates": "Numeric estimates side by side, one quantity a line.",
+    "groups": "Reprint groups: copies and derivatives of one story, with the origin article.",
+    "speakers": "Speakers across the corpus: type, side, statements, denials, articles and claims.",
 }
 
 
@@ -172,7 +174,7 @@ def export_table(name: str, fmt: str, output: Path | None, db: Path | None, conf
     from rich.text import Text
 
     from headwater.errors import HeadwaterError, UsageError
-    from headwater.export import FORMATS, available, write_rows
+    from headwater.export import FORMATS, SCHEMAS, available, write_rows
 
     exporters = available()
     if name not in exporters:
@@ -180,7 +182,7 @@ def export_table(name: str, fmt: str, output: Path | None, db: Path | None, conf
     if fmt not in FORMATS:
         raise UsageError(f"unknown format '{fmt}': choose one of {', '.join(FORMATS)}")
     with open_store(settings(config, db), read_only=True) as store:
-        n = write_rows(exporters[name](store), fmt, output)
+        n = write_rows(exporters[name](store), fmt, output, SCHEMAS[name])
     if output:
         console(stderr=True).print(Text(f"wrote {n} rows to {safe(output)}"))
 

@@ -11,8 +11,6 @@ from typing import Any
 
 from headwater.config import Config
 
-EXAMPLES = Path(__file__).resolve().parents[3] / "examples" / "corpus"
-
 
 @dataclass
 class ReuseEval:
@@ -135,7 +133,7 @@ def evaluate_reuse(corpus: Path | None, cfg: Config) -> ReuseEval:
     with tempfile.TemporaryDirectory() as tmp:
         if corpus is None:
             corpus = Path(tmp) / "corpus"
-            make_corpus(EXAMPLES, corpus)
+            make_corpus(None, corpus)  # the example corpus's vocabulary, shipped in the package
         labels = [json.loads(line) for line in (corpus / "labels.jsonl").read_text("utf-8").splitlines() if line]
         files = [p for p in sorted(corpus.iterdir()) if p.name != "labels.jsonl"]
         t0 = time.perf_counter()

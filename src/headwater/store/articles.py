@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from headwater.errors import HeadwaterError
-from headwater.export import exporter
+from headwater.export import Schema, exporter
 from headwater.model import Document, RemovedLine
 from headwater.store import STRINGS, Store, strings
 
@@ -221,7 +221,15 @@ def stale_crossdoc(store: Store, hashes: frozenset[int]) -> list[str]:
     ]
 
 
-@exporter("articles")
+ARTICLES_SCHEMA: Schema = (
+    *((c, "VARCHAR") for c in ("id", "doc", "path", "title", "outlet", "credited_source", "url", "published",
+                               "language", "text", "raw_text")),
+    ("words", "INTEGER"),
+    ("removed_lines", "INTEGER"),
+)
+
+
+@exporter("articles", ARTICLES_SCHEMA)
 def export_articles(store: Store) -> Iterator[dict[str, Any]]:
     cur = store.con.execute(
         "SELECT id, doc, path, title, outlet, credited_source, url, published, language, text, raw_text, words, "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from headwater.export import exporter
+from headwater.export import SPAN, Schema, exporter
 from headwater.model import Attribution, Span, Speaker
 from headwater.store import Store
 
@@ -137,7 +137,21 @@ def to_json(att: Attribution) -> dict[str, Any]:
     }
 
 
-@exporter("attributions")
+ATTRIBUTIONS_SCHEMA: Schema = (
+    ("id", "VARCHAR"),
+    ("article_id", "VARCHAR"),
+    ("doc", "VARCHAR"),
+    ("kind", "VARCHAR"),
+    ("stance", "VARCHAR"),
+    ("cue", SPAN),
+    ("speaker", (*SPAN, ("resolved", "VARCHAR"), ("type", "VARCHAR"), ("side", "VARCHAR"), ("role", "VARCHAR"))),
+    ("content", SPAN),
+    ("via", "VARCHAR"),
+)
+
+
+@exporter("attributions", ATTRIBUTIONS_SCHEMA)
 def export_attributions(store: Store) -> Iterator[dict[str, Any]]:
+    """Every attribution with its stable id (``Attribution.id``: article id and content span)."""
     for att in load_attributions(store):
-        yield to_json(att)
+        yield {"id": att.id, **to_json(att)}

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from headwater.export import exporter
+from headwater.export import Schema, exporter
 from headwater.model import Citation, Passage, ReuseEdge
 from headwater.store import STRINGS, Store, strings
 from headwater.store.articles import _insert_columns
@@ -124,18 +124,30 @@ def docs_by_id(store: Store) -> dict[str, tuple[str, str | None, str | None, str
     return {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
 
 
-@exporter("reuse")
+REUSE_SCHEMA: Schema = (
+    *((c, "VARCHAR") for c in ("source_article", "target_article", "source_doc", "target_doc", "kind", "label",
+                               "direction")),
+    ("similarity", "DOUBLE"),
+    ("containment", "DOUBLE"),
+    ("passages", [tuple((c, "INTEGER") for c in ("source_start", "source_end", "target_start", "target_end"))]),
+)
+
+
+@exporter("reuse", REUSE_SCHEMA)
 def export_reuse(store: Store) -> Iterator[dict[str, Any]]:
+    """Reuse edges; ``source_article`` is the earlier (or cited) side, ``direction`` says how that was
+    decided (published, citation, source_line) or ``undetermined``; ``label`` names the copy."""
     cur = store.con.execute(
-        "SELECT e.source_article, e.target_article, s.doc, t.doc, e.kind, e.similarity, e.containment, e.passages "
+        "SELECT e.source_article, e.target_article, s.doc, t.doc, e.kind, e.similarity, e.containment, e.passages, "
+        "e.label, e.direction "
         "FROM reuse_edges e JOIN articles s ON s.id = e.source_article JOIN articles t ON t.id = e.target_article "
         "ORDER BY s.doc, t.doc, e.source_article, e.target_article"
     )
     while rows := cur.fetchmany(500):
-        for src, tgt, sdoc, tdoc, kind, sim, cont, passages in rows:
+        for src, tgt, sdoc, tdoc, kind, sim, cont, passages, label, direction in rows:
             yield {
                 "source_article": src, "target_article": tgt, "source_doc": sdoc, "target_doc": tdoc,
-                "kind": kind, "similarity": sim, "containment": cont,
+                "kind": kind, "label": label, "direction": direction, "similarity": sim, "containment": cont,
                 "passages": [
                     {"source_start": p[0], "source_end": p[1], "target_start": p[2], "target_end": p[3]}
                     for p in json.loads(passages)
@@ -143,7 +155,14 @@ def export_reuse(store: Store) -> Iterator[dict[str, Any]]:
             }
 
 
-@exporter("citations")
+CITATIONS_SCHEMA: Schema = (
+    *((c, "VARCHAR") for c in ("article_id", "doc", "outlet", "surface", "kind")),
+    ("start", "INTEGER"),
+    ("end", "INTEGER"),
+)
+
+
+@exporter("citations", CITATIONS_SCHEMA)
 def export_citations(store: Store) -> Iterator[dict[str, Any]]:
     cur = store.con.execute(
         "SELECT article_id, doc, outlet, surface, kind, start_pos, end_pos FROM citations "
