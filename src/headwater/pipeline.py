@@ -9,6 +9,7 @@ from pathlib import Path
 from headwater.clean import Cleaned, clean_document, load_patterns
 from headwater.clean.crossdoc import LineEvidence, is_boilerplate
 from headwater.config import Config
+from headwater.lang import describe_skipped
 from headwater.model import Document, IngestError, IngestReport, RawArticle
 from headwater.sources import expand_paths, read_file
 from headwater.store import Store
@@ -194,6 +195,7 @@ class RunResult:
     articles: list[dict[str, object]] = field(default_factory=list)
     dossier: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    not_analysed: dict[str, int] = field(default_factory=dict)  # language -> articles extraction skipped
 
     def to_dict(self) -> dict[str, object]:
         from dataclasses import asdict
@@ -229,6 +231,13 @@ def describe(stage: str, out: object) -> str:
     return ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in items if v not in ([], (), None, ""))
 
 
+def _not_analysed(store: Store) -> dict[str, int]:
+    from headwater.lang import not_analysed
+    from headwater.store.attributions import languages
+
+    return not_analysed([(language, words) for _, language, words in languages(store)])
+
+
 def run_pipeline(paths: Iterable[str | Path], cfg: Config, outdir: Path | None, progress: Progress = _noop) -> RunResult:
     """Every stage, from raw files to the dossier."""
     import time
@@ -253,6 +262,10 @@ def run_pipeline(paths: Iterable[str | Path], cfg: Config, outdir: Path | None, 
             out = stage(store, cfg, on_progress=lambda d, n, _s=name: progress(_s, d, n))
             result.timings[name] = time.perf_counter() - t
             result.stages[name] = describe(name, out)
+            if name == "extract":
+                result.not_analysed = _not_analysed(store)
+                if result.not_analysed:
+                    result.stages[name] += "; " + describe_skipped(result.not_analysed)
         result.articles = store_articles.summary_rows(store)
         writer = _optional_stage("headwater.report", "write_report")
         if outdir is not None and writer is not None:

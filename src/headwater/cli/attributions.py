@@ -15,6 +15,7 @@ from headwater.cli.app import (
     QuietOpt,
     app,
     console,
+    error,
     eval_app,
     open_store,
     piped,
@@ -39,6 +40,7 @@ def extract_cmd(
 ) -> None:
     """Extract attributions (who said what) from every stored article not yet extracted with this pipeline."""
     from headwater.extract.stage import run_extract
+    from headwater.lang import describe_skipped, not_analysed
     from headwater.store import attributions as table
 
     cfg = settings(config, db, model)
@@ -51,8 +53,11 @@ def extract_cmd(
 
             written = run_extract(store, cfg, step, force=force)
         total = table.count(store)
+        skipped = not_analysed([(language, words) for _, language, words in table.languages(store)])
+    if skipped and not quiet:
+        error(describe_skipped(skipped) + ": headwater's extraction reads English", label="warning", style="yellow")
     if as_json:
-        print_json({"written": written, "stored": total, "model": cfg.parse.model})
+        print_json({"written": written, "stored": total, "model": cfg.parse.model, "not_analysed": skipped})
     elif not quiet:
         console().print(f"{written} attributions extracted ({total} stored) with {cfg.parse.model}")
 

@@ -15,6 +15,7 @@ from headwater.cli.app import (
     QuietOpt,
     app,
     console,
+    error,
     print_json,
     progress,
     settings,
@@ -53,6 +54,15 @@ def run(
             _summary(result)
         elif result.ingest.errors:
             report_ingest(result.ingest, True, False)
+    if result.not_analysed and not json:
+        from headwater.lang import describe_skipped
+
+        error(
+            describe_skipped(result.not_analysed) + ": headwater's extraction reads English; these articles "
+            "are stored and listed in the dossier without attributions",
+            label="warning",
+            style="yellow",
+        )
     if result.ingest.errors:
         raise typer.Exit(3)
 

@@ -17,17 +17,20 @@ def run_extract(store: Store, cfg: Config, on_progress: Progress | None = None, 
 
     Idempotent: an article is skipped once its current ``text_hash`` is recorded; a changed text
     (cross-document cleaning) is extracted again and its old attributions replaced, and so is an article
-    extracted with another pipeline than ``[parse] model``; ``force`` extracts every article again. The
+    extracted with another pipeline than ``[parse] model``; ``force`` extracts every article again.
+    Articles in a language the rules do not read (``lang.analysed``) are skipped. The
     pipeline must be installed (``ModelNotFound``) even when there is nothing to do. Work is committed
     batch by batch, so an interrupted run loses at most one batch.
     """
     from headwater.extract.core import extract_attributions
+    from headwater.lang import analysed
     from headwater.parse import load_nlp, require_model
     from headwater.store import articles
     from headwater.store import attributions as table
 
     require_model(cfg.parse.model)
-    todo = table.pending(store, cfg.parse.model, force)
+    skipped = {i for i, language, words in table.languages(store) if not analysed(language, words)}
+    todo = [i for i in table.pending(store, cfg.parse.model, force) if i not in skipped]
     total = len(todo)
     if on_progress:
         on_progress(0, total)

@@ -31,6 +31,11 @@ def pending(store: Store, model: str | None = None, force: bool = False) -> list
     return [r[0] for r in rows]
 
 
+def languages(store: Store) -> list[tuple[str, str | None, int]]:
+    """(id, language, words) of every article: which ones extraction reads (``lang.analysed``)."""
+    return store.con.execute("SELECT id, language, words FROM articles").fetchall()
+
+
 def _span_values(span: Span | None) -> list[Any]:
     if span is None:
         return [None] * 5
