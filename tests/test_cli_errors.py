@@ -133,3 +133,10 @@ def test_the_locked_message_does_not_blame_headwater(small_store):
         assert f"PID {holder.pid}" in r.stderr and "read_only=True" in r.stderr
     finally:
         holder.kill()
+
+
+def test_a_read_only_command_on_a_missing_store_creates_nothing(tmp_path):
+    db = tmp_path / "nowhere" / "x.duckdb"
+    r = hw("articles", "--db", str(db))
+    assert r.returncode == 5 and "no such database" in r.stderr
+    assert not (tmp_path / "nowhere").exists()
