@@ -34,7 +34,6 @@ def strings(values: Iterable[str]) -> str:
     return json.dumps(list(values))
 
 
-
 def migrations() -> list[tuple[int, str, str]]:
     """(version, name, sql) for every shipped migration, in order."""
     folder = resources.files("headwater.store").joinpath("migrations")
