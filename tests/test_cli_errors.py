@@ -140,3 +140,18 @@ def test_a_read_only_command_on_a_missing_store_creates_nothing(tmp_path):
     r = hw("articles", "--db", str(db))
     assert r.returncode == 5 and "no such database" in r.stderr
     assert not (tmp_path / "nowhere").exists()
+
+
+def test_commands_that_need_a_store_do_not_make_an_empty_one(tmp_path):
+    db = tmp_path / "none.duckdb"
+    for args in (("report", "-o", str(tmp_path / "out")), ("extract",), ("reuse",), ("forget", "x")):
+        r = hw(*args, "--db", str(db))
+        assert r.returncode == 5 and "no such database" in r.stderr and "Traceback" not in r.stderr, args
+    assert not db.exists() and not (tmp_path / "out").exists()
+
+
+def test_export_to_a_missing_folder_is_one_clear_error(small_store, tmp_path):
+    for fmt in ("csv", "parquet"):
+        target = tmp_path / "no" / "such" / f"x.{fmt}"
+        r = hw("export", "articles", "--format", fmt, "-o", str(target), "--db", small_store)
+        assert r.returncode == 2 and "cannot write" in r.stderr and "Traceback" not in r.stderr, r.stderr

@@ -14,6 +14,7 @@ import csv
 import importlib
 import json
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -109,7 +110,10 @@ def write_rows(rows: Iterable[dict[str, Any]], fmt: str, out: str | Path | None,
             raise UsageError("parquet is binary: give a file with -o FILE")
         return _write_parquet(rows, Path(out), schema)
     stream: IO[str]
-    stream = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout  # noqa: SIM115
+    try:
+        stream = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout  # noqa: SIM115
+    except OSError as exc:
+        raise UsageError(f"cannot write {out}: {exc.strerror or exc}") from exc
     try:
         return _write_jsonl(rows, stream) if fmt == "jsonl" else _write_csv(rows, stream, schema)
     finally:
@@ -120,7 +124,7 @@ def write_rows(rows: Iterable[dict[str, Any]], fmt: str, out: str | Path | None,
 def _write_jsonl(rows: Iterable[dict[str, Any]], stream: IO[str]) -> int:
     n = 0
     for row in rows:
-        stream.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+        stream.write(json_text(json.dumps(row, ensure_ascii=False, default=str)) + "\n")
         n += 1
     return n
 
@@ -144,6 +148,8 @@ def _write_parquet(rows: Iterable[dict[str, Any]], out: Path, schema: Schema) ->
     try:
         with open(fd, "w", encoding="utf-8") as fh:
             n = _write_jsonl(rows, fh)
+        if not out.parent.is_dir():
+            raise UsageError(f"cannot write {out}: no such directory {out.parent}")
         con = duckdb.connect()
         try:
             if n == 0:
@@ -159,6 +165,15 @@ def _write_parquet(rows: Iterable[dict[str, Any]], out: Path, schema: Schema) ->
         return n
     finally:
         os.unlink(tmp)
+
+
+_C1 = re.compile(r"[\x7f-\x9f]")
+
+
+def json_text(text: str) -> str:
+    """JSON dumped with ``ensure_ascii=False``, with C1 controls written as ``\\u`` escapes (json escapes
+    C0 itself): the same JSON, harmless on a terminal."""
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _sql_path(path: Path) -> str:

@@ -104,10 +104,16 @@ def settings(config: Path | None, db: Path | None = None, model: str | None = No
     return cfg.override("parse", model=model)
 
 
-def open_store(cfg, read_only: bool = False):  # type: ignore[no-untyped-def]
+def open_store(cfg, read_only: bool = False, create: bool = False):  # type: ignore[no-untyped-def]
+    """The store of ``[store] db``; only ``create`` (ingest) makes a new one: other commands on a
+    missing store say so instead of working on an empty one."""
+    from headwater.errors import StoreError
     from headwater.store import Store
 
-    return Store.open(cfg.store.db, read_only=read_only)
+    db = str(cfg.store.db)
+    if not create and db != ":memory:" and not Path(db).exists():
+        raise StoreError(f"{db}: no such database. Run `headwater ingest PATH --db {db}` (or `headwater run`) first.")
+    return Store.open(db, read_only=read_only)
 
 
 def progress(quiet: bool):  # type: ignore[no-untyped-def]

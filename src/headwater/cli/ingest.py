@@ -51,7 +51,7 @@ def run_ingest(paths: list[str], cfg, quiet: bool):  # type: ignore[no-untyped-d
     from headwater.pipeline import expand_inputs, ingest_paths
 
     items = expand_inputs(paths)  # nothing to read: an error before the store is created
-    with open_store(cfg) as store, progress(quiet) as bar:
+    with open_store(cfg, create=True) as store, progress(quiet) as bar:
         task = bar.add_task("ingest", total=None)
 
         def tick(stage: str, done: int, total: int | None) -> None:

@@ -10,6 +10,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from headwater.export import json_text
+
+__all__ = ["cell", "esc", "json_text", "make_console", "safe"]
+
 # ANSI CSI (ESC [ ... final) and OSC (ESC ] ... BEL | ESC \) sequences, other two-byte ESC sequences,
 # and every C0/C1 control character except newline and tab.
 _CONTROL = re.compile(
@@ -20,7 +24,6 @@ _CONTROL = re.compile(
     r"|\x1b[@-_]?"  # any other escape
     r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
 )
-_C1 = re.compile(r"[\x7f-\x9f]")
 
 
 def safe(value: Any) -> str:
@@ -40,12 +43,6 @@ def esc(value: Any) -> str:
 def cell(value: Any) -> str:
     """One whole value for a tab-separated row: controls removed, tabs and newlines as spaces."""
     return " ".join(safe(value).replace("\t", " ").split("\n")).strip() if value is not None else ""
-
-
-def json_text(text: str) -> str:
-    """JSON already dumped with ``ensure_ascii=False``: C1 controls written as ``\\u`` escapes
-    (json escapes C0 itself), so the output is the same JSON and harmless on a terminal."""
-    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def make_console(stderr: bool = False):  # type: ignore[no-untyped-def]
