@@ -69,13 +69,16 @@ def _flush(store: Store, batch: _Batch, report: IngestReport) -> None:
 
 
 def expand_inputs(paths: Iterable[str | Path]) -> list[Path | IngestError]:
-    """The files under ``paths`` (and what cannot be read); ``NothingToRead`` when none names a file,
-    so that a command given only wrong paths stores nothing and writes no dossier."""
+    """The files under ``paths`` (and what cannot be read: a URL is an error saying how to fetch it);
+    ``NothingToRead`` when none names a file, so that a command given only wrong paths stores nothing
+    and writes no dossier."""
     from headwater.errors import NothingToRead
     from headwater.sources import READERS
+    from headwater.sources.urls import URL_REASON, is_url
 
     paths = list(paths)
-    items = list(expand_paths(paths))
+    urls = [IngestError(str(p), URL_REASON) for p in paths if is_url(str(p))]
+    items: list[Path | IngestError] = [*urls, *expand_paths(p for p in paths if not is_url(str(p)))]
     if not any(isinstance(i, Path) for i in items):
         problems = [(e.path, e.reason) for e in items if isinstance(e, IngestError)]
         kinds = ", ".join(sorted(set(READERS) - {".gz"})) + ", .warc.gz"

@@ -38,8 +38,10 @@ def shipped_vocabulary() -> tuple[list[str], list[int]]:
 
 def write_vocabulary(examples: Path, out: Path) -> None:
     words, counts = vocabulary(examples)
-    lines = ["# word frequencies of examples/corpus for `headwater eval reuse` (written by "
-             "headwater.evaluate.reuse_corpus.write_vocabulary; tests/test_cli_api.py checks it is current)"]
+    lines = [
+        "# word frequencies of examples/corpus for `headwater eval reuse` (written by "
+        "headwater.evaluate.reuse_corpus.write_vocabulary; tests/test_cli_api.py checks it is current)"
+    ]
     out.write_text("\n".join(lines + [f"{w}\t{c}" for w, c in zip(words, counts, strict=True)]) + "\n", "utf-8")
 
 

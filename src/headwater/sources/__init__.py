@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import glob
 import os
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -36,22 +35,12 @@ READERS = {
 
 __all__ = ["READERS", "decode_bytes", "expand_paths", "read_file"]
 
-_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
-URL_REASON = (
-    "URLs are not fetched (headwater reads files and never goes online): download the page first, "
-    "e.g. `curl -L -o page.html URL` or `wget URL`, then ingest the file; for many pages, ingest a WARC "
-    "(`wget --warc-file=pages URL...` writes pages.warc.gz)"
-)
-
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | IngestError]:
     """Files named, files under directories (recursive, sorted), and glob matches."""
     seen: set[Path] = set()
     for given in paths:
         text = str(given)
-        if _URL.match(text):
-            yield IngestError(text, URL_REASON)
-            continue
         if any(ch in text for ch in "*?[") and not Path(text).exists():
             matches = sorted(glob.glob(text, recursive=True))
             if not matches:
