@@ -155,3 +155,11 @@ def test_export_to_a_missing_folder_is_one_clear_error(small_store, tmp_path):
         target = tmp_path / "no" / "such" / f"x.{fmt}"
         r = hw("export", "articles", "--format", fmt, "-o", str(target), "--db", small_store)
         assert r.returncode == 2 and "cannot write" in r.stderr and "Traceback" not in r.stderr, r.stderr
+
+
+def test_a_missing_model_stops_run_before_anything_is_stored(tmp_path):
+    src = _articles(tmp_path / "in")
+    db = tmp_path / "m.duckdb"
+    r = hw("run", str(src), "--model", "en_core_web_xx", "--db", str(db), "-o", str(tmp_path / "out"))
+    assert r.returncode == 4 and "en_core_web_xx" in r.stderr
+    assert not db.exists() and not (tmp_path / "out").exists()

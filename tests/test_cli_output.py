@@ -117,3 +117,20 @@ def test_reuse_tree_counts_agree_with_what_it_shows(example_store):
         assert len(listed) == len(g["members"]), block
         for m in g["members"]:  # each member on exactly one member line
             assert sum(line[4:].startswith(m["doc"] + " ") for line in listed) == 1, (m["doc"], block)
+
+
+def test_piped_run_summary_keeps_whole_values(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    name = "a_rather_long_file_name_about_the_ferry_strike_in_port_ellery.txt"
+    (src / name).write_text(
+        "The ferry strike in Port Ellery enters its third week as the harbour board and the union keep talking\n\n"
+        "The union said the strike would go on, its leader Mara Quist told reporters on Tuesday.\n"
+    )
+    r = hw("run", str(src), "--db", str(tmp_path / "r.duckdb"), "-o", str(tmp_path / "out"))
+    assert r.returncode == 0, r.stderr
+    assert "…" not in r.stdout and name in r.stdout
+    assert "The ferry strike in Port Ellery enters its third week as the harbour board and the union keep talking" in (
+        r.stdout
+    )
+    assert f"dossier\t{tmp_path / 'out' / 'dossier.html'}" in r.stdout

@@ -245,7 +245,10 @@ def run_pipeline(paths: Iterable[str | Path], cfg: Config, outdir: Path | None, 
     """Every stage, from raw files to the dossier."""
     import time
 
+    from headwater.parse import require_model
+
     items = expand_inputs(paths)
+    require_model(cfg.parse.model)  # a missing pipeline stops the run before anything is stored
     with Store.open(cfg.store.db) as store:
         result = RunResult(db=str(cfg.store.db), ingest=IngestReport())
         t = time.perf_counter()

@@ -16,7 +16,9 @@ from headwater.cli.app import (
     app,
     console,
     error,
+    piped,
     print_json,
+    print_rows,
     progress,
     settings,
 )
@@ -73,6 +75,9 @@ def _summary(result) -> None:  # type: ignore[no-untyped-def]
 
     from headwater.cli.text import esc, safe
 
+    if piped():
+        _plain_summary(result)
+        return
     out = console()
     table = Table("stage", "result", title="headwater run", title_justify="left")
     for stage, text in result.stages.items():
@@ -105,3 +110,18 @@ def _summary(result) -> None:  # type: ignore[no-untyped-def]
     out.print(f"store: [bold]{esc(result.db)}[/]", markup=True)
     if result.dossier:
         out.print(f"dossier: [bold green]{esc(result.dossier)}[/]", markup=True)
+
+
+ARTICLE_COLUMNS = ("doc", "outlet", "credited_source", "title", "published", "words", "removed_lines")
+
+
+def _plain_summary(result) -> None:  # type: ignore[no-untyped-def]
+    """Stdout is not a terminal: the same summary as tab-separated blocks, every value whole."""
+    import sys
+
+    print_rows(("stage", "result"), result.stages.items())
+    if result.articles:
+        sys.stdout.write("\n")
+        print_rows(ARTICLE_COLUMNS, ([r[c] for c in ARTICLE_COLUMNS] for r in result.articles))
+    sys.stdout.write("\n")
+    print_rows(("output", "path"), [("store", result.db), *([("dossier", result.dossier)] if result.dossier else [])])

@@ -54,4 +54,8 @@ def make_console(stderr: bool = False):  # type: ignore[no-untyped-def]
         def render_str(self, text: str, **kwargs: Any):  # type: ignore[no-untyped-def, override]
             return super().render_str(safe(text), **kwargs)
 
-    return SafeConsole(stderr=stderr, highlight=False, soft_wrap=stderr, markup=False)
+    import sys
+
+    # Piped stdout: lines as long as their values (Rich would wrap them at 80 columns).
+    width = None if stderr or sys.stdout.isatty() else 1000
+    return SafeConsole(stderr=stderr, highlight=False, soft_wrap=stderr, markup=False, width=width)
