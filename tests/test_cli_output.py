@@ -134,3 +134,22 @@ def test_piped_run_summary_keeps_whole_values(tmp_path):
         r.stdout
     )
     assert f"dossier\t{tmp_path / 'out' / 'dossier.html'}" in r.stdout
+
+
+def test_a_copy_of_unknown_direction_is_listed_once(tmp_path):
+    import random
+
+    from headwater.evaluate.reuse_corpus import article, shipped_vocabulary
+
+    paras = article(random.Random(3), shipped_vocabulary(), 8)  # generated words: fictional
+    (tmp_path / "a.txt").write_text("Story one\n\n" + "\n\n".join(paras) + "\n")
+    (tmp_path / "b.txt").write_text("Story one again\n\n" + "\n\n".join(paras[:7]) + "\n")
+    db = str(tmp_path / "u.duckdb")
+    assert hw("ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--db", db, "-q").returncode == 0
+    r = hw("reuse", "--db", db)
+    assert r.returncode == 0, r.stderr
+    assert "origin undetermined" in r.stdout
+    copies = [line for line in r.stdout.splitlines() if "similarity" in line]
+    assert len(copies) == 1, r.stdout
+    members = [line for line in r.stdout.splitlines() if re.match(r"^[├└]── [ab]\.txt", line)]
+    assert len(members) == 2

@@ -72,14 +72,30 @@ def _edge_line(e, other) -> str:  # type: ignore[no-untyped-def]
     )
 
 
-def _member_edge(g, member):  # type: ignore[no-untyped-def]
-    """The edge that ties ``member`` into its group: a copy edge, else the strongest edge inside the
-    group (rewrites and translations join through shared passages), the origin's edges first."""
+def member_edges(g):  # type: ignore[no-untyped-def]
+    """Every member once, the origin (else the earliest) first, each later one with the edge that ties
+    it to a member listed before it: a copy edge before shared passages (rewrites and translations),
+    edges to the origin first. An edge is shown once, so a copy whose direction is unknown is not
+    listed from both ends."""
     ids = {m.id for m in g.members}
     inside = [e for e in (*g.copies, *g.links) if e.source.id in ids and e.target.id in ids]
-    mine = [e for e in inside if member.id in (e.source.id, e.target.id)]
     origin = g.origin.id if g.origin else None
-    return max(mine, key=lambda e: (e in g.copies, origin in (e.source.id, e.target.id), e.similarity), default=None)
+    members = sorted(g.members, key=lambda m: m.id != origin)
+    listed: set[str] = set()
+    out = []
+    for member in members:
+        mine = [e for e in inside if member.id in (e.source.id, e.target.id) and not any(e is u for _, u in out)]
+        earlier = [e for e in mine if ({e.source.id, e.target.id} - {member.id}) <= listed]
+        edge = None
+        if listed:
+            edge = max(
+                earlier or mine,
+                default=None,
+                key=lambda e: (e in g.copies, origin in (e.source.id, e.target.id), e.similarity),
+            )
+        out.append((member, edge))
+        listed.add(member.id)
+    return out
 
 
 def _member_line(g, member, edge) -> str:  # type: ignore[no-untyped-def]
@@ -87,7 +103,7 @@ def _member_line(g, member, edge) -> str:  # type: ignore[no-untyped-def]
     if g.origin is not None and member.id == g.origin.id:
         return f"{_name(member)}  [green]origin[/]"
     if edge is None:
-        return f"{_name(member)}  [dim]member[/]"
+        return f"{_name(member)}  [dim]member{' (listed first: which came first is undetermined)' if g.origin is None else ''}[/]"
     other = edge.source if edge.target.id == member.id else edge.target
     relation = "from" if edge.direction != "undetermined" and edge.target.id == member.id else "with"
     return _edge_line(edge, member) + f" [dim]{relation} {esc(other.doc)}[/]"
@@ -104,9 +120,7 @@ def group_tree(g):  # type: ignore[no-untyped-def]
     tree = Tree(Text.from_markup(f"[magenta]group {esc(g.id)}[/] ({n} article{'s' if n != 1 else ''}) {head}"))
     used = []
     if n > 1:
-        members = sorted(g.members, key=lambda m: g.origin is None or m.id != g.origin.id)
-        for member in members:
-            edge = _member_edge(g, member)
+        for member, edge in member_edges(g):
             used.append(edge)
             tree.add(Text.from_markup(_member_line(g, member, edge)))
     links = [e for e in g.links if not any(e is u for u in used)]
