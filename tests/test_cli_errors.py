@@ -117,6 +117,7 @@ def test_read_only_commands_work_beside_a_notebook_reading_the_store(small_store
             ("attributions",),
             ("export", "articles"),
             ("report", "--stored", "-o", str(tmp_path / "out")),
+            ("reuse", "--stored"),
         ):
             r = hw(*args, "--db", small_store)
             assert r.returncode == 0, (args, r.stderr)

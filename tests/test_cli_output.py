@@ -153,3 +153,13 @@ def test_a_copy_of_unknown_direction_is_listed_once(tmp_path):
     assert len(copies) == 1, r.stdout
     members = [line for line in r.stdout.splitlines() if re.match(r"^[├└]── [ab]\.txt", line)]
     assert len(members) == 2
+
+
+def test_reuse_stored_shows_what_the_last_run_stored(example_store):
+    computed = json.loads(hw("reuse", "--db", example_store, "--json").stdout)
+    r = hw("reuse", "--stored", "--db", example_store, "--json")
+    assert r.returncode == 0, r.stderr
+    stored = json.loads(r.stdout)
+    assert stored["groups"] == computed["groups"]
+    assert stored["summary"] == {k: v for k, v in computed["summary"].items() if k in stored["summary"]}
+    assert set(stored["summary"]) >= {"articles", "exact", "near_duplicate", "partial", "cites", "groups"}

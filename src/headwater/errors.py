@@ -58,7 +58,7 @@ class StoreLocked(HeadwaterError):
         super().__init__(
             f"{path}: the database is in use by another process ({who}). DuckDB lets one process write to a "
             f"database, or several read it: commands that only read it (articles, show, attributions, export, "
-            f"report --stored) work beside other readers. Wait for that process to finish or close its connection "
+            f"reuse --stored, report --stored) work beside other readers. Wait for that process to finish or close its connection "
             f"(in a notebook: con.close(), or connect with duckdb.connect(path, read_only=True)), "
             f"or use another file with --db PATH."
         )

@@ -36,27 +36,39 @@ def reuse_command(
     db: DbOpt = None,
     config: ConfigOpt = None,
     threshold: ThresholdOpt = None,
+    stored: Annotated[
+        bool,
+        typer.Option(
+            "--stored", help="Show the reuse the last run stored, without recomputing it (opens the store read-only)."
+        ),
+    ] = False,
     json: JsonOpt = False,
     quiet: QuietOpt = False,
 ) -> None:
     """Find which article copies which: exact copies, near-duplicates, shared passages, citations, origins."""
-    from headwater.reuse.stage import run_reuse
-    from headwater.reuse.view import build_view
+    from headwater.reuse.view import build_view, stored_summary
 
     cfg = settings(config, db).override("reuse", threshold=threshold)
-    with open_store(cfg) as store:
-        with progress(quiet or json) as bar:
-            task = bar.add_task("reuse", total=None)
+    if stored:
+        with open_store(cfg, read_only=True) as store:
+            counts, groups = stored_summary(store), build_view(store)
+    else:
+        from headwater.reuse.stage import run_reuse
 
-            def report(done: int, total: int) -> None:
-                bar.update(task, completed=done, total=total)
+        with open_store(cfg) as store:
+            with progress(quiet or json) as bar:
+                task = bar.add_task("reuse", total=None)
 
-            summary = run_reuse(store, cfg, on_progress=report)
-        groups = build_view(store)
+                def report(done: int, total: int) -> None:
+                    bar.update(task, completed=done, total=total)
+
+                summary = run_reuse(store, cfg, on_progress=report)
+            groups = build_view(store)
+        counts = asdict(summary)
     if json:
-        print_json({"summary": asdict(summary), "groups": [g.to_dict() for g in groups]})
+        print_json({"summary": counts, "groups": [g.to_dict() for g in groups]})
     elif not quiet:
-        _print_tree(groups, summary)
+        _print_tree(groups, counts)
 
 
 def _name(a) -> str:  # type: ignore[no-untyped-def]
@@ -139,14 +151,20 @@ def group_tree(g):  # type: ignore[no-untyped-def]
     return tree
 
 
-def _print_tree(groups, summary) -> None:  # type: ignore[no-untyped-def]
+def _print_tree(groups, counts) -> None:  # type: ignore[no-untyped-def]
     out = console()
     reprint = [g for g in groups if len(g.members) > 1]
     single = [g for g in groups if len(g.members) == 1]
+    c = counts
+    lsh = (
+        f" [dim](LSH {c['bands']} bands x {c['rows']} rows, {c['seconds']}s)[/]"
+        if "bands" in c
+        else " [dim](as stored)[/]"
+    )
     out.print(
-        f"[bold]{summary.articles}[/] articles: {summary.exact} exact, {summary.near_duplicate} near-duplicate, "
-        f"{summary.partial} partial, {summary.cites} citation-only edges; {summary.groups} reprint groups; "
-        f"{summary.citations} citations [dim](LSH {summary.bands} bands x {summary.rows} rows, {summary.seconds}s)[/]",
+        f"[bold]{c['articles']}[/] articles: {c['exact']} exact, {c['near_duplicate']} near-duplicate, "
+        f"{c['partial']} partial, {c['cites']} citation-only edges; {c['groups']} reprint groups; "
+        f"{c['citations']} citations" + lsh,
         markup=True,
     )
     if reprint:
