@@ -74,7 +74,7 @@ def ingest(
 
 @app.command()
 def articles(db: DbOpt = None, config: ConfigOpt = None, json: JsonOpt = False) -> None:
-    """List stored articles: id, outlet, title, date, words, boilerplate lines removed (tab-separated when piped)."""
+    """List stored articles: id, outlet, title, date, language, words, boilerplate lines removed (tab-separated when piped)."""
     from rich.table import Table
     from rich.text import Text
 
@@ -85,11 +85,13 @@ def articles(db: DbOpt = None, config: ConfigOpt = None, json: JsonOpt = False) 
     if json:
         print_json(rows)
         return
-    columns = ("id", "doc", "outlet", "credited_source", "title", "published", "words", "removed_lines")
+    columns = ("id", "doc", "outlet", "credited_source", "title", "published", "language", "words", "removed_lines")
     if piped():
         print_rows(columns, ([r[c] for c in columns] for r in rows))
         return
-    table = Table("id", "doc", "outlet", "credited", "title", "date", "words", "removed")
+    table = Table("id", "doc", "outlet", "credited", "title", "date", "lang", "words", "removed")
+    table.columns[0].no_wrap = True  # ids are what users copy: never cut, even on a narrow terminal
+    table.columns[0].min_width = max((len(r["id"]) for r in rows), default=2)
     for r in rows:
         table.add_row(
             *(
@@ -101,6 +103,7 @@ def articles(db: DbOpt = None, config: ConfigOpt = None, json: JsonOpt = False) 
                     r["credited_source"],
                     (r["title"] or "")[:60],
                     (r["published"] or "")[:10],
+                    r["language"],
                     r["words"],
                     r["removed_lines"],
                 )

@@ -112,7 +112,7 @@ def _summary(result) -> None:  # type: ignore[no-untyped-def]
         out.print(f"dossier: [bold green]{esc(result.dossier)}[/]", markup=True)
 
 
-ARTICLE_COLUMNS = ("doc", "outlet", "credited_source", "title", "published", "words", "removed_lines")
+ARTICLE_COLUMNS = ("doc", "outlet", "credited_source", "title", "published", "language", "words", "removed_lines")
 
 
 def _plain_summary(result) -> None:  # type: ignore[no-untyped-def]

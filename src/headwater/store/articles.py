@@ -189,7 +189,7 @@ def get(store: Store, ref: str) -> Document:
 
 def summary_rows(store: Store) -> list[dict[str, Any]]:
     return store.query(
-        "SELECT id, doc, outlet, credited_source, title, published, words, "
+        "SELECT id, doc, outlet, credited_source, title, published, language, words, "
         "json_array_length(removed) AS removed_lines FROM articles ORDER BY doc, id"
     )
 
