@@ -83,7 +83,8 @@ def test_help_reads_as_users_expect():
     r = hw("run", "--help")
     assert r.returncode == 0
     assert "<bool>" not in r.stdout and "{paths}" not in r.stdout
-    assert "PATH..." in r.stdout
+    assert "PATH..." in r.stdout and "<list[str]>" not in r.stdout
+    assert "Usage: headwater show [OPTIONS] ARTICLE" in hw("show", "--help").stdout
     assert "[store] db in config" in r.stdout
     r = hw("--version")
     assert r.returncode == 0 and re.fullmatch(r"headwater \d+\.\d+\.\d+\S*\n", r.stdout)

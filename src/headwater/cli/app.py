@@ -13,7 +13,8 @@ import typer
 
 def _fix_help_display() -> None:
     """Typer 0.29's help shows a type for flags (``--json <bool>``) and wraps a required argument
-    in braces (``{paths}...``): flags get no type column, arguments read ``PATH...`` / ``[PATH]``."""
+    in braces (``{paths}...``): flags get no type column, arguments read ``PATH...`` / ``[PATH]``
+    (and no type when they have a metavar)."""
     from typer import core
 
     def option_type(self, ctx):  # type: ignore[no-untyped-def]
@@ -23,8 +24,13 @@ def _fix_help_display() -> None:
         name = self.display_name_raw if self.required else f"[{self.display_name_raw}]"
         return name + ("..." if self.nargs != 1 else "")
 
+    def argument_type(self, ctx):  # type: ignore[no-untyped-def]
+        return None if self.metavar is not None else _argument_type(self, ctx)  # PATH says it: no <list[str]>
+
     _option_type = core.TyperOption.display_type_rich
     core.TyperOption.display_type_rich = option_type  # type: ignore[method-assign]
+    _argument_type = core.TyperArgument.display_type_rich
+    core.TyperArgument.display_type_rich = argument_type  # type: ignore[method-assign]
     if hasattr(core.TyperArgument, "_usage_display_name"):
         core.TyperArgument._usage_display_name = usage_name  # type: ignore[method-assign]
 

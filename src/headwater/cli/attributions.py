@@ -103,7 +103,10 @@ def _table(atts: list[Any], with_doc: bool) -> Any:
 @app.command("attributions")
 def attributions_cmd(
     article: Annotated[
-        str | None, typer.Argument(help="Article id, id prefix or file name (all when omitted).")
+        str | None,
+        typer.Argument(
+            metavar="ARTICLE", show_default=False, help="Article id, id prefix or file name (all when omitted)."
+        ),
     ] = None,
     db: DbOpt = None,
     config: ConfigOpt = None,

@@ -114,7 +114,7 @@ def articles(db: DbOpt = None, config: ConfigOpt = None, json: JsonOpt = False) 
 
 @app.command()
 def show(
-    article: Annotated[str, typer.Argument(help="Article id, id prefix or file name.")],
+    article: Annotated[str, typer.Argument(metavar="ARTICLE", help="Article id, id prefix or file name.")],
     db: DbOpt = None,
     config: ConfigOpt = None,
     json: JsonOpt = False,
