@@ -31,7 +31,7 @@ def main() -> None:
 
     _load_commands()
     try:
-        app()
+        app(prog_name="headwater")
     except HeadwaterError as exc:
         from headwater.cli.app import error
 
