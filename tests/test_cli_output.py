@@ -88,6 +88,8 @@ def test_help_reads_as_users_expect():
     assert "[store] db in config" in r.stdout
     r = hw("--version")
     assert r.returncode == 0 and re.fullmatch(r"headwater \d+\.\d+\.\d+\S*\n", r.stdout)
+    r = subprocess.run([sys.executable, "-m", "headwater", "--version"], capture_output=True, text=True)
+    assert r.returncode == 0 and r.stdout.startswith("headwater ")
 
 
 @pytest.fixture(scope="module")
