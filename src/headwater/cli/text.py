@@ -56,6 +56,8 @@ def make_console(stderr: bool = False):  # type: ignore[no-untyped-def]
 
     import sys
 
-    # Piped stdout: lines as long as their values (Rich would wrap them at 80 columns).
-    width = None if stderr or sys.stdout.isatty() else 1000
-    return SafeConsole(stderr=stderr, highlight=False, soft_wrap=stderr, markup=False, width=width)
+    # Piped stdout: text is never wrapped or cropped, trees and tables get 1,000 columns (Rich would cut
+    # them at 80).
+    piped = not stderr and not sys.stdout.isatty()
+    width = 1000 if piped else None
+    return SafeConsole(stderr=stderr, highlight=False, soft_wrap=stderr or piped, markup=False, width=width)
