@@ -166,3 +166,9 @@ def test_reuse_stored_shows_what_the_last_run_stored(example_store):
     assert stored["groups"] == computed["groups"]
     assert stored["summary"] == {k: v for k, v in computed["summary"].items() if k in stored["summary"]}
     assert set(stored["summary"]) >= {"articles", "exact", "near_duplicate", "partial", "cites", "groups"}
+
+
+def test_error_messages_keep_their_brackets(tmp_path):
+    (tmp_path / "headwater.toml").write_text("[reuse]\nthreshhold = 0.5\n")
+    r = hw("config", "show", cwd=tmp_path)
+    assert r.returncode == 2 and "unknown key 'threshhold' in [reuse]" in r.stderr
