@@ -172,3 +172,9 @@ def test_error_messages_keep_their_brackets(tmp_path):
     (tmp_path / "headwater.toml").write_text("[reuse]\nthreshhold = 0.5\n")
     r = hw("config", "show", cwd=tmp_path)
     assert r.returncode == 2 and "unknown key 'threshhold' in [reuse]" in r.stderr
+
+
+def test_an_empty_article_reference_is_refused(odd_store):
+    _, db = odd_store
+    r = hw("show", "", "--db", db)
+    assert r.returncode == 1 and "give an article id" in r.stderr

@@ -167,6 +167,8 @@ def iter_documents(store: Store, ids: Iterable[str] | None = None, batch: int = 
 
 def resolve_ref(store: Store, ref: str) -> str:
     """An article id from an id, a unique id prefix, or a doc (file) name."""
+    if not ref.strip():
+        raise HeadwaterError("give an article id, an id prefix or a file name (an empty one matches every article)")
     rows = store.con.execute(
         "SELECT id FROM articles WHERE id = ? OR doc = ? OR id LIKE ? || '%' OR doc LIKE ? || '%' "
         "ORDER BY (id = ? OR doc = ?) DESC",
