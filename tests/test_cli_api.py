@@ -41,24 +41,32 @@ def api_run(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("api")
     (tmp / "examples").symlink_to(ROOT / "examples")
     out = io.StringIO()
+    namespace: dict = {}
     cwd = os.getcwd()
     os.chdir(tmp)
     try:
         import contextlib
 
         with contextlib.redirect_stdout(out):
-            exec(compile(readme_example(), "README.md", "exec"), {})
+            exec(compile(readme_example(), "README.md", "exec"), namespace)
     finally:
         os.chdir(cwd)
-    return tmp, out.getvalue()
+    return tmp, out.getvalue(), namespace
 
 
 def test_readme_python_example_runs(api_run):
-    tmp, printed = api_run
+    tmp, printed, namespace = api_run
     assert (tmp / "hw-out" / "dossier.html").is_file() and (tmp / "hw.duckdb").is_file()
     assert "dossier: hw-out/dossier.html" in printed
     assert re.search(r"^2 reprint groups; the first began at 01_northgate_wire_original.txt$", printed, re.M)
     assert re.search(r"^\d+ speakers, \d+ estimates$", printed, re.M)
+    from headwater.model import ArticleSummary, IngestReport
+    from headwater.pipeline import RunResult
+
+    summary = namespace["summary"]
+    assert isinstance(summary, RunResult) and isinstance(summary.ingest, IngestReport)
+    assert summary.ingest.added == 13 and len(summary.articles) == 13
+    assert all(isinstance(a, ArticleSummary) for a in summary.articles)
 
 
 def test_open_yields_typed_records_read_only(api_run):

@@ -214,6 +214,21 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """One stored article as `headwater articles` and the run summary list it."""
+
+    id: str
+    doc: str
+    outlet: str | None
+    credited_source: str | None
+    title: str | None
+    published: str | None
+    language: str | None
+    words: int
+    removed_lines: int
+
+
+@dataclass(frozen=True, slots=True)
 class ReprintGroup:
     """Articles that are copies or derivatives (rewrites, translations) of one story, and its origin."""
 

@@ -10,7 +10,7 @@ from headwater.clean import Cleaned, clean_document, load_patterns
 from headwater.clean.crossdoc import LineEvidence, is_boilerplate
 from headwater.config import Config
 from headwater.lang import describe_skipped
-from headwater.model import Document, IngestError, IngestReport, RawArticle
+from headwater.model import ArticleSummary, Document, IngestError, IngestReport, RawArticle
 from headwater.sources import expand_paths, read_file
 from headwater.store import Store
 from headwater.store import articles as store_articles
@@ -195,7 +195,7 @@ class RunResult:
     db: str
     ingest: IngestReport
     stages: dict[str, str] = field(default_factory=dict)
-    articles: list[dict[str, object]] = field(default_factory=list)
+    articles: list[ArticleSummary] = field(default_factory=list)
     dossier: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
     not_analysed: dict[str, int] = field(default_factory=dict)  # language -> articles extraction skipped
@@ -272,7 +272,7 @@ def run_pipeline(paths: Iterable[str | Path], cfg: Config, outdir: Path | None, 
                 result.not_analysed = _not_analysed(store)
                 if result.not_analysed:
                     result.stages[name] += "; " + describe_skipped(result.not_analysed)
-        result.articles = store_articles.summary_rows(store)
+        result.articles = store_articles.summaries(store)
         writer = _optional_stage("headwater.report", "write_report")
         if outdir is not None and writer is not None:
             t = time.perf_counter()

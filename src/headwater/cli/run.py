@@ -96,13 +96,13 @@ def _summary(result) -> None:  # type: ignore[no-untyped-def]
                 *(
                     Text(safe(v))
                     for v in (
-                        r["doc"],
-                        r["outlet"],
-                        r["credited_source"],
-                        (r["title"] or "")[:50],
-                        (r["published"] or "")[:10],
-                        r["words"],
-                        r["removed_lines"],
+                        r.doc,
+                        r.outlet,
+                        r.credited_source,
+                        (r.title or "")[:50],
+                        (r.published or "")[:10],
+                        r.words,
+                        r.removed_lines,
                     )
                 )
             )
@@ -122,6 +122,6 @@ def _plain_summary(result) -> None:  # type: ignore[no-untyped-def]
     print_rows(("stage", "result"), result.stages.items())
     if result.articles:
         sys.stdout.write("\n")
-        print_rows(ARTICLE_COLUMNS, ([r[c] for c in ARTICLE_COLUMNS] for r in result.articles))
+        print_rows(ARTICLE_COLUMNS, ([getattr(r, c) for c in ARTICLE_COLUMNS] for r in result.articles))
     sys.stdout.write("\n")
     print_rows(("output", "path"), [("store", result.db), *([("dossier", result.dossier)] if result.dossier else [])])

@@ -8,7 +8,7 @@ from typing import Any
 
 from headwater.errors import HeadwaterError
 from headwater.export import Schema, exporter
-from headwater.model import Document, RemovedLine
+from headwater.model import ArticleSummary, Document, RemovedLine
 from headwater.store import STRINGS, Store, strings
 
 # (kept line hashes, the prose subset, cross-document removals applied) of one article
@@ -187,6 +187,11 @@ def resolve_ref(store: Store, ref: str) -> str:
 
 def get(store: Store, ref: str) -> Document:
     return next(iter_documents(store, [resolve_ref(store, ref)]))
+
+
+def summaries(store: Store) -> list[ArticleSummary]:
+    """Every article's summary record, by file name."""
+    return [ArticleSummary(**row) for row in summary_rows(store)]
 
 
 def summary_rows(store: Store) -> list[dict[str, Any]]:
