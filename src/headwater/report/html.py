@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from headwater.lang import describe_skipped
 from headwater.report.charts import chart, side_colour
 from headwater.report.style import CSS
 
@@ -74,7 +75,9 @@ def render(data: dict[str, Any]) -> str:
 def _overview(o: dict[str, Any]) -> str:
     span = " to ".join(o["date_span"]) if o.get("date_span") else "no publication dates stated"
     rows = [
-        ("Articles", o["articles"]), ("Outlets", ", ".join(o["outlets"]) or "none stated"),
+        ("Articles", o["articles"]),
+        *([("Not analysed", describe_skipped(o["not_analysed"]).split(": ", 1)[1])] if o.get("not_analysed") else []),
+        ("Outlets", ", ".join(o["outlets"]) or "none stated"),
         ("Reprint groups", f'{o["reprint_groups"]} ({o["articles_in_reprint_groups"]} articles)'),
         ("Date span", span), ("Attributions", o["attributions"]), ("Claims", o["claims"]),
         ("Claims in several articles", o["claims_in_several_articles"]),
@@ -234,6 +237,8 @@ def _articles(articles: list[dict[str, Any]], claims: list[dict[str, Any]]) -> s
             meta.append(f'copy of <a href="#{anchor(a["origin"])}">{e(a["origin"])}</a>')
         if a.get("published"):
             meta.append(f"published {e(a['published'])}")
+        if not a.get("analysed", True):
+            meta.append(f"<b>not analysed: language {e(a['language'])}</b>")
         if a.get("url"):
             meta.append(f"url: {e(a['url'])}")
         out.append(

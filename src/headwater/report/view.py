@@ -14,6 +14,7 @@ from typing import Any
 
 from headwater.claims.estimates import EstimateTable, tables
 from headwater.extract.quantities import describe
+from headwater.lang import analysed, not_analysed
 from headwater.model import Attribution, Claim, Document, Quantity, plain
 
 
@@ -31,6 +32,8 @@ class ArticleView:
     words: int
     text: str
     attributions: list[dict[str, Any]] = field(default_factory=list)
+    language: str | None = None
+    analysed: bool = True  # False: a language extraction does not read (``lang.analysed``)
 
 
 @dataclass(slots=True)
@@ -84,7 +87,8 @@ def article_views(docs: Sequence[Document], attributions: Sequence[Attribution],
         ArticleView(
             id=d.id, doc=d.doc, title=d.title, outlet=d.outlet, credited_source=d.credited_source,
             published=d.published, url=d.url, reuse_group=groups.get(d.id), origin=origins.get(d.id),
-            words=len(d.text.split()), text=d.text,
+            words=len(d.text.split()), text=d.text, language=d.language,
+            analysed=analysed(d.language, len(d.text.split())),
             attributions=[a.to_dict() for a in sorted(by_article.get(d.id, []), key=lambda a: a.content.start)],
         )
         for d in sorted(docs, key=lambda d: d.doc)
@@ -159,6 +163,7 @@ def overview(docs: Sequence[Document], groups: dict[str, str], claims: Sequence[
     outlets = sorted({d.outlet or d.credited_source for d in docs if d.outlet or d.credited_source})
     return {
         "articles": len(docs),
+        "not_analysed": not_analysed([(d.language, len(d.text.split())) for d in docs]),
         "outlets": outlets,
         "reprint_groups": sum(1 for n in sizes.values() if n > 1),
         "articles_in_reprint_groups": sum(n for n in sizes.values() if n > 1),
