@@ -35,7 +35,7 @@ def csp(scripts: bool = True, forms: bool = False) -> str:
         "base-uri 'none'",
     ]
     if forms:
-        policy.append("form-action 'self'")
+        policy += ["form-action 'self'", "frame-ancestors 'none'"]
     return "; ".join(policy)
 
 
@@ -44,11 +44,12 @@ def _badge_one(scale: str, value: str) -> Markup:
 
 
 @cache
-def environment() -> Any:
-    from jinja2 import Environment, PackageLoader, StrictUndefined
+def environment(*packages: str) -> Any:
+    """The environment over ``packages``' templates (first wins), then the report's own."""
+    from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 
     env = Environment(
-        loader=PackageLoader("headwater.report", "templates"),
+        loader=ChoiceLoader([PackageLoader(p, "templates") for p in (*packages, "headwater.report")]),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -64,5 +65,5 @@ def environment() -> Any:
     return env
 
 
-def render_template(name: str, **values: Any) -> str:
-    return environment().get_template(name).render(**values)  # type: ignore[no-any-return]
+def render_template(name: str, *packages: str, **values: Any) -> str:
+    return environment(*packages).get_template(name).render(**values)  # type: ignore[no-any-return]
