@@ -22,7 +22,7 @@ from web_helpers import CONTENT, KNOWN_CLAIM, OUTLET, SPEAKER, TITLE, build, fre
 pytest.importorskip("starlette")
 pytestmark = [
     needs_pipeline,
-    pytest.mark.filterwarnings("ignore:Using `httpx`:DeprecationWarning"),
+    pytest.mark.filterwarnings("ignore:Using `httpx`"),
     pytest.mark.skipif(not EXAMPLES.is_dir(), reason="examples/corpus is absent"),
 ]
 PAYLOADS = ("<script>alert", "<img src=x", "<svg onload", "<b onmouseover", "<i onmouseover")

@@ -35,7 +35,7 @@ def csp(scripts: bool = True, forms: bool = False) -> str:
         "base-uri 'none'",
     ]
     if forms:
-        policy += ["form-action 'self'", "frame-ancestors 'none'"]
+        policy.append("form-action 'self'")
     return "; ".join(policy)
 
 

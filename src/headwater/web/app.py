@@ -25,7 +25,7 @@ from headwater.web.snapshot import Snapshot, Snapshots
 
 CSP = csp(scripts=False, forms=True)
 HEADERS = {
-    "Content-Security-Policy": CSP,
+    "Content-Security-Policy": CSP + "; frame-ancestors 'none'",  # not allowed in the page's <meta>
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
