@@ -133,19 +133,19 @@ def main() -> int:
         "filters: side AL, outlet, dates": "/claims?side=AL&outlet=Outlet+C&from=2025-02-01&to=2025-02-15",
         f"search, common word ({common})": f"/claims?q={common}",
         f"search, middling word ({middling}), JSON": f"/claims.json?q={middling}",
-        f"search two words + filter": f"/claims?q={common}+{middling}&reliability=B",
+        "search two words + filter": f"/claims?q={common}+{middling}&reliability=B",
         "search fallback (substring)": f"/claims?q={middling[:-1]}",
     }
     print(
         f"\n{args.claims} claims; {args.repeat} requests each after 3 warm-up; "
         f"{platform.processor() or platform.machine()}, Python {sys.version.split()[0]}"
     )
-    print(f"| request | p50 ms | p95 ms | max ms |\n|---|---:|---:|---:|")
+    print("| request | p50 ms | p95 ms | max ms |\n|---|---:|---:|---:|")
     worst = 0.0
     for name, path in cases.items():
         timed(base + path, 3)
         ms = sorted(timed(base + path, args.repeat))
-        p95 = ms[min(len(ms) - 1, int(round(0.95 * len(ms))) - 1)]
+        p95 = ms[min(len(ms) - 1, round(0.95 * len(ms)) - 1)]
         worst = max(worst, p95)
         print(f"| {name} | {statistics.median(ms):.0f} | {p95:.0f} | {ms[-1]:.0f} |")
     server.should_exit = True

@@ -91,7 +91,7 @@ class ClaimPage:
     rows: list[ClaimRow]
     total: int
     query: ClaimQuery
-    search: str  # "fts", "ilike" or "" (no text query)
+    search: str  # "fts", "substring" or "" (no text query)
     facets: dict[str, list[str]] = field(default_factory=dict)
 
 
@@ -123,39 +123,58 @@ def _filters(q: ClaimQuery) -> tuple[list[str], list[Any]]:
 
 
 def _run(
-    store: Store, source: str, where: list[str], params: list[Any], q: ClaimQuery, order: str
+    store: Store, source: str, where: list[str], params: list[Any], q: ClaimQuery, order: str, window: bool = False
 ) -> tuple[list[ClaimRow], int]:
-    """One page and the total, in one query (the total is a window count taken before the limit)."""
+    """A page of claims and their total: counted apart (cheap for a plain list, whose page is a
+    top-N), or with ``window`` in the same scan (for a substring search, which reads every claim)."""
     cond = (" WHERE " + " AND ".join(where)) if where else ""
-    rows = store.con.execute(
-        f"SELECT {_ROW}, count(*) OVER () FROM {source}{cond} ORDER BY {order} "
-        f"LIMIT {PER_PAGE} OFFSET {(q.page - 1) * PER_PAGE}",
-        params,
+    limit = f"LIMIT {PER_PAGE} OFFSET {(q.page - 1) * PER_PAGE}"
+    if window:
+        rows = store.con.execute(
+            f"SELECT {_ROW}, count(*) OVER () FROM {source}{cond} ORDER BY {order} {limit}", params
+        ).fetchall()
+        if rows or q.page == 1:
+            return [ClaimRow(*r[:9], tuple(r[9] or ()), bool(r[10])) for r in rows], int(rows[0][-1]) if rows else 0
+    found = store.con.execute(f"SELECT count(*) FROM {source}{cond}", params).fetchone()
+    rows = store.con.execute(f"SELECT {_ROW} FROM {source}{cond} ORDER BY {order} {limit}", params).fetchall()
+    return [ClaimRow(*r[:9], tuple(r[9] or ()), bool(r[10])) for r in rows], int(found[0]) if found else 0
+
+
+def _search(store: Store, where: list[str], params: list[Any], q: ClaimQuery, order: str) -> tuple[list[ClaimRow], int]:
+    """Full-text hits: the page's document ids and the total from narrow rows (score and the sort
+    and filter columns), then the page's claims by id."""
+    cond = (" AND " + " AND ".join(where)) if where else ""
+    found = store.con.execute(
+        f"{_HITS} SELECT w.docid, count(*) OVER () FROM scored JOIN web_claims w ON w.docid = scored.docid "
+        f"WHERE true{cond} ORDER BY {order} LIMIT {PER_PAGE} OFFSET {(q.page - 1) * PER_PAGE}",
+        [q.q, *params],
     ).fetchall()
-    if rows:
-        total = int(rows[0][-1])
-    else:  # past the last page
-        found = store.con.execute(f"SELECT count(*) FROM {source}{cond}", params).fetchone()
-        total = int(found[0]) if found else 0
-    return [ClaimRow(*r[:9], tuple(r[9] or ()), bool(r[10])) for r in rows], total
+    if not found:
+        total = store.con.execute(
+            f"{_HITS} SELECT count(*) FROM scored JOIN web_claims w ON w.docid = scored.docid WHERE true{cond}",
+            [q.q, *params],
+        ).fetchone()
+        return [], int(total[0]) if total else 0
+    ids = [r[0] for r in found]
+    rows = store.con.execute(
+        f"SELECT docid, {_ROW} FROM web_claims WHERE docid IN (SELECT unnest(?::BIGINT[]))", [ids]
+    ).fetchall()
+    by_doc = {r[0]: r[1:] for r in rows}
+    page = [by_doc[i] for i in ids if i in by_doc]
+    return [ClaimRow(*r[:9], tuple(r[9] or ()), bool(r[10])) for r in page], int(found[0][1])
 
 
-# BM25 over the fts index's own tables, for the query's terms only (k1 = 1.2, b = 0.75, as the
-# extension's match_bm25, whose per-row macro recomputes every score for each row: 0.5 s at 100,000
-# claims). A claim must hold every query term that the index knows (stop words are not indexed).
-_HITS = """(
+# BM25 (k1 = 1.2, b = 0.75, as the extension's match_bm25) over web_postings, for the query's terms
+# only: match_bm25 is a per-row macro that rescores every claim for each row (0.5 s at 100,000
+# claims). A claim must hold every query term the index knows (stop words are not indexed).
+_HITS = """
     WITH tokens AS (SELECT DISTINCT stem(unnest(fts_main_web_claims.tokenize(?)), 'porter') AS t),
-    qt AS (SELECT d.termid, d.df FROM fts_main_web_claims.dict d JOIN tokens ON d.term = tokens.t),
-    tf AS (SELECT docid, termid, count(*) AS tf FROM fts_main_web_claims.terms
-           WHERE termid IN (SELECT termid FROM qt) GROUP BY docid, termid),
+    qt AS (SELECT d.termid, log((st.num_docs - d.df + 0.5) / (d.df + 0.5) + 1) AS idf, st.avgdl
+           FROM fts_main_web_claims.dict d JOIN tokens ON d.term = tokens.t, fts_main_web_claims.stats st),
     scored AS (
-        SELECT tf.docid, sum(log((st.num_docs - qt.df + 0.5) / (qt.df + 0.5) + 1)
-                             * tf.tf * 2.2 / (tf.tf + 1.2 * (0.25 + 0.75 * docs.len / st.avgdl))) AS score
-        FROM tf JOIN qt ON qt.termid = tf.termid JOIN fts_main_web_claims.docs docs ON docs.docid = tf.docid,
-             fts_main_web_claims.stats st
-        GROUP BY tf.docid HAVING count(*) = (SELECT count(*) FROM qt))
-    SELECT w.*, scored.score FROM scored JOIN fts_main_web_claims.docs d ON d.docid = scored.docid
-    JOIN web_claims w ON w.id = d.name) s"""
+        SELECT p.docid, sum(qt.idf * p.tf * 2.2 / (p.tf + 1.2 * (0.25 + 0.75 * p.len / qt.avgdl))) AS score
+        FROM web_postings p JOIN qt ON qt.termid = p.termid
+        GROUP BY p.docid HAVING count(*) = (SELECT count(*) FROM qt))"""
 
 
 def claims(store: Store, q: ClaimQuery, fts: bool) -> ClaimPage:
@@ -166,14 +185,20 @@ def claims(store: Store, q: ClaimQuery, fts: bool) -> ClaimPage:
         rows, total = _run(store, "web_claims", where, params, q, order)
         return ClaimPage(rows, total, q, "")
     if fts:
-        rows, total = _run(store, _HITS, where, [q.q, *params], q, order if q.sort != "rank" else "score DESC, rank")
+        rows, total = _search(store, where, params, q, order if q.sort != "rank" else "score DESC, rank")
         if total:
             return ClaimPage(rows, total, q, "fts")
-    words = [w for w in q.q.split() if w][:10]
-    like = ["(text ILIKE ? ESCAPE '\\' OR speakers ILIKE ? ESCAPE '\\')" for _ in words]
-    like_params = [p for w in words for p in (f"%{_escape_like(w)}%",) * 2]
-    rows, total = _run(store, "web_claims", [*like, *where], [*like_params, *params], q, order)
-    return ClaimPage(rows, total, q, "ilike")
+    words = [w.lower() for w in q.q.split() if w][:10]
+    rows, total = _run(
+        store,
+        "web_claims",
+        [*(["contains(haystack, ?)"] * len(words)), *where],
+        [*words, *params],
+        q,
+        order,
+        window=True,
+    )
+    return ClaimPage(rows, total, q, "substring")
 
 
 def _escape_like(word: str) -> str:

@@ -127,7 +127,10 @@ def prepare(store: Store) -> bool:
                list_sort(list_distinct(list_filter(json_extract_string(c.origins, '$[*].side'),
                                                    x -> x IS NOT NULL AND x <> 'unknown'))) AS sides,
                c.unattributed, coalesce(arts.outlets, []) AS outlets, arts.first_date, arts.last_date,
-               array_to_string(json_extract_string(c.origins, '$[*].speaker'), ' ') AS speakers
+               array_to_string(json_extract_string(c.origins, '$[*].speaker'), ' ') AS speakers,
+               lower(c.text || ' ' || coalesce(array_to_string(json_extract_string(c.origins, '$[*].speaker'), ' '),
+                                               '')) AS haystack,
+               NULL::BIGINT AS docid
         FROM claims c LEFT JOIN arts ON arts.claim_id = c.id
         ORDER BY c.rank""")
     con.execute("CREATE INDEX IF NOT EXISTS web_claims_id ON web_claims (id)")
@@ -139,8 +142,17 @@ def prepare(store: Store) -> bool:
         con.execute("SET autoinstall_known_extensions = false")
         con.execute(f"LOAD '{ext}'")
         con.execute("PRAGMA create_fts_index('web_claims', 'id', 'text', 'speakers', overwrite = 1)")
-    except Exception:  # an extension built for another DuckDB: search falls back to ILIKE
+    except Exception:  # an extension built for another DuckDB: search falls back to substrings
         return False
+    # Postings with their term frequency, sorted by term (a query reads only its terms' blocks),
+    # and each claim's fts document id: search scores without touching the per-token table.
+    con.execute("DROP TABLE IF EXISTS web_postings")
+    con.execute(
+        "CREATE TABLE web_postings AS SELECT t.termid, t.docid, count(*)::INTEGER AS tf, any_value(d.len) AS len "
+        "FROM fts_main_web_claims.terms t JOIN fts_main_web_claims.docs d ON d.docid = t.docid "
+        "GROUP BY t.termid, t.docid ORDER BY t.termid"
+    )
+    con.execute("UPDATE web_claims SET docid = d.docid FROM fts_main_web_claims.docs d WHERE d.name = web_claims.id")
     con.execute("CHECKPOINT")
     return True
 
