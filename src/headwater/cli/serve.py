@@ -28,7 +28,11 @@ def serve(
     from headwater.web.app import create_app
     from headwater.web.snapshot import Snapshots
 
+    from headwater.web.snapshot import writer_active
+
     cfg = settings(config, db)
+    if writer_active(Path(cfg.store.db)) and not quiet:
+        console(stderr=True).print("a run is writing the store: serving starts when it has finished")
     snapshots = Snapshots(Path(cfg.store.db))
     try:
         if not quiet:
