@@ -26,9 +26,7 @@ def serve(
     import uvicorn
 
     from headwater.web.app import create_app
-    from headwater.web.snapshot import Snapshots
-
-    from headwater.web.snapshot import writer_active
+    from headwater.web.snapshot import Snapshots, writer_active
 
     cfg = settings(config, db)
     if writer_active(Path(cfg.store.db)) and not quiet:
