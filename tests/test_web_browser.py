@@ -181,3 +181,19 @@ def test_nothing_overflows_400_px(built: tuple[Path, Path], server: str, browser
             assert pg.evaluate(OVERFLOW) <= 0, path
     finally:
         context.close()
+
+
+def test_dossier_reads_without_scripts(built: tuple[Path, Path], browser: Any) -> None:
+    context = browser.new_context(viewport={"width": 400, "height": 800}, java_script_enabled=False)
+    pg = context.new_page()
+    try:
+        pg.goto((built[1] / "dossier.html").as_uri())
+        rows = pg.eval_on_selector_all("#claims-index tbody tr", "r => r.length")
+        cards = pg.eval_on_selector_all("details.claim", "d => d.length")
+        assert rows == cards > 0
+        assert pg.query_selector("#f-q") is None  # the filter box is the script's; nothing dead is shown
+        pg.click("details.claim summary")
+        assert pg.eval_on_selector("details.claim", "d => d.open") is True
+        assert pg.evaluate(OVERFLOW) <= 0
+    finally:
+        context.close()
