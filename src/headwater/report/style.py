@@ -61,6 +61,7 @@ form.search { display: flex; flex-wrap: wrap; gap: .4rem .6rem; align-items: end
 form.search label { display: flex; flex-direction: column; }
 form.search input, form.search select { max-width: 100%; }
 a.home { text-decoration: none; }
+[id] { scroll-margin-top: 5rem; }  /* a link's target is not hidden under the sticky navigation */
 footer { margin-top: 2rem; border-top: 1px solid var(--line); }
 .pager { display: flex; gap: 1rem; margin: .6rem 0; font-family: 'Helvetica Neue', Arial, sans-serif; }
 th, td { text-align: left; border-bottom: 1px solid var(--line); padding: .3rem .4rem; vertical-align: top; }
