@@ -246,3 +246,32 @@ def test_serve_command_binds_loopback_and_answers(store: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_claim_types_from_the_store_are_shown_and_filtered(store: Path, tmp_path: Path) -> None:
+    """When the claims table carries a type (the claims layer adds one), the list filters on it and
+    the claim's JSON and page show it."""
+    import shutil
+
+    import duckdb
+    from starlette.testclient import TestClient
+
+    from headwater.web.app import create_app
+    from headwater.web.snapshot import Snapshots
+
+    copy = tmp_path / "typed.duckdb"
+    shutil.copyfile(store, copy)
+    con = duckdb.connect(str(copy))
+    claim_id = con.execute("SELECT id FROM claims ORDER BY rank LIMIT 1").fetchone()[0]
+    con.execute("ALTER TABLE claims ADD COLUMN IF NOT EXISTS type VARCHAR")
+    con.execute("UPDATE claims SET type = 'prediction' WHERE id = ?", [claim_id])
+    con.close()
+    snaps = Snapshots(copy)
+    try:
+        with TestClient(create_app(snaps)) as c:
+            rows = c.get("/claims.json?type=prediction").json()["claims"]
+            assert [r["id"] for r in rows] == [claim_id] and rows[0]["type"] == "prediction"
+            assert c.get(f"/claims/{claim_id}.json").json()["type"] == "prediction"
+            assert "<option selected>prediction</option>" in c.get("/claims?type=prediction").text
+    finally:
+        snaps.close()

@@ -8,7 +8,7 @@ turned into the same view data the dossier renders.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from headwater.model import Claim, Grade, Origin
@@ -234,7 +234,9 @@ def claim(store: Store, claim_id: str) -> Claim | None:
     if row is None:
         return None
     reasons, members, origins, denials = (json.loads(row[i]) for i in (6, 7, 8, 9))
+    typed = {"type": row[10] or ""} if "type" in {f.name for f in fields(Claim)} else {}
     record = Claim(
+        **typed,
         id=row[0],
         text=row[1],
         unattributed=bool(row[2]),
@@ -253,7 +255,7 @@ def claim(store: Store, claim_id: str) -> Claim | None:
         ),
         denials=tuple(attribution_from_dict(m) for m in denials),
     )
-    if row[10] and "type" not in getattr(Claim, "__slots__", ()):
+    if row[10] and not typed:
         return _Typed(record, row[10])  # type: ignore[return-value]
     return record
 
