@@ -68,16 +68,16 @@ class Dossier:
             "schema_version": SCHEMA_VERSION,
             "generated_at": self.generated_at,
             "overview": self.overview,
-            "articles": [_shallow(a) for a in self.articles],
+            "articles": [shallow(a) for a in self.articles],
             "claims": self.claims,
             "estimates": self.estimates,
-            "speakers": [_shallow(s) for s in self.speakers],
+            "speakers": [shallow(s) for s in self.speakers],
             "reuse_edges": self.reuse_edges,
             "reprint_groups": self.reprint_groups,
         }
 
 
-def _shallow(view: ArticleView | SpeakerView) -> dict[str, Any]:
+def shallow(view: ArticleView | SpeakerView) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name in type(view).__slots__:
         value = getattr(view, name)

@@ -18,7 +18,7 @@ from headwater.report import claim_view
 from headwater.report.cards import Context, Links, anchor, article_text, claim_card, speaker_key
 from headwater.report.html import LEGEND, article_meta, estimates_section, groups_section, speakers_section
 from headwater.report.templates import csp, render_template
-from headwater.report.view import _shallow, article_views
+from headwater.report.view import article_views, shallow
 from headwater.store import Store
 from headwater.web import queries
 from headwater.web.snapshot import Snapshot, Snapshots
@@ -104,7 +104,7 @@ class Site:
             from headwater.store.claims import load_claims
 
             views = speaker_views(resolve_sides(load_attributions(store)), load_claims(store))
-            return [_shallow(v) for v in views]
+            return [shallow(v) for v in views]
 
         return self.cached(snap, "speakers", build)  # type: ignore[no-any-return]
 
@@ -189,7 +189,7 @@ def _articles_for(store: Store, ids: list[str]) -> list[dict[str, Any]]:
 
     docs = list(iter_documents(store, ids))
     atts = [a for d in docs for a in load_attributions(store, d.id)]
-    return [_shallow(v) for v in article_views(docs, atts, load_groups(store), load_origins(store))]
+    return [shallow(v) for v in article_views(docs, atts, load_groups(store), load_origins(store))]
 
 
 def claim_page(site: Site, snap: Snapshot, store: Store, claim_id: str) -> Page:
