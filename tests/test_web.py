@@ -223,6 +223,9 @@ def _listening(port: int) -> list[str]:
 
 
 def test_serve_command_binds_loopback_and_answers(store: Path) -> None:
+    import tempfile
+
+    folders = set(Path(tempfile.gettempdir()).glob("headwater-serve-*"))
     port = free_port()
     exe = Path(sys.executable).with_name("headwater")
     proc = subprocess.Popen(
@@ -245,7 +248,17 @@ def test_serve_command_binds_loopback_and_answers(store: Path) -> None:
             assert _listening(port) == ["0100007F"]
     finally:
         proc.terminate()
-        proc.wait(timeout=30)
+        code = proc.wait(timeout=60)
+    assert code == 0
+    assert set(Path(tempfile.gettempdir()).glob("headwater-serve-*")) <= folders  # its snapshot is gone
+
+
+def test_serve_names_a_store_it_cannot_read(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.duckdb"
+    bad.write_text("not a database", encoding="utf-8")
+    exe = Path(sys.executable).with_name("headwater")
+    run = subprocess.run([str(exe), "serve", "--db", str(bad)], capture_output=True, text=True, timeout=60, check=False)
+    assert run.returncode == 5 and str(bad) in run.stderr and "snapshot" not in run.stderr
 
 
 def test_claim_types_from_the_store_are_shown_and_filtered(store: Path, tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 from typing import Annotated
 
@@ -32,6 +33,8 @@ def serve(
     if writer_active(Path(cfg.store.db)) and not quiet:
         console(stderr=True).print("a run is writing the store: serving starts when it has finished")
     snapshots = Snapshots(Path(cfg.store.db))
+    # uvicorn re-raises SIGTERM after its graceful shutdown; as SystemExit it lets the snapshot folder go.
+    signal.signal(signal.SIGTERM, _exit)
     try:
         if not quiet:
             where = f"[{host}]" if ":" in host else host
@@ -43,5 +46,11 @@ def serve(
         uvicorn.run(
             create_app(snapshots), host=host, port=port, log_level="warning", access_log=False, server_header=False
         )
+    except KeyboardInterrupt:
+        pass
     finally:
         snapshots.close()
+
+
+def _exit(signum: int, frame: object) -> None:
+    raise SystemExit(0)

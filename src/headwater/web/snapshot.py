@@ -94,7 +94,11 @@ def take(source: Path, folder: Path) -> Snapshot | None:
     if _stamp(source) != before or writer_active(source):
         shutil.rmtree(dest.parent, ignore_errors=True)
         return None
-    store = Store.open(dest)
+    try:
+        store = Store.open(dest)
+    except StoreError as exc:
+        shutil.rmtree(dest.parent, ignore_errors=True)
+        raise StoreError(f"{source}: not a DuckDB database that headwater can read") from exc
     fts = prepare(store)
     return Snapshot(store, before, fts, time.time(), {})
 
@@ -171,7 +175,11 @@ class Snapshots:
         self._checked = 0.0
         self._building = False
         self._old: list[Snapshot] = []
-        self.current = self._first()
+        try:
+            self.current = self._first()
+        except BaseException:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            raise
 
     def _first(self) -> Snapshot:
         for _ in range(600):  # a run in progress: wait for it (up to ten minutes)
