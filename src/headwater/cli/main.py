@@ -14,6 +14,7 @@ COMMAND_MODULES = (
     "headwater.cli.report",
     "headwater.cli.run",
     "headwater.cli.forget",
+    "headwater.cli.serve",
 )
 
 
