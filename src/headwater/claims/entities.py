@@ -145,6 +145,7 @@ def build_entities(attributions: Sequence[Attribution]) -> dict[tuple[str, str],
     """(article id, speaker phrase) -> its entity, for every attributed speaker that is a source."""
     people: dict[str, list[tuple[Attribution, str, str]]] = defaultdict(list)  # surname -> (a, phrase, first)
     others: dict[str, list[tuple[Attribution, str]]] = defaultdict(list)
+    unknown: dict[str, list[tuple[Attribution, str]]] = defaultdict(list)  # only to join a known person
     for a in attributions:
         if a.speaker is None or a.kind == "unattributed" or no_source(a):
             continue
@@ -154,6 +155,10 @@ def build_entities(attributions: Sequence[Attribution]) -> dict[tuple[str, str],
             people[parts[1]].append((a, phrase, parts[0]))
         elif a.speaker.type in ("organization", "media") and re.search(r"\b[A-Z]", phrase):
             others[_org_key(phrase)].append((a, phrase))  # unnamed officials of two articles are not one entity
+        elif re.search(r"\b[A-Z]", phrase):
+            unknown[_org_key(phrase)].append((a, phrase))
+    _named_people(others, people)
+    _named_people(unknown, people)
     out: dict[tuple[str, str], Entity] = {}
     for surname, mentions in people.items():
         _people_entities(surname, mentions, out)
@@ -162,6 +167,25 @@ def build_entities(attributions: Sequence[Attribution]) -> dict[tuple[str, str],
         out.update({(a.article_id, p): e for a, p in mentions
                     for e in [_entity("org:" + key, forms, [m for m, _ in mentions])]})
     return out
+
+
+def _named_people(pool: dict[str, list[tuple[Attribution, str]]],
+                  people: dict[str, list[tuple[Attribution, str, str]]]) -> None:
+    """Speaker phrases the extractor did not type as a person that end with a known person's name
+    join that person: a bare surname ("Sarvik", typed unknown) when one person has it, a long title
+    ending in the full name ("Press secretary of president of Varnia Pavel Irtenev")."""
+    for key in list(pool):
+        mentions = pool[key]
+        phrase = _HONORIFIC.sub("", _DET.sub("", mentions[0][1]))
+        words = re.findall(r"[^\W\d_][\w’'.-]*", phrase)
+        if not words or not words[-1][:1].isupper():
+            continue
+        surname = name_key(words[-1])
+        firsts = {f for _, _, f in people.get(surname, []) if f}
+        first = name_key(words[-2]) if len(words) > 1 and words[-2][:1].isupper() else ""
+        if (len(words) == 1 and len(firsts) == 1) or (first and first in firsts):
+            people[surname].extend((a, p, first or next(iter(firsts))) for a, p in mentions)
+            del pool[key]
 
 
 def _entity(eid: str, forms: Counter[str], members: Sequence[Attribution]) -> Entity:

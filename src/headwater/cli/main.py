@@ -15,6 +15,7 @@ COMMAND_MODULES = (
     "headwater.cli.run",
     "headwater.cli.forget",
     "headwater.cli.serve",
+    "headwater.cli.claims",
 )
 
 

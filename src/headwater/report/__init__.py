@@ -45,7 +45,7 @@ def dossier_from(
     edges: Sequence[ReuseEdge] = (),
 ) -> Dossier:
     """The view data from records (what ``build_dossier`` reads from the store)."""
-    from headwater.claims.sides import resolve_sides
+    from headwater.claims.build import prepare
 
     by_group = {d.id: groups.get(d.id, d.id) for d in docs}
     estimates = estimate_views(quantities, by_group)
@@ -55,7 +55,7 @@ def dossier_from(
         articles=article_views(docs, attributions, groups, origins),
         claims=[claim_view(c) for c in claims],
         estimates=estimates,
-        speakers=speaker_views(resolve_sides(attributions), claims),
+        speakers=speaker_views(prepare(attributions), claims),
         reuse_edges=edge_views,
         reprint_groups=group_views,
         generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
