@@ -73,6 +73,20 @@ class ClaimsConfig:
 
 
 @dataclass(frozen=True)
+class CheckConfig:
+    """Thresholds of ``headwater check`` (tuned on the FNC-1 train split; see defaults.toml)."""
+
+    related: float = 0.26
+    deny: float = 2.0
+    hedge: float = 1.0
+    negation: float = 1.0
+    denial: float = 1.0
+    reported: float = 0.0
+    share: float = 0.7
+    spread: float = 0.25
+
+
+@dataclass(frozen=True)
 class Config:
     store: StoreConfig = field(default_factory=StoreConfig)
     ingest: IngestConfig = field(default_factory=IngestConfig)
@@ -81,6 +95,7 @@ class Config:
     extract: ExtractConfig = field(default_factory=ExtractConfig)
     reuse: ReuseConfig = field(default_factory=ReuseConfig)
     claims: ClaimsConfig = field(default_factory=ClaimsConfig)
+    check: CheckConfig = field(default_factory=CheckConfig)
     sources: tuple[str, ...] = ()  # files the values came from
 
     def to_dict(self) -> dict[str, Any]:

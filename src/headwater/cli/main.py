@@ -13,6 +13,7 @@ COMMAND_MODULES = (
     "headwater.cli.reuse",
     "headwater.cli.report",
     "headwater.cli.run",
+    "headwater.cli.check",
 )
 
 
