@@ -76,14 +76,20 @@ class ClaimsConfig:
 class CheckConfig:
     """Thresholds of ``headwater check`` (tuned on the FNC-1 train split; see defaults.toml)."""
 
-    related: float = 0.26
-    deny: float = 2.0
-    hedge: float = 1.0
-    negation: float = 1.0
-    denial: float = 1.0
+    related: float = 0.24
+    deny: float = 1.5
+    hedge: float = 1.5
+    negation: float = 0.5
+    denial: float = 0.1
     reported: float = 0.0
-    share: float = 0.7
-    spread: float = 0.25
+    share: float = 0.6
+    spread: float = 0.5
+    follow: int = 2
+    plain_negated: str = "denies"
+
+    def __post_init__(self) -> None:
+        if self.plain_negated not in ("asserts", "reports", "denies"):
+            raise ConfigError(f"[check] plain_negated must be asserts, reports or denies, got {self.plain_negated!r}")
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,7 @@ def _covering(art: IndexedArticle, sent: Sentence, prefer_deny: bool) -> Attribu
     found = [
         a
         for a in art.attributions
-        if (a.content.start < sent.end
-        and sent.start < a.content.end)
+        if (a.content.start < sent.end and sent.start < a.content.end)
         or (a.cue is not None and sent.start <= a.cue.start < sent.end)
     ]
     if not found:

@@ -27,8 +27,10 @@ class Features:
     sentences: tuple[int, ...]  # indices of the claim's sentences in the article, best first
     refute: float  # refute words in the claim's sentences and, weighted by ``spread``, elsewhere
     hedge: float  # hedge words, likewise
+    deny: float  # deny words ("shot down", "denied"), likewise
     negated: int  # claim sentences with a negation next to a claim term
     denials: tuple[Attribution, ...]  # attributions with stance deny in the claim's sentences
+    other_denials: int  # attributions with stance deny elsewhere in the article (weighed ``spread``)
     reported: tuple[Attribution, ...]  # attributions with a speaker, or hedged, covering claim sentences
 
 
@@ -69,22 +71,28 @@ def _attributions(
 
 
 def features(
-    claim: ClaimTerms, art: IndexedArticle, *, share: float = 0.6, top: int = 3, spread: float = 0.2
+    claim: ClaimTerms, art: IndexedArticle, *, share: float = 0.7, top: int = 3, spread: float = 0.25, follow: int = 1
 ) -> Features:
-    """Score one article against one claim: the claim's sentences are those covering at least
-    ``share`` of the best sentence's coverage (at most ``top``); words elsewhere weigh ``spread``."""
+    """Score one article against one claim. The claim's sentences are those covering at least
+    ``share`` of the best sentence's coverage (at most ``top``); the evidence is read in them and in
+    those of the ``follow`` sentences after each that point back at it ("... claimed that X.
+    Dr Korovin shot down the report.");
+    lexicon words elsewhere weigh ``spread``."""
     cov = _coverage(claim, art.terms)
     scored = sorted(((_coverage(claim, s.terms), i) for i, s in enumerate(art.sentences)), reverse=True)
     best = scored[0][0] if scored else 0.0
     picked = [i for c, i in scored[:top] if c > 0 and c >= share * best]
-    sents = [art.sentences[i] for i in picked]
-    inside = set(picked)
-    refute = sum(s.refute for s in sents) + spread * sum(
-        s.refute for i, s in enumerate(art.sentences) if i not in inside
-    )
-    hedge = sum(s.hedge for s in sents) + spread * sum(s.hedge for i, s in enumerate(art.sentences) if i not in inside)
+    after = {j for i in picked for j in range(i + 1, min(i + follow + 1, len(art.sentences)))}
+    near = sorted({*picked, *(j for j in after if art.sentences[j].refers)})
+    sents = [art.sentences[i] for i in near]
+    inside = set(near)
+    rest = [s for i, s in enumerate(art.sentences) if i not in inside]
+    refute = sum(s.refute for s in sents) + spread * sum(s.refute for s in rest)
+    hedge = sum(s.hedge for s in sents) + spread * sum(s.hedge for s in rest)
+    deny = sum(s.deny for s in sents) + spread * sum(s.deny for s in rest)
     lex = lexicon()
     terms = set(claim.terms)
     negated = sum(1 for s in sents if _negated(s, terms, lex.negation))
     denials, reported = _attributions(art, sents)
-    return Features(cov, best, (cov + best) / 2, tuple(picked), refute, hedge, negated, denials, reported)
+    others = sum(1 for a in art.attributions if a.stance == "deny") - len(denials)
+    return Features(cov, best, (cov + best) / 2, tuple(picked), refute, hedge, deny, negated, denials, others, reported)

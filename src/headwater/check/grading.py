@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from headwater.check.index import Corpus
@@ -19,12 +20,30 @@ def _attribution(row: ArticleStance, ev: Evidence, corpus: Corpus, stance: str) 
     return Attribution(row.article_id, row.doc, "unattributed", stance, Span(ev.text, ev.start, ev.end), None, me)  # type: ignore[arg-type]
 
 
-def origin_key(row: ArticleStance) -> str:
-    """Independent origins: the original speaker when the evidence names one, else the reprint group."""
+def _speaker_key(row: ArticleStance) -> str | None:
     ev = row.evidence[0] if row.evidence else None
-    if ev is not None and ev.speaker:
-        return "speaker:" + ev.speaker.casefold()
-    return "group:" + (row.group or row.article_id)
+    if ev is None or not ev.speaker:
+        return None
+    return re.sub(r"^(?:the|an?)\s+", "", ev.speaker.casefold().strip())
+
+
+def origin_keys(rows: Sequence[ArticleStance]) -> list[str]:
+    """Independent origins: articles of one reprint group are one origin, and so are articles
+    whose evidence names the same original speaker. One key per row."""
+    parent = list(range(len(rows)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first: dict[str, int] = {}
+    for i, row in enumerate(rows):
+        for key in ("group:" + (row.group or row.article_id), "speaker:" + (_speaker_key(row) or f"#{i}")):
+            j = first.setdefault(key, i)
+            parent[find(i)] = find(j)
+    return [f"origin:{find(i)}" for i in range(len(rows))]
 
 
 def claims_grade(claim: str, rows: Sequence[ArticleStance], corpus: Corpus) -> Grade:
@@ -34,17 +53,12 @@ def claims_grade(claim: str, rows: Sequence[ArticleStance], corpus: Corpus) -> G
 
     members: list[Attribution] = []
     origins: dict[str, Origin] = {}
-    denials: list[Attribution] = []
-    for row in rows:
-        if not row.evidence or row.stance == "unrelated":
-            continue
+    denials = [_attribution(r, r.evidence[0], corpus, "deny") for r in rows if r.stance == "denies" and r.evidence]
+    stating = [r for r in rows if r.stance in ("asserts", "reports") and r.evidence]
+    for row, key in zip(stating, origin_keys(stating), strict=True):
         ev = row.evidence[0]
-        if row.stance == "denies":
-            denials.append(_attribution(row, ev, corpus, "deny"))
-            continue
         att = _attribution(row, ev, corpus, "assert")
         members.append(att)
-        key = origin_key(row)
         sp = att.speaker
         if key in origins:
             o = origins[key]

@@ -20,7 +20,9 @@ class Sentence:
     stems: tuple[str, ...]  # the stem of each token ("" for a stop word)
     terms: frozenset[str]  # the content stems
     refute: int  # refute-lexicon entries in the sentence
+    deny: int  # deny-lexicon entries (someone denies it)
     hedge: int  # hedge-lexicon entries
+    refers: bool  # a word that points back at a claim ("the report", "it")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +55,15 @@ def index_sentence(text: str, start: int, end: int, lex: StanceLexicon) -> Sente
     tokens = tuple(words(text[start:end]))
     stems = tuple("" if t in lex.stopwords or len(t) < 2 else stem(t) for t in tokens)
     return Sentence(
-        start, end, tokens, stems, frozenset(s for s in stems if s), lex.refute.count(tokens), lex.hedge.count(tokens)
+        start,
+        end,
+        tokens,
+        stems,
+        frozenset(s for s in stems if s),
+        lex.refute.count(tokens),
+        lex.deny.count(tokens),
+        lex.hedge.count(tokens),
+        any(t in lex.reference for t in tokens),
     )
 
 

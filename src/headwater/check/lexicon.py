@@ -27,8 +27,10 @@ class WordList:
 @dataclass(frozen=True, slots=True)
 class StanceLexicon:
     refute: WordList
+    deny: WordList
     hedge: WordList
     negation: frozenset[str]
+    reference: frozenset[str]
     stopwords: frozenset[str]
 
 
@@ -49,7 +51,9 @@ def lexicon() -> StanceLexicon:
             stop.update(line.split())
     return StanceLexicon(
         refute=_wordlist(table["refute"]["words"]),
+        deny=_wordlist(table["deny"]["words"]),
         hedge=_wordlist(table["hedge"]["words"]),
         negation=frozenset(table["negation"]["words"]),
+        reference=frozenset(table["reference"]["words"]),
         stopwords=frozenset(stop),
     )

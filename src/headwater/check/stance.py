@@ -9,7 +9,7 @@ STANCES = ("asserts", "reports", "denies", "unrelated")
 
 
 def refute_score(f: Features, t: CheckConfig) -> float:
-    return f.refute + t.negation * f.negated + t.denial * len(f.denials)
+    return f.refute + t.negation * f.negated + t.denial * (f.deny + len(f.denials) + t.spread * f.other_denials)
 
 
 def hedge_score(f: Features, t: CheckConfig) -> float:
@@ -23,6 +23,8 @@ def decide(claim: ClaimTerms, f: Features, t: CheckConfig) -> tuple[str, float]:
     refute = refute_score(f, t)
     if refute >= t.deny:
         return ("asserts" if claim.negated else "denies"), round(refute, 3)
-    if hedge_score(f, t) >= t.hedge or claim.negated:
+    if hedge_score(f, t) >= t.hedge:
         return "reports", round(f.related, 3)
+    if claim.negated:  # the claim says "X is false" and the article states X without hedging
+        return t.plain_negated, round(f.related, 3)
     return "asserts", round(f.related, 3)

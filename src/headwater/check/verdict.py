@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from headwater.check.grading import origin_key
+from headwater.check.grading import origin_keys
 from headwater.model import ArticleStance, Grade
 
 
@@ -53,7 +53,7 @@ def verdict(claim: str, rows: Sequence[ArticleStance], grade: Grade | None = Non
     for stance in ("asserts", "reports", "denies"):
         mine = [r for r in rows if r.stance == stance]
         labels: dict[str, str] = {}
-        for r in mine:
-            labels.setdefault(origin_key(r), _label(r))
+        for r, key in zip(mine, origin_keys(mine), strict=True):
+            labels.setdefault(key, _label(r))
         sides.append(Side(stance, len(mine), tuple(labels.values())))
     return Verdict(claim, tuple(sides), sum(1 for r in rows if r.stance == "unrelated"), grade)
