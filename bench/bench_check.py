@@ -87,8 +87,10 @@ def main() -> None:
         batch = time.perf_counter() - t2
     missing = sum(1 for _, e in out if e)
     print(f"## bench_check ({dt.date.today()}, {platform.machine()}, {os.cpu_count()} cores)")
-    print(f"- articles stored: {len(corpus.articles)}; pairs: {len(items)} ({len({p.claim for p in items})} distinct "
-          f"claims); pairs without a stored article: {missing}")
+    print(
+        f"- articles stored: {len(corpus.articles)}; pairs: {len(items)} ({len({p.claim for p in items})} distinct "
+        f"claims); pairs without a stored article: {missing}"
+    )
     print(f"- ingest + extract (not timed for the target): {prepare:.1f} s")
     print(f"- load and index the store: {load:.1f} s; batch: {batch:.1f} s; total {load + batch:.1f} s (target < 60 s)")
 

@@ -86,14 +86,18 @@ def test_asserting_article_and_its_evidence(checked):
 def test_hedged_report(checked):
     row = checked[0]["b_hedged.txt"]
     assert row.stance == "reports"
-    assert "reportedly" in row.evidence[0].text
+    ev = row.evidence[0]
+    assert ev.text.startswith("Dr Anton Korovin has reportedly discovered")
+    assert ev.cue == "according to" and ev.kind == "according_to"
 
 
 def test_quoted_denial_counts_as_denies(checked):
     row = checked[0]["c_quoted_denial.txt"]
     assert row.stance == "denies"
     ev = row.evidence[0]
-    assert "shot down the report" in ev.text or "not true" in ev.text
+    assert ev.text.startswith("It is simply not true")  # the quoted denial, not the claim sentence
+    assert ev.speaker is not None and "Korovin" in ev.speaker  # "he" resolved by the extractor
+    assert (ev.cue, ev.kind, ev.signal) == ("told", "direct", "denial")
 
 
 def test_author_debunk(checked):
@@ -173,3 +177,31 @@ def test_fnc_scorer_matches_the_definition():
     # points: 1 + 0.25 + 0.25 + 0 of a best 1 + 1 + 0.25 + 1
     assert s.fnc == pytest.approx(1.5 / 3.25)
     assert s.per_class["asserts"][2] == 1.0 and s.per_class["denies"][2] == 0.0
+
+
+def test_eval_stance_scores_every_pair_and_finds_duplicate_bodies(tmp_path):
+    from headwater.config import load_config
+    from headwater.evaluate.stance import evaluate_stance
+
+    bodies = [{"doc": name, "text": text} for name, text in ARTICLES.items()]
+    bodies.insert(0, {"doc": "z_copy.txt", "text": ARTICLES["a_assert.txt"]})  # stored once, under the name read first
+    gold = [
+        {"id": "g1", "claim": CLAIM, "doc": "a_assert.txt", "stance": "agree"},
+        {"id": "g2", "claim": CLAIM, "doc": "z_copy.txt", "stance": "agree"},
+        {"id": "g3", "claim": CLAIM, "doc": "d_debunk.txt", "stance": "disagree"},
+        {"id": "g4", "claim": CLAIM, "doc": "b_hedged.txt", "stance": "discuss"},
+        {"id": "g5", "claim": CLAIM, "doc": "e_unrelated.txt", "stance": "unrelated"},
+    ]
+    (tmp_path / "bodies.jsonl").write_text("\n".join(json.dumps(b) for b in bodies), encoding="utf-8")
+    (tmp_path / "pairs.jsonl").write_text("\n".join(json.dumps(g) for g in gold), encoding="utf-8")
+    preds = tmp_path / "pred.jsonl"
+    result = evaluate_stance(tmp_path / "pairs.jsonl", tmp_path / "bodies.jsonl", load_config(), predictions=preds)
+    assert result.errors == []
+    assert result.scores.pairs == 5 and result.scores.fnc == 1.0
+    assert [json.loads(x)["stance"] for x in preds.read_text().splitlines()] == [
+        "asserts",
+        "asserts",
+        "denies",
+        "reports",
+        "unrelated",
+    ]

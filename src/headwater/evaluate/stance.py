@@ -2,7 +2,7 @@
 
 The bodies go into a store of their own (a temporary one unless ``keep`` names it), one ``.txt``
 file per body named as its ``doc``, so that the pairs' ``doc`` finds them as ``headwater articles``
-lists them. Bodies with the same text are one stored article: their other names are mapped to it.
+lists them. Bodies with the same cleaned text are one stored article: the others find it by its id.
 
 The measures (our own implementation of the FNC-1 scorer): the FNC-1 score as a share of the best
 possible (0.25 for a right related/unrelated call, 0.75 more for the right stance of a related
@@ -153,17 +153,23 @@ def _read(path: Path) -> list[Any]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def _write_bodies(bodies: list[dict[str, Any]], folder: Path) -> dict[str, str]:
-    """One file per distinct body text; returns doc -> the doc name its text is stored under."""
-    first: dict[str, str] = {}
-    alias = {}
+def _write_bodies(bodies: list[dict[str, Any]], folder: Path, cfg: Config) -> dict[str, str]:
+    """One file per body; returns doc -> the id its cleaned text gets (bodies whose cleaned text is
+    the same are stored once, under the name read first)."""
+    from headwater.clean import clean_document, load_patterns
+
+    patterns = load_patterns(cfg.clean.patterns)
+    ids = {}
     for b in bodies:
         doc, text = Path(str(b["doc"])).name, str(b["text"])
-        key = " ".join(text.split())
-        alias[doc] = first.setdefault(key, doc)
-        if alias[doc] == doc:
-            (folder / doc).write_text(text, encoding="utf-8")
-    return alias
+        (folder / doc).write_text(text, encoding="utf-8")
+        ids[doc] = clean_document(text, patterns=patterns).id
+    return ids
+
+
+def _ref(doc: str, corpus: Any, ids: dict[str, str]) -> str:
+    """The stored article of a body: by its name, else by the id of its cleaned text."""
+    return doc if corpus.find(doc) is not None else ids.get(doc, doc)
 
 
 def evaluate_stance(
@@ -191,14 +197,14 @@ def evaluate_stance(
     with tempfile.TemporaryDirectory(prefix="headwater-stance-") as tmp:
         folder = Path(tmp) / "bodies"
         folder.mkdir()
-        alias = _write_bodies(bodies, folder)
+        ids = _write_bodies(bodies, folder, cfg)
         db = keep or Path(tmp) / "stance.duckdb"
         with Store.open(db) as store:
             ingest_paths(store, cfg, [folder], on_progress)
             ensure_extracted(store, cfg, lambda d, t: on_progress("extract", d, t))
             corpus = load_corpus(store)
     start = time.perf_counter()
-    items = [Pair(str(g["id"]), g["claim"], alias.get(g["doc"], g["doc"])) for g in gold]
+    items = [Pair(str(g["id"]), g["claim"], _ref(g["doc"], corpus, ids)) for g in gold]
     out = list(run_batch(items, corpus, cfg.check))
     seconds = time.perf_counter() - start
     if predictions is not None:
