@@ -205,3 +205,26 @@ def test_eval_stance_scores_every_pair_and_finds_duplicate_bodies(tmp_path):
         "reports",
         "unrelated",
     ]
+
+
+def test_single_claim_command_json(checked):
+    from typer.testing import CliRunner
+
+    from headwater.cli.main import _load_commands, app
+
+    _load_commands()
+    folder = checked[4]
+    result = CliRunner().invoke(app, ["check", CLAIM, "--db", str(folder / "check.duckdb"), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["counts"] == {"asserts": 1, "reports": 1, "denies": 2, "unrelated": 1}
+    assert [a["doc"] for a in data["articles"]] == [
+        "a_assert.txt",
+        "b_hedged.txt",
+        "d_debunk.txt",
+        "c_quoted_denial.txt",
+    ]
+    assert data["verdict"].startswith("asserted by 1 article from 1 independent origin")
+    assert data["grade"]["reliability"] in "BCDF"
+    shown_all = CliRunner().invoke(app, ["check", CLAIM, "--db", str(folder / "check.duckdb"), "--json", "--all"])
+    assert len(json.loads(shown_all.output)["articles"]) == 5
