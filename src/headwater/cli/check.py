@@ -31,9 +31,14 @@ OutOpt = Annotated[Path | None, typer.Option("-o", "--output", help="Batch outpu
 
 
 def load_checked(cfg: Any, quiet: bool) -> Any:
-    """Open the store, extract what is missing (with a progress bar), and index every article."""
+    """Index every stored article, extracting first what is missing (with a progress bar); the
+    store is opened for writing only when there is something to extract."""
     from headwater.check.load import ensure_extracted, load_corpus
+    from headwater.store.attributions import pending
 
+    with open_store(cfg, read_only=True) as store:
+        if not pending(store):
+            return load_corpus(store)
     with open_store(cfg) as store:
         with progress(quiet) as bar:
             task = bar.add_task("extract", total=None)
