@@ -37,10 +37,11 @@ def run_extract(store: Store, cfg: Config, on_progress: Progress | None = None) 
     for i in range(0, total, chunk):
         docs = list(articles.iter_documents(store, todo[i : i + chunk]))
         parsed = nlp.pipe((d.text for d in docs), batch_size=batch)
+        extracted = [(document.id, articles.text_hash(document.text),
+                      extract_attributions(doc, document, unattributed=cfg.extract.unattributed))
+                     for document, doc in zip(docs, parsed, strict=True)]
         with store.transaction():
-            for document, doc in zip(docs, parsed, strict=True):
-                atts = extract_attributions(doc, document, unattributed=cfg.extract.unattributed)
-                written += table.replace(store, document.id, articles.text_hash(document.text), atts, cfg.parse.model)
+            written += table.replace_many(store, extracted, cfg.parse.model)
         done += len(docs)
         if on_progress:
             on_progress(done, total)
