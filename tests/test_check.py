@@ -184,7 +184,7 @@ def test_eval_stance_scores_every_pair_and_finds_duplicate_bodies(tmp_path):
     from headwater.evaluate.stance import evaluate_stance
 
     bodies = [{"doc": name, "text": text} for name, text in ARTICLES.items()]
-    bodies.insert(0, {"doc": "z_copy.txt", "text": ARTICLES["a_assert.txt"]})  # stored once, under the name read first
+    bodies.insert(0, {"doc": "z_copy.txt", "text": ARTICLES["a_assert.txt"]})  # same text, another file
     gold = [
         {"id": "g1", "claim": CLAIM, "doc": "a_assert.txt", "stance": "agree"},
         {"id": "g2", "claim": CLAIM, "doc": "z_copy.txt", "stance": "agree"},

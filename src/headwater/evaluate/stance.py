@@ -2,7 +2,8 @@
 
 The bodies go into a store of their own (a temporary one unless ``keep`` names it), one ``.txt``
 file per body named as its ``doc``, so that the pairs' ``doc`` finds them as ``headwater articles``
-lists them. Bodies with the same cleaned text are one stored article: the others find it by its id.
+lists them. Should two bodies ever be stored as one article (ids that are a hash of the text
+alone), the others find it by the id of their cleaned text.
 
 The measures (our own implementation of the FNC-1 scorer): the FNC-1 score as a share of the best
 possible (0.25 for a right related/unrelated call, 0.75 more for the right stance of a related
