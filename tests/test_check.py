@@ -195,7 +195,15 @@ def test_eval_stance_scores_every_pair_and_finds_duplicate_bodies(tmp_path):
     (tmp_path / "bodies.jsonl").write_text("\n".join(json.dumps(b) for b in bodies), encoding="utf-8")
     (tmp_path / "pairs.jsonl").write_text("\n".join(json.dumps(g) for g in gold), encoding="utf-8")
     preds = tmp_path / "pred.jsonl"
-    result = evaluate_stance(tmp_path / "pairs.jsonl", tmp_path / "bodies.jsonl", load_config(), predictions=preds)
+    keep = tmp_path / "kept.duckdb"
+    for _ in range(2):  # the kept store is reused: the second run adds no article
+        result = evaluate_stance(
+            tmp_path / "pairs.jsonl", tmp_path / "bodies.jsonl", load_config(), keep=keep, predictions=preds
+        )
+    from headwater.store import Store
+
+    with Store.open(keep, read_only=True) as store:
+        assert store.con.execute("SELECT count(*) FROM articles").fetchone()[0] == len(bodies)
     assert result.errors == []
     assert result.scores.pairs == 5 and result.scores.fnc == 1.0
     assert [json.loads(x)["stance"] for x in preds.read_text().splitlines()] == [

@@ -163,7 +163,9 @@ def _write_bodies(bodies: list[dict[str, Any]], folder: Path, cfg: Config) -> di
     ids = {}
     for b in bodies:
         doc, text = Path(str(b["doc"])).name, str(b["text"])
-        (folder / doc).write_text(text, encoding="utf-8")
+        path = folder / doc
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
         ids[doc] = clean_document(text, patterns=patterns).id
     return ids
 
@@ -196,8 +198,9 @@ def evaluate_stance(
         part = topic_split(gold)
         gold = [g for g in gold if part[g["claim"]] == split]
     with tempfile.TemporaryDirectory(prefix="headwater-stance-") as tmp:
-        folder = Path(tmp) / "bodies"
-        folder.mkdir()
+        # a kept store keeps its bodies beside it: article ids include the file's path
+        folder = keep.with_name(keep.name + ".bodies") if keep else Path(tmp) / "bodies"
+        folder.mkdir(exist_ok=True)
         ids = _write_bodies(bodies, folder, cfg)
         db = keep or Path(tmp) / "stance.duckdb"
         with Store.open(db) as store:
