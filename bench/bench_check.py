@@ -66,10 +66,12 @@ def main() -> None:
     pairs = pairs[: args.pairs]
 
     with tempfile.TemporaryDirectory(prefix="bench-check-") as tmp:
-        folder = Path(tmp) / "bodies"
-        folder.mkdir()
+        # a kept store keeps its bodies beside it: article ids include the file's path
+        folder = args.keep.with_name(args.keep.name + ".bodies") if args.keep else Path(tmp) / "bodies"
+        folder.mkdir(exist_ok=True)
         for b in bodies:
-            (folder / b["doc"]).write_text(b["text"], encoding="utf-8")
+            if not (folder / b["doc"]).is_file():
+                (folder / b["doc"]).write_text(b["text"], encoding="utf-8")
         db = args.keep or Path(tmp) / "bench.duckdb"
         cfg = load_config().override("store", db=str(db))
         t0 = time.perf_counter()
