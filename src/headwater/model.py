@@ -134,6 +134,15 @@ class Attribution:
     via: str | None = None
     proposition: Proposition | None = None
 
+    @property
+    def id(self) -> str:
+        """A stable id: a hash of the article id, the kind and the content span (the same article text
+        extracted again gives the same ids)."""
+        import hashlib
+
+        key = f"{self.article_id}:{self.kind}:{self.content.start}:{self.content.end}"
+        return hashlib.sha1(key.encode()).hexdigest()[:16]
+
     def to_dict(self) -> dict[str, Any]:
         """``plain(self)``, written out: the report converts every attribution of the corpus."""
         return {"article_id": self.article_id, "doc": self.doc, "kind": self.kind, "stance": self.stance,
@@ -244,6 +253,46 @@ class Claim:
     @property
     def independent_origins(self) -> int:
         return len(self.origins)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """One stored article as `headwater articles` and the run summary list it."""
+
+    id: str
+    doc: str
+    outlet: str | None
+    credited_source: str | None
+    title: str | None
+    published: str | None
+    language: str | None
+    words: int
+    removed_lines: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReprintGroup:
+    """Articles that are copies or derivatives (rewrites, translations) of one story, and its origin."""
+
+    id: str
+    origin: str | None  # article id of the first publication; None: undetermined
+    origin_doc: str | None
+    members: tuple[str, ...]  # article ids, earliest first
+    docs: tuple[str, ...]  # the members' file names, in the same order
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerSummary:
+    """One speaker across the corpus, as the dossier's speaker table shows it."""
+
+    speaker: str
+    type: str
+    side: str
+    role: str | None
+    statements: int
+    denials: int
+    articles: tuple[str, ...]  # file names
+    claims: tuple[str, ...]  # claim ids
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ from headwater.cli.app import (
     progress,
     settings,
 )
+from headwater.cli.text import esc, safe
 
 ClaimArg = Annotated[str | None, typer.Argument(help="The claim to check, in quotes.")]
 PairsOpt = Annotated[Path | None, typer.Option("--pairs", help='Batch: JSONL(.gz) of {"id", "claim", "doc"}.')]
@@ -64,7 +65,9 @@ def check_cmd(
 ) -> None:
     """What the stored articles say about a claim: asserts, reports, denies or unrelated, with evidence."""
     if (claim is None) == (pairs is None):
-        console(stderr=True).print("[bold red]error:[/] give a CLAIM or --pairs FILE.jsonl (one of the two)")
+        console(stderr=True).print(
+            "[bold red]error:[/] give a CLAIM or --pairs FILE.jsonl (one of the two)", markup=True
+        )
         raise typer.Exit(2)
     cfg = settings(config, db, model)
     if pairs is not None:
@@ -78,7 +81,7 @@ def _batch(path: Path, output: Path | None, cfg: Any, quiet: bool) -> int:
 
     items, errors = read_pairs(path)
     if not items and errors and not path.is_file():
-        console(stderr=True).print(f"[bold red]error:[/] {errors[0]}", highlight=False)
+        console(stderr=True).print(f"[bold red]error:[/] {esc(errors[0])}", markup=True)
         return 3
     corpus = load_checked(cfg, quiet)
     out = output.open("w", encoding="utf-8") if output else sys.stdout
@@ -92,9 +95,9 @@ def _batch(path: Path, output: Path | None, cfg: Any, quiet: bool) -> int:
             out.close()
     err = console(stderr=True)
     for e in errors:
-        err.print(f"[yellow]skipped:[/] {e}", highlight=False)
+        err.print(f"[yellow]skipped:[/] {esc(e)}", markup=True)
     if not quiet and output:
-        err.print(f"{len(items)} pairs checked -> {output}", highlight=False)
+        err.print(f"{len(items)} pairs checked -> {safe(output)}")
     return 3 if errors else 0
 
 
@@ -126,11 +129,11 @@ def _single(claim: str, cfg: Any, as_json: bool, show_all: bool, quiet: bool) ->
 
 
 def _print(result: Any, rows: list[Any]) -> None:
-    from rich.markup import escape
     from rich.table import Table
+    from rich.text import Text
 
     out = console()
-    table = Table(title=f"“{escape(result.claim)}”", expand=True)
+    table = Table(title=f"\u201c{safe(result.claim)}\u201d", expand=True)
     table.add_column("doc", overflow="fold", ratio=1)
     table.add_column("stance", no_wrap=True)
     table.add_column("score", justify="right", no_wrap=True)
@@ -145,20 +148,20 @@ def _print(result: Any, rows: list[Any]) -> None:
             how = ", ".join(x for x in (ev.cue, ev.kind) if x)
             who = f"{ev.speaker or '(unattributed)'}" + (f" ({how})" if how else "")
         table.add_row(
-            escape(r.doc),
-            f"[{colour[r.stance]}]{r.stance}[/]",
+            safe(r.doc),
+            Text(r.stance, style=colour[r.stance]),
             f"{r.score:.2f}",
-            escape(ev.text if ev else ""),
-            escape(who),
-            escape((r.group or "")[:12]),
+            safe(ev.text if ev else ""),
+            safe(who),
+            safe((r.group or "")[:12]),
         )
     out.print(table)
-    out.print(f"[bold]verdict:[/] {escape(result.line())}", highlight=False)
+    out.print(f"[bold]verdict:[/] {esc(result.line())}", markup=True)
     g = result.grade
     if g is not None:
-        out.print(f"[bold]grade:[/] {g.reliability}{g.credibility}", highlight=False)
+        out.print(f"[bold]grade:[/] {esc(g.reliability)}{esc(g.credibility)}", markup=True)
         for reason in g.reasons:
-            out.print(f"  - {escape(reason)}", highlight=False)
+            out.print(f"  - {safe(reason)}")
 
 
 @eval_app.command("stance")
@@ -177,7 +180,7 @@ def eval_stance_cmd(
     from headwater.evaluate.stance import evaluate_stance
 
     if split not in ("all", "train", "dev"):
-        console(stderr=True).print("[bold red]error:[/] --split must be all, train or dev")
+        console(stderr=True).print("[bold red]error:[/] --split must be all, train or dev", markup=True)
         raise typer.Exit(2)
     cfg = settings(config, None, model)
     with progress(quiet or as_json) as bar:
@@ -192,8 +195,8 @@ def eval_stance_cmd(
     if as_json:
         print_json(result.to_dict())
     elif not quiet:
-        console().print(result.render(), highlight=False)
+        console().print(result.render())
     if result.errors:
         for e in result.errors[:20]:
-            console(stderr=True).print(f"[yellow]skipped:[/] {e}", highlight=False)
+            console(stderr=True).print(f"[yellow]skipped:[/] {esc(e)}", markup=True)
         raise typer.Exit(3)

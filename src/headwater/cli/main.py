@@ -13,6 +13,8 @@ COMMAND_MODULES = (
     "headwater.cli.reuse",
     "headwater.cli.report",
     "headwater.cli.run",
+    "headwater.cli.forget",
+    "headwater.cli.serve",
     "headwater.cli.check",
 )
 
@@ -31,11 +33,11 @@ def main() -> None:
 
     _load_commands()
     try:
-        app()
+        app(prog_name="headwater")
     except HeadwaterError as exc:
-        from headwater.cli.app import console
+        from headwater.cli.app import error
 
-        console(stderr=True).print(f"[bold red]error:[/] {exc}", markup=True, highlight=False)
+        error(exc)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.stderr.write("interrupted: everything committed so far is kept; run the command again to continue\n")

@@ -34,7 +34,6 @@ def strings(values: Iterable[str]) -> str:
     return json.dumps(list(values))
 
 
-
 def migrations() -> list[tuple[int, str, str]]:
     """(version, name, sql) for every shipped migration, in order."""
     folder = resources.files("headwater.store").joinpath("migrations")
@@ -59,9 +58,10 @@ class Store:
 
         path = str(path)
         if path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
             if read_only and not Path(path).exists():
                 raise StoreError(f"{path}: no such database. Run `headwater ingest PATH --db {path}` first.")
+            if not read_only:  # a read-only open creates nothing, not even the folder
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
         if read_only and path != ":memory:":
             cls._migrate_file(path)
         try:

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from headwater.export import exporter
+from headwater.export import SPAN, Schema, exporter
 from headwater.model import Attribution, Proposition, Span, Speaker
 from headwater.store import Store, bulk
 
@@ -20,13 +20,21 @@ _COLUMNS = (
 )
 
 
-def pending(store: Store) -> list[str]:
-    """Articles whose current text has not been through extraction yet, in ingest order."""
+def pending(store: Store, model: str | None = None, force: bool = False) -> list[str]:
+    """Articles to extract, in ingest order: those whose current text has not been through extraction
+    yet, those extracted with another pipeline than ``model`` (when given), or every one with ``force``."""
+    where = "TRUE" if force else "r.text_hash IS NULL OR r.text_hash <> a.text_hash OR coalesce(r.model <> ?, FALSE)"
     rows = store.con.execute(
-        "SELECT a.id FROM articles a LEFT JOIN attribution_runs r ON r.article_id = a.id "
-        "WHERE r.text_hash IS NULL OR r.text_hash <> a.text_hash ORDER BY a.ingested_at, a.doc, a.id"
+        f"SELECT a.id FROM articles a LEFT JOIN attribution_runs r ON r.article_id = a.id "
+        f"WHERE {where} ORDER BY a.ingested_at, a.doc, a.id",
+        [] if force else [model],
     ).fetchall()
     return [r[0] for r in rows]
+
+
+def languages(store: Store) -> list[tuple[str, str | None, int]]:
+    """(id, language, words) of every article: which ones extraction reads (``lang.analysed``)."""
+    return store.con.execute("SELECT id, language, words FROM articles").fetchall()
 
 
 def _span_values(span: Span | None) -> list[Any]:
@@ -73,8 +81,10 @@ def _select(article_id: str | None) -> tuple[str, list[Any]]:
     where, params = "", []
     if article_id is not None:
         where, params = "WHERE t.article_id = ?", [article_id]
-    sql = (f"SELECT {', '.join('t.' + c for c in _COLUMNS)} FROM attributions t "
-           f"JOIN articles a ON a.id = t.article_id AND a.text_hash = t.text_hash {where} ORDER BY t.doc, t.article_id, t.seq")
+    sql = (
+        f"SELECT {', '.join('t.' + c for c in _COLUMNS)} FROM attributions t "
+        f"JOIN articles a ON a.id = t.article_id AND a.text_hash = t.text_hash {where} ORDER BY t.doc, t.article_id, t.seq"
+    )
     return sql, params
 
 
@@ -115,7 +125,23 @@ def to_json(att: Attribution) -> dict[str, Any]:
                                                                  for f in Proposition.__slots__}}
 
 
-@exporter("attributions")
+ATTRIBUTIONS_SCHEMA: Schema = (
+    ("id", "VARCHAR"),
+    ("article_id", "VARCHAR"),
+    ("doc", "VARCHAR"),
+    ("kind", "VARCHAR"),
+    ("stance", "VARCHAR"),
+    ("cue", SPAN),
+    ("speaker", (*SPAN, ("resolved", "VARCHAR"), ("type", "VARCHAR"), ("side", "VARCHAR"), ("role", "VARCHAR"))),
+    ("content", SPAN),
+    ("via", "VARCHAR"),
+    ("proposition", (("type", "VARCHAR"), ("predicate", "VARCHAR"), ("agent", "VARCHAR"), ("patient", "VARCHAR"),
+                     ("negated", "BOOLEAN"), ("modality", "VARCHAR"))),
+)
+
+
+@exporter("attributions", ATTRIBUTIONS_SCHEMA)
 def export_attributions(store: Store) -> Iterator[dict[str, Any]]:
+    """Every attribution with its stable id (``Attribution.id``: article id and content span)."""
     for att in load_attributions(store):
-        yield to_json(att)
+        yield {"id": att.id, **to_json(att)}

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from headwater.claims.origins import speaker_side
-from headwater.export import exporter
+from headwater.export import SPAN, Schema, exporter
 from headwater.model import Attribution, Claim, Grade, Origin, Proposition, Quantity, Span, Speaker, plain
 from headwater.store import Store, bulk
 
@@ -133,13 +133,38 @@ def _denied_parties(c: Claim, d: Attribution) -> list[str]:
     return list(dict.fromkeys(n for o in c.origins for n in o.speaker.split(" / ") if n and n != denier))
 
 
-@exporter("claims")
+CLAIMS_SCHEMA: Schema = (
+    ("id", "VARCHAR"),
+    ("rank", "INTEGER"),
+    ("text", "VARCHAR"),
+    ("type", "VARCHAR"),
+    ("graded", "BOOLEAN"),
+    ("contradicts", "VARCHAR[]"),
+    ("unattributed", "BOOLEAN"),
+    ("independent_origins", "INTEGER"),
+    ("grade", (("reliability", "VARCHAR"), ("credibility", "VARCHAR"), ("reasons", "VARCHAR[]"),
+               ("likelihood", "VARCHAR"))),
+    ("members", "JSON"),
+    ("origins", "JSON"),
+    ("denials", "JSON"),
+)
+ESTIMATES_SCHEMA: Schema = (
+    *((c, "VARCHAR") for c in ("article_id", "doc", "quantity", "unit")),
+    *((c, "DOUBLE") for c in ("value", "low", "high")),
+    ("qualifier", "VARCHAR"),
+    ("span", SPAN),
+    *((c, "VARCHAR") for c in ("speaker", "side", "as_of")),
+)
+
+
+@exporter("claims", CLAIMS_SCHEMA)
 def export_claims(store: Store) -> Iterator[dict[str, Any]]:
-    for c in load_claims(store):
-        yield claim_dict(c)
+    """Claims in the dossier's order; ``rank`` 1 is the first (most independent origins)."""
+    for rank, c in enumerate(load_claims(store), 1):
+        yield {"rank": rank, **claim_dict(c)}
 
 
-@exporter("estimates")
+@exporter("estimates", ESTIMATES_SCHEMA)
 def export_estimates(store: Store) -> Iterator[dict[str, Any]]:
     for q in load_quantities(store):
         yield plain(q)
