@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "headwater.cli.forget",
     "headwater.cli.serve",
     "headwater.cli.claims",
+    "headwater.cli.check",
 )
 
 
