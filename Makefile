@@ -5,9 +5,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+SPARK  := $(VENV)/.spark-installed
 OUT    ?= headwater-out
 
-.PHONY: demo test install lint browser bench lock clean
+.PHONY: demo test install spark lint browser bench lock clean
 
 install: $(STAMP)
 
@@ -18,6 +19,13 @@ $(STAMP): requirements-pip.lock requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
+
+# The spark extra (headwater[spark]: pyspark and py4j, hash-locked apart in requirements-spark.lock).
+spark: $(SPARK)
+
+$(SPARK): $(STAMP) requirements-spark.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-spark.lock
+	@touch $(SPARK)
 
 demo: install
 	rm -f $(OUT)/headwater.duckdb
@@ -31,7 +39,7 @@ browser:
 	  (apt-get update -qq >/dev/null 2>&1; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1) ; } \
 	  || echo "chromium is not available: the browser test will be skipped"
 
-test: install browser
+test: install spark browser
 	$(BIN)/python -m pytest -q
 
 lint: install
@@ -46,6 +54,8 @@ lock: install
 	$(BIN)/python -m pip install --quiet pip-tools
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --extra dev --strip-extras \
 	  --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe \
+	  --no-emit-index-url --no-emit-find-links -o requirements-spark.lock requirements-spark.in
 
 clean:
 	rm -rf $(VENV) $(OUT) build src/*.egg-info .pytest_cache .ruff_cache

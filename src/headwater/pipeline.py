@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from headwater.clean import Cleaned, clean_document, load_patterns
 from headwater.clean.crossdoc import LineEvidence, is_boilerplate
@@ -102,45 +103,80 @@ def expand_inputs(paths: Iterable[str | Path]) -> list[Path | IngestError]:
     return items
 
 
+CleanedArticle = tuple[Document, store_articles.LineHashes]  # an article as stored, with its line hashes
+FileCleaner = Callable[[list[Path]], Iterator[list["CleanedArticle | IngestError"]]]  # files -> each one's articles, in order
+
+
 def ingest_paths(
     store: Store,
     cfg: Config,
     paths: Iterable[str | Path],
     progress: Progress = _noop,
     items: list[Path | IngestError] | None = None,
+    cleaner: FileCleaner | None = None,
 ) -> IngestReport:
     """Read, clean and store every article under ``paths``; then refresh cross-document boilerplate.
 
     Articles are committed in batches, so an interrupted ingest keeps what it stored and
     a second run adds only what is missing. A file read before, unchanged since (same
-    size and modification time) and free of errors, is skipped unread.
+    size and modification time) and free of errors, is skipped unread. ``cleaner`` reads and cleans
+    the files to read (default: here, one by one, as the loop asks; the Spark engine: as tasks); what
+    it yields is stored in file order either way.
     """
-    patterns = load_patterns(cfg.clean.patterns)
-    crossdoc = store_articles.boilerplate_hashes(store)
     report = IngestReport()
     batch = _Batch()
     files = items if items is not None else list(expand_paths(paths))
     seen = store_articles.seen_inputs(store)
-    progress("ingest", 0, len(files))
-    for done, item in enumerate(files, 1):
+    plan: list[IngestError | tuple[Path, str, tuple[int, int] | None]] = []
+    for item in files:
         if isinstance(item, IngestError):
-            batch.errors.append(item)
+            plan.append(item)
             continue
         key, stamp = str(item.resolve()), _stamp(item)
         if stamp is not None and seen.get(key) == stamp:
             report.unchanged += 1
             continue
+        plan.append((item, key, stamp))
+    if cleaner is None:
+        cleaner = local_cleaner(cfg, store_articles.boilerplate_hashes(store))
+    cleaned = cleaner([p[0] for p in plan if not isinstance(p, IngestError)])
+    progress("ingest", 0, len(files))
+    for done, entry in enumerate(plan, 1):
+        if isinstance(entry, IngestError):
+            batch.errors.append(entry)
+            continue
+        _, key, stamp = entry
         errors_before, added_before = len(batch.errors), len(batch.docs)
-        for art in read_file(item, cfg.ingest):
-            _add(art, batch, patterns, crossdoc, cfg)
+        for one in next(cleaned):
+            if isinstance(one, IngestError):
+                batch.errors.append(one)
+            else:
+                batch.docs.append(one[0])
+                batch.lines.append(one[1])
         if stamp is not None and len(batch.errors) == errors_before:
             batch.inputs.append((key, *stamp, len(batch.docs) - added_before))
         if len(batch) >= cfg.ingest.batch_size:
             _flush(store, batch, report)
-        progress("ingest", done, len(files))
+        progress("ingest", done + report.unchanged, len(files))
     _flush(store, batch, report)
     refresh_boilerplate(store, cfg)
     return report
+
+
+def local_cleaner(cfg: Config, crossdoc: frozenset[int]) -> FileCleaner:
+    """Read and clean files in this process, one at a time, when asked."""
+    patterns = load_patterns(cfg.clean.patterns)
+
+    def clean(files: list[Path]) -> Iterator[list[CleanedArticle | IngestError]]:
+        for path in files:
+            yield clean_file(path, cfg, patterns, crossdoc)
+
+    return clean
+
+
+def clean_file(path: Path, cfg: Config, patterns, crossdoc: frozenset[int]) -> list[CleanedArticle | IngestError]:  # type: ignore[no-untyped-def]
+    """Every article of one file, cleaned (or the error that stopped it), in reading order."""
+    return [clean_article(art, patterns, crossdoc, cfg) for art in read_file(path, cfg.ingest)]
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:
@@ -151,21 +187,17 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     return st.st_size, st.st_mtime_ns
 
 
-def _add(art: RawArticle | IngestError, batch: _Batch, patterns, crossdoc: frozenset[int], cfg: Config) -> None:  # type: ignore[no-untyped-def]
+def clean_article(art: RawArticle | IngestError, patterns, crossdoc: frozenset[int], cfg: Config) -> CleanedArticle | IngestError:  # type: ignore[no-untyped-def]
     if isinstance(art, IngestError):
-        batch.errors.append(art)
-        return
+        return art
     cleaned = clean_document(art.raw_text, patterns=patterns, title=None if art.title_in_text else art.title,
                              outlet=art.outlet, crossdoc=crossdoc)
     where = art.path if art.doc == Path(art.path).name else f"{art.path} ({art.doc})"
     if not cleaned.text.strip():
-        batch.errors.append(IngestError(where, "no article text left after cleaning"))
-        return
+        return IngestError(where, "no article text left after cleaning")
     if len(cleaned.text) > cfg.ingest.max_article_chars:
-        batch.errors.append(IngestError(where, f"article too long ({len(cleaned.text)} characters)"))
-        return
-    batch.docs.append(build_document(art, cleaned))
-    batch.lines.append((cleaned.line_hashes, cleaned.sentence_hashes, cleaned.crossdoc_applied))
+        return IngestError(where, f"article too long ({len(cleaned.text)} characters)")
+    return build_document(art, cleaned), (cleaned.line_hashes, cleaned.sentence_hashes, cleaned.crossdoc_applied)
 
 
 def refresh_boilerplate(store: Store, cfg: Config) -> int:
@@ -257,7 +289,19 @@ def _not_analysed(store: Store) -> dict[str, int]:
     return not_analysed([(language, words) for _, language, words in languages(store)])
 
 
-def run_pipeline(paths: Iterable[str | Path], cfg: Config, outdir: Path | None, progress: Progress = _noop) -> RunResult:
+class Engine(Protocol):
+    """Where the per-document stages run (``headwater.spark.SparkEngine``); the local engine is ``None``."""
+
+    def cleaner(self, store: Store, cfg: Config) -> FileCleaner: ...
+
+    def extract(self, store: Store, cfg: Config, on_progress: Callable[[int, int], None]) -> int:
+        """Extract what it can and store it; the local extract stage then does whatever is still pending."""
+        ...
+
+
+def run_pipeline(
+    paths: Iterable[str | Path], cfg: Config, outdir: Path | None, progress: Progress = _noop, engine: Engine | None = None
+) -> RunResult:
     """Every stage, from raw files to the dossier."""
     import time
 
@@ -268,7 +312,8 @@ def run_pipeline(paths: Iterable[str | Path], cfg: Config, outdir: Path | None, 
     with Store.open(cfg.store.db) as store:
         result = RunResult(db=str(cfg.store.db), ingest=IngestReport())
         t = time.perf_counter()
-        result.ingest = ingest_paths(store, cfg, [], progress, items)
+        cleaner = engine.cleaner(store, cfg) if engine is not None else None
+        result.ingest = ingest_paths(store, cfg, [], progress, items, cleaner)
         result.timings["ingest"] = time.perf_counter() - t
         result.stages["ingest"] = (f"{result.ingest.added} added, {result.ingest.skipped} already stored, "
                                    f"{len(result.ingest.errors)} unreadable; {store_articles.count(store)} in store")
@@ -281,7 +326,12 @@ def run_pipeline(paths: Iterable[str | Path], cfg: Config, outdir: Path | None, 
             if stage is None:
                 continue
             t = time.perf_counter()
+            early = 0
+            if name == "extract" and engine is not None:
+                early = engine.extract(store, cfg, lambda d, n: progress("extract", d, n))
             out = stage(store, cfg, on_progress=lambda d, n, _s=name: progress(_s, d, n))
+            if early:
+                out = early + out  # type: ignore[operator]
             result.timings[name] = time.perf_counter() - t
             result.stages[name] = describe(name, out)
             if name == "extract":

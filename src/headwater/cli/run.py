@@ -34,11 +34,36 @@ def run(
     config: ConfigOpt = None,
     json: JsonOpt = False,
     quiet: QuietOpt = False,
+    engine: Annotated[
+        str, typer.Option("--engine", help="local, or spark: read, clean, parse and extract as Spark tasks.")
+    ] = "local",
+    master: Annotated[
+        str | None,
+        typer.Option("--master", help="Spark master: local[2], spark://host:7077, yarn, k8s://... (default local[*])."),
+    ] = None,
+    staging: Annotated[
+        str | None,
+        typer.Option(
+            "--staging", help="Where the Spark jobs write their Parquet (any Hadoop URI; default OUTPUT/parquet)."
+        ),
+    ] = None,
 ) -> None:
     """The main job: ingest + clean, extract attributions, detect reuse, build claims and write the dossier."""
+    from contextlib import nullcontext
+
+    from headwater.errors import UsageError
     from headwater.pipeline import run_pipeline
 
     cfg = settings(config, db, model)
+    if engine not in ("local", "spark"):
+        raise UsageError(f"--engine must be local or spark, got {engine!r}")
+    if engine == "local" and (master or staging):
+        raise UsageError("--master and --staging go with --engine spark")
+    runner = nullcontext(None)
+    if engine == "spark":
+        from headwater.spark import SparkEngine
+
+        runner = SparkEngine(master, staging or str(output / "parquet"))
     with progress(quiet or json) as bar:
         tasks: dict[str, int] = {}
 
@@ -47,7 +72,8 @@ def run(
                 tasks[stage] = bar.add_task(stage, total=total)
             bar.update(tasks[stage], completed=done, total=total)
 
-        result = run_pipeline(paths, cfg, output, tick)
+        with runner as spark:
+            result = run_pipeline(paths, cfg, output, tick, spark)
     if json:
         print_json(result.to_dict())
     else:

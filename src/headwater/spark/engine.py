@@ -1,0 +1,217 @@
+"""``SparkEngine``: the pipeline's per-document stages as Spark jobs (see ``headwater.pipeline.Engine``).
+
+Job 1 (read + clean) maps the input files, grouped into partitions, to cleaned articles written as
+Parquet under ``staging/cleaned``; the driver reads them back in file order and stores them with the
+same batches as the local engine, then finds cross-document boilerplate (on the driver, from the store).
+Job 2 (parse + extract) reads the same Parquet, keeps the articles the store says are pending, re-cleans
+those the boilerplate changed, and writes their attributions as Parquet under ``staging/extracted``; the
+driver loads them in the local engine's order. Whatever a task could not do (an article stored by an
+earlier run, a text that differs from the store's) is left pending, and the local extract stage does it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from headwater.config import Config
+from headwater.errors import HeadwaterError
+from headwater.model import IngestError
+from headwater.pipeline import CleanedArticle, FileCleaner
+from headwater.spark import tasks
+from headwater.store import Store
+
+DEFAULT_MASTER = "local[*]"
+
+
+class SparkUnavailable(HeadwaterError):
+    """pyspark or Java is missing: the Spark engine cannot start."""
+
+    exit_code = 2
+
+
+def java_missing() -> str | None:
+    """Why Spark cannot start here (no Java), or None."""
+    home = os.environ.get("JAVA_HOME")
+    if home and Path(home, "bin", "java").exists():
+        return None
+    if shutil.which("java"):
+        return None
+    return "no Java runtime found (set JAVA_HOME or put java on PATH; Spark 3.5 runs on Java 8, 11 or 17)"
+
+
+def _session(master: str, app: str = "headwater"):  # type: ignore[no-untyped-def]
+    try:
+        from pyspark.sql import SparkSession
+    except ModuleNotFoundError as exc:
+        raise SparkUnavailable(
+            "the Spark engine needs pyspark: pip install 'headwater[spark]' (make test installs it)"
+        ) from exc
+    reason = java_missing()
+    if reason:
+        raise SparkUnavailable(f"the Spark engine cannot start: {reason}")
+    if master.startswith("local"):  # local workers run this interpreter (on a cluster: spark.pyspark.python)
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    builder = (
+        SparkSession.builder.master(master)
+        .appName(app)
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.python.worker.reuse", "true")  # one spaCy pipeline per Python worker, kept between tasks
+        .config("spark.sql.shuffle.partitions", "8")
+    )
+    if master.startswith("local"):
+        builder = builder.config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+def _uri(path: str) -> str:
+    return path if "://" in path else Path(path).resolve().as_uri()
+
+
+class SparkEngine:
+    """Runs read + clean and parse + extract on Spark; ``staging`` is where their Parquet goes (any
+    Hadoop URI the cluster can write; a plain path is a local folder). ``partitions``: how many tasks per
+    job (default: twice Spark's default parallelism, at most one per file or article)."""
+
+    def __init__(
+        self, master: str | None = None, staging: str | Path = "headwater-spark", partitions: int | None = None
+    ) -> None:
+        self.master = master or DEFAULT_MASTER
+        self.staging = _uri(str(staging))
+        self.partitions = partitions
+        self._spark = None
+
+    @property
+    def spark(self):  # type: ignore[no-untyped-def]
+        if self._spark is None:
+            self._spark = _session(self.master)
+        return self._spark
+
+    def close(self) -> None:
+        if self._spark is not None:
+            self._spark.stop()
+            self._spark = None
+
+    def __enter__(self) -> SparkEngine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _slices(self, n: int) -> int:
+        want = self.partitions or 2 * self.spark.sparkContext.defaultParallelism
+        return max(1, min(n, want))
+
+    # -- job 1: read + clean ------------------------------------------------------------------------
+    def cleaner(self, store: Store, cfg: Config) -> FileCleaner:
+        from headwater.store import articles as store_articles
+
+        crossdoc = store_articles.boilerplate_hashes(store)
+
+        def clean(files: list[Path]) -> Iterator[list[CleanedArticle | IngestError]]:
+            if not files:
+                return
+            out = f"{self.staging}/cleaned"
+            sc = self.spark.sparkContext
+            rows = [(i, str(p)) for i, p in enumerate(files)]
+            rdd = sc.parallelize(rows, self._slices(len(rows))).mapPartitions(
+                lambda part: tasks.read_clean(part, cfg, crossdoc)
+            )
+            self.spark.createDataFrame(rdd, tasks.CLEANED_SCHEMA).write.mode("overwrite").parquet(out)
+            yield from _per_file(self.spark.read.parquet(out).orderBy("file", "seq").toLocalIterator(), len(files))
+
+        return clean
+
+    # -- job 2: parse + extract ---------------------------------------------------------------------
+    def extract(self, store: Store, cfg: Config, on_progress: Callable[[int, int], None]) -> int:
+        from headwater.lang import analysed
+        from headwater.parse import require_model
+        from headwater.store import articles as store_articles
+        from headwater.store import attributions as table
+
+        require_model(cfg.parse.model)
+        if not _exists(self.spark, f"{self.staging}/cleaned"):
+            return 0
+        skipped = {i for i, language, words in table.languages(store) if not analysed(language, words)}
+        todo = [i for i in table.pending(store, cfg.parse.model) if i not in skipped]
+        if not todo:
+            return 0
+        hashes = dict(store.con.execute("SELECT id, text_hash FROM articles").fetchall())
+        plan = tasks.ExtractPlan(
+            todo={a: (rank, hashes[a]) for rank, a in enumerate(todo)},
+            boilerplate=store_articles.boilerplate_hashes(store),
+        )
+        out = f"{self.staging}/extracted"
+        sc = self.spark.sparkContext
+        wanted = sc.broadcast(plan)
+        cleaned = self.spark.read.parquet(f"{self.staging}/cleaned").where("id IS NOT NULL").select("id", "payload")
+        rdd = (
+            cleaned.rdd.filter(lambda r: r[0] in wanted.value.todo)
+            .map(lambda r: (r[0], bytes(r[1])))
+            .repartition(self._slices(len(todo)))
+            .mapPartitions(lambda part: tasks.parse_extract(part, cfg, wanted.value))
+        )
+        self.spark.createDataFrame(rdd, tasks.EXTRACTED_SCHEMA).write.mode("overwrite").parquet(out)
+        return _load_extracted(
+            store, cfg, self.spark.read.parquet(out).orderBy("rank").toLocalIterator(), len(todo), on_progress
+        )
+
+
+def _exists(spark, uri: str) -> bool:  # type: ignore[no-untyped-def]
+    jvm = spark.sparkContext._jvm
+    path = jvm.org.apache.hadoop.fs.Path(uri)
+    return bool(path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration()).exists(path))
+
+
+def _per_file(rows, files: int) -> Iterator[list[CleanedArticle | IngestError]]:  # type: ignore[no-untyped-def]
+    """Parquet rows in (file, seq) order -> each file's articles and errors, one list per file (empty
+    for a file with nothing in it)."""
+    import pickle
+
+    current: list[CleanedArticle | IngestError] = []
+    at = 0
+    for row in rows:
+        while at < row["file"]:
+            yield current
+            current, at = [], at + 1
+        if row["error"] is not None:
+            current.append(IngestError(row["path"], row["error"]))
+        else:
+            current.append(pickle.loads(row["payload"]))
+    while at < files:
+        yield current
+        current, at = [], at + 1
+
+
+def _load_extracted(store: Store, cfg: Config, rows, total: int, on_progress: Callable[[int, int], None]) -> int:  # type: ignore[no-untyped-def]
+    """Store the extract job's attributions in the local engine's order and batches."""
+    import pickle
+
+    from headwater.store import attributions as table
+
+    chunk = max(1, cfg.parse.batch_size) * 4
+    written = done = 0
+    on_progress(0, total)
+    pending: list[tuple[str, str, list]] = []
+
+    def flush() -> None:
+        nonlocal written, done, pending
+        with store.transaction():
+            written += table.replace_many(store, pending, cfg.parse.model)
+        done += len(pending)
+        on_progress(done, total)
+        pending = []
+
+    for row in rows:
+        pending.append((row["id"], row["text_hash"], pickle.loads(row["payload"])))
+        if len(pending) >= chunk:
+            flush()
+    if pending:
+        flush()
+    return written
