@@ -56,6 +56,7 @@ def _session(master: str, app: str = "headwater"):  # type: ignore[no-untyped-de
     if master.startswith("local"):  # local workers run this interpreter (on a cluster: spark.pyspark.python)
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     builder = (
         SparkSession.builder.master(master)
         .appName(app)

@@ -1,0 +1,95 @@
+"""The Spark engine (``headwater run --engine spark --master local[2]``) gives the local engine's output:
+the same articles, attributions, reuse edges, claims and dossier (timestamps aside), on the example corpus
+plus the seeds when ../shared is present, with an unreadable file in the batch."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from conftest import EXAMPLES, SEEDS
+from headwater.spark.engine import java_missing
+
+# pyspark itself is not optional here: `make test` installs the spark extra, and without it the run fails.
+pytestmark = pytest.mark.skipif(java_missing() is not None, reason=f"Spark needs Java: {java_missing()}")
+
+TABLES = {  # table -> the columns compared (everything but timestamps)
+    "articles": "id, doc, path, source_format, title, outlet, credited_source, url, published, language, raw_text, "
+    "text, offsets, removed, text_hash, line_hashes, crossdoc_applied, words",
+    "attributions": "*",
+    "reuse_edges": "*",
+    "claims": "*",
+    "ingest_errors": "path, reason",
+    "boilerplate_lines": "*",
+}
+
+
+def _corpus(tmp: Path) -> Path:
+    corpus = tmp / "corpus"
+    shutil.copytree(EXAMPLES, corpus)
+    if SEEDS.is_dir():
+        shutil.copytree(SEEDS, corpus / "seeds")
+    (corpus / "zz_empty.txt").write_text("\n\n", encoding="utf-8")  # bad input: an error, the batch goes on
+    return corpus
+
+
+def _run(corpus: Path, out: Path, *engine: str) -> subprocess.CompletedProcess[str]:
+    cmd = [sys.executable, "-m", "headwater", "run", str(corpus), "-o", str(out), "--db", str(out / "h.duckdb"), "-q"]
+    return subprocess.run([*cmd, *engine], capture_output=True, text=True, timeout=900)
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, subprocess.CompletedProcess[str]]:
+    tmp = tmp_path_factory.mktemp("spark")
+    corpus = _corpus(tmp)
+    local = _run(corpus, tmp / "local")
+    assert local.returncode == 3, local.stderr  # 3: one file unreadable, the rest stored
+    spark = _run(corpus, tmp / "spark", "--engine", "spark", "--master", "local[2]")
+    assert spark.returncode == 3, spark.stderr
+    return tmp / "local", tmp / "spark", spark
+
+
+def _rows(db: Path, table: str) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(f"SELECT {TABLES[table]} FROM {table} ORDER BY ALL").fetchall()
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("table", sorted(TABLES))
+def test_spark_store_equals_local(runs, table: str) -> None:
+    local, spark, _ = runs
+    expected = _rows(local / "h.duckdb", table)
+    if table in ("articles", "attributions", "reuse_edges", "claims", "ingest_errors"):
+        assert expected, f"the local run stored no {table}: nothing compared"
+    assert _rows(spark / "h.duckdb", table) == expected
+
+
+def test_spark_dossier_equals_local(runs) -> None:
+    local, spark, _ = runs
+    a = json.loads((local / "dossier.json").read_text(encoding="utf-8"))
+    b = json.loads((spark / "dossier.json").read_text(encoding="utf-8"))
+    a.pop("generated_at"), b.pop("generated_at")
+    assert sorted(a) == sorted(b)
+    for section in a:
+        assert b[section] == a[section], section
+
+
+def test_spark_did_the_per_document_work(runs) -> None:
+    """The articles were read, cleaned, parsed and extracted by Spark tasks (their Parquet is there, one
+    row per article), not by the driver's fallback."""
+    _, spark, result = runs
+    con = duckdb.connect()
+    cleaned = con.execute(f"SELECT count(id), count(error) FROM '{spark}/parquet/cleaned/*.parquet'").fetchone()
+    extracted = con.execute(f"SELECT count(*), sum(n) FROM '{spark}/parquet/extracted/*.parquet'").fetchone()
+    stored = _rows(spark / "h.duckdb", "articles")
+    assert cleaned == (len(stored), 1)
+    assert extracted == (len(stored), len(_rows(spark / "h.duckdb", "attributions")))
+    assert "zz_empty.txt: empty file" in result.stderr
