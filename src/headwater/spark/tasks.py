@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from headwater.config import Config
-from headwater.model import IngestError
+from headwater.model import Document, IngestError
 
 # Columns of the Parquet files the tasks write (Spark DDL).
 CLEANED_SCHEMA = "file INT, seq INT, id STRING, doc STRING, path STRING, error STRING, payload BINARY"
@@ -47,29 +47,49 @@ def read_clean(rows: Iterable[tuple[int, str]], cfg: Config, crossdoc: frozenset
 
 
 def parse_extract(rows: Iterable[tuple[str, bytes]], cfg: Config, plan: ExtractPlan) -> Iterator[tuple]:
-    """(article id, cleaned payload) of the articles to extract -> (rank, id, text hash, n, attributions)."""
+    """(article id, cleaned payload) of the articles to extract -> (rank, id, text hash, n, attributions),
+    parsed in chunks as the local stage does (``[parse] batch_size`` × 4), so a partition's memory is bounded."""
+    chunk: list[tuple[int, Document]] = []
+    size = max(1, cfg.parse.batch_size) * 4
+    for article_id, payload in rows:
+        doc = _as_stored(pickle.loads(payload)[0], cfg, plan)
+        if doc is not None:
+            chunk.append((plan.todo[article_id][0], doc))
+        if len(chunk) >= size:
+            yield from _extract(chunk, cfg)
+            chunk = []
+    yield from _extract(chunk, cfg)
+
+
+def _as_stored(doc: Document, cfg: Config, plan: ExtractPlan) -> Document | None:
+    """The article as the store holds it now: re-cleaned with the cross-document boilerplate when the
+    driver did so (the same call as ``refresh_boilerplate``); None when its text is not the store's
+    (the driver's extract stage then does it)."""
     from headwater.clean import clean_document, load_patterns
+    from headwater.store.articles import text_hash
+
+    expected = plan.todo[doc.id][1]
+    if text_hash(doc.text) != expected:
+        cleaned = clean_document(
+            doc.raw_text,
+            patterns=load_patterns(cfg.clean.patterns),
+            title=doc.title,
+            outlet=doc.outlet,
+            crossdoc=plan.boilerplate,
+        )
+        doc = doc.with_(text=cleaned.text, offsets=cleaned.offsets, removed=cleaned.removed)
+    return doc if text_hash(doc.text) == expected else None
+
+
+def _extract(chunk: list[tuple[int, Document]], cfg: Config) -> Iterator[tuple]:
     from headwater.extract.core import extract_attributions
     from headwater.parse import load_nlp
     from headwater.store.articles import text_hash
 
-    patterns = None
-    docs = []
-    for article_id, payload in rows:
-        doc = pickle.loads(payload)[0]
-        rank, expected = plan.todo[article_id]
-        if text_hash(doc.text) != expected:  # re-cleaned on the driver for cross-document boilerplate: same call
-            patterns = patterns or load_patterns(cfg.clean.patterns)
-            cleaned = clean_document(
-                doc.raw_text, patterns=patterns, title=doc.title, outlet=doc.outlet, crossdoc=plan.boilerplate
-            )
-            doc = doc.with_(text=cleaned.text, offsets=cleaned.offsets, removed=cleaned.removed)
-        if text_hash(doc.text) == expected:  # else left pending: the driver's extract stage does it
-            docs.append((rank, doc))
-    if not docs:
+    if not chunk:
         return
-    nlp = load_nlp(cfg.parse.model)
-    batch = max(1, cfg.parse.batch_size)
-    for (rank, doc), parsed in zip(docs, nlp.pipe((d.text for _, d in docs), batch_size=batch), strict=True):
-        atts = extract_attributions(parsed, doc, unattributed=cfg.extract.unattributed)
+    nlp = load_nlp(cfg.parse.model)  # once per Python worker: cached, and the worker is reused
+    parsed = nlp.pipe((d.text for _, d in chunk), batch_size=max(1, cfg.parse.batch_size))
+    for (rank, doc), spacy_doc in zip(chunk, parsed, strict=True):
+        atts = extract_attributions(spacy_doc, doc, unattributed=cfg.extract.unattributed)
         yield (rank, doc.id, text_hash(doc.text), len(atts), pickle.dumps(atts, protocol=5))
