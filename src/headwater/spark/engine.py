@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -87,11 +88,15 @@ class SparkEngine:
         self.staging = _uri(str(staging))
         self.partitions = partitions
         self._spark = None
+        self.timings: dict[str, float] = {}  # session start, each job (seconds), for bench/bench_spark.py
+        self.tasks: dict[str, int] = {}  # partitions of each job
 
     @property
     def spark(self):  # type: ignore[no-untyped-def]
         if self._spark is None:
+            t = time.perf_counter()
             self._spark = _session(self.master)
+            self.timings["session"] = time.perf_counter() - t
         return self._spark
 
     def close(self) -> None:
@@ -121,10 +126,13 @@ class SparkEngine:
             out = f"{self.staging}/cleaned"
             sc = self.spark.sparkContext
             rows = [(i, str(p)) for i, p in enumerate(files)]
-            rdd = sc.parallelize(rows, self._slices(len(rows))).mapPartitions(
+            t = time.perf_counter()
+            self.tasks["read+clean"] = self._slices(len(rows))
+            rdd = sc.parallelize(rows, self.tasks["read+clean"]).mapPartitions(
                 lambda part: tasks.read_clean(part, cfg, crossdoc)
             )
             self.spark.createDataFrame(rdd, tasks.CLEANED_SCHEMA).write.mode("overwrite").parquet(out)
+            self.timings["read+clean job"] = time.perf_counter() - t
             yield from _per_file(self.spark.read.parquet(out).orderBy("file", "seq").toLocalIterator(), len(files))
 
         return clean
@@ -150,15 +158,18 @@ class SparkEngine:
         )
         out = f"{self.staging}/extracted"
         sc = self.spark.sparkContext
+        t = time.perf_counter()
+        self.tasks["parse+extract"] = self._slices(len(todo))
         wanted = sc.broadcast(plan)
         cleaned = self.spark.read.parquet(f"{self.staging}/cleaned").where("id IS NOT NULL").select("id", "payload")
         rdd = (
             cleaned.rdd.filter(lambda r: r[0] in wanted.value.todo)
             .map(lambda r: (r[0], bytes(r[1])))
-            .repartition(self._slices(len(todo)))
+            .repartition(self.tasks["parse+extract"])
             .mapPartitions(lambda part: tasks.parse_extract(part, cfg, wanted.value))
         )
         self.spark.createDataFrame(rdd, tasks.EXTRACTED_SCHEMA).write.mode("overwrite").parquet(out)
+        self.timings["parse+extract job"] = time.perf_counter() - t
         return _load_extracted(
             store, cfg, self.spark.read.parquet(out).orderBy("rank").toLocalIterator(), len(todo), on_progress
         )

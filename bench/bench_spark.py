@@ -1,0 +1,186 @@
+"""The Spark engine against the local engine on the synthetic news corpus of bench_run.py.
+
+    .venv/bin/python bench/bench_spark.py [--articles 200,1000] [--master local[2]] [--write FILE]
+
+For each size, the same corpus is run twice, each run in a child process: ``run_pipeline`` (the function
+behind ``headwater run``) with the local engine, then with ``SparkEngine(master)``. A sampler reads
+/proc every 0.2 s for the child and all its descendants (the driver, Spark's JVM, the Python workers)
+and keeps each process's peak resident memory. Printed as markdown: wall time, stage timings, Spark's
+session start and job times, peak memory per kind of process, and the per-article cost of the two Spark
+jobs per task slot (job seconds x slots / articles), from which RESULTS.md projects to larger corpora.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_run import machine, make_news_corpus  # noqa: E402
+
+
+def child(engine: str, corpus: str, work: str, master: str) -> None:
+    """Run the pipeline once; print its timings as JSON on the last line."""
+    from headwater.config import load_config
+    from headwater.pipeline import run_pipeline
+
+    cfg = load_config().override("store", db=f"{work}/bench.duckdb")
+    t = time.perf_counter()
+    if engine == "local":
+        result, extra = run_pipeline([corpus], cfg, Path(work) / "out"), {}
+    else:
+        from headwater.spark import SparkEngine
+
+        with SparkEngine(master, f"{work}/parquet") as spark:
+            result = run_pipeline([corpus], cfg, Path(work) / "out", engine=spark)
+            extra = {"spark": spark.timings, "tasks": spark.tasks}
+    wall = time.perf_counter() - t
+    print(json.dumps({"wall": wall, "timings": result.timings, "stages": result.stages, **extra}))
+
+
+def _kind(pid: int) -> str:
+    try:
+        comm = Path(f"/proc/{pid}/comm").read_text().strip()
+        cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return "?"
+    if comm == "java":
+        return "JVM (Spark driver + executor)"
+    if "pyspark.daemon" in cmd or "pyspark.worker" in cmd:
+        return "Python worker"
+    if comm.startswith("python"):
+        return "driver (Python)"
+    return comm
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(OSError):
+            out += [int(c) for c in (task / "children").read_text().split()]
+    return out
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def measured(cmd: list[str]) -> tuple[dict, dict[int, tuple[str, float]]]:
+    """Run ``cmd``; its JSON result and the peak RSS (MB) of each process of its tree."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    peaks: dict[int, tuple[str, float]] = {}
+
+    def sample() -> None:
+        while proc.poll() is None:
+            todo, seen = [proc.pid], set()
+            while todo:
+                pid = todo.pop()
+                if pid in seen:
+                    continue
+                seen.add(pid)
+                rss = _rss_mb(pid)
+                kind = peaks.get(pid, (None, 0.0))[0] or _kind(pid)
+                peaks[pid] = (kind, max(rss, peaks.get(pid, ("", 0.0))[1]))
+                todo += _children(pid)
+            time.sleep(0.2)
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    out, _ = proc.communicate()
+    thread.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed with exit code {proc.returncode}")
+    return json.loads(out.strip().splitlines()[-1]), peaks
+
+
+def memory(peaks: dict[int, tuple[str, float]]) -> str:
+    kinds: dict[str, list[float]] = {}
+    for kind, mb in peaks.values():
+        if mb > 0 and kind not in ("bash", "?"):
+            kinds.setdefault(kind, []).append(mb)
+    return "; ".join(f"{k} {max(v):.0f} MB" + (f" (x{len(v)})" if len(v) > 1 else "") for k, v in sorted(kinds.items()))
+
+
+def bench(n: int, seed: int, master: str, tmp: Path) -> list[str]:
+    corpus = tmp / f"corpus{n}"
+    corpus.mkdir()
+    make_news_corpus(corpus, n, seed)
+    rows, runs = [], {}
+    for engine in ("local", "spark"):
+        work = tmp / f"{engine}{n}"
+        work.mkdir()
+        cmd = [sys.executable, __file__, "--child", engine, str(corpus), str(work), master]
+        runs[engine] = measured(cmd)
+    (local, _), (spark, _) = runs["local"], runs["spark"]
+    slots = _slots(master)
+    for engine, (r, mem) in runs.items():
+        t = r["timings"]
+        rows.append(
+            f"| {n:,} | {engine if engine == 'local' else 'spark ' + master} | {r['wall']:.1f} | "
+            f"{t.get('ingest', 0):.1f} | {t.get('extract', 0):.1f} | "
+            f"{t.get('reuse', 0) + t.get('claims', 0) + t.get('report', 0):.1f} | {memory(mem)} |"
+        )
+    sp = spark["spark"]
+    stored = local["stages"].get("ingest", "")
+    rows.append(
+        f"|  | spark detail | session start {sp.get('session', 0):.1f} s; read+clean job {sp.get('read+clean job', 0):.1f} s "
+        f"({spark['tasks'].get('read+clean')} tasks); parse+extract job {sp.get('parse+extract job', 0):.1f} s "
+        f"({spark['tasks'].get('parse+extract')} tasks); per article per slot: read+clean "
+        f"{1000 * sp.get('read+clean job', 0) * slots / n:.1f} ms, parse+extract "
+        f"{1000 * sp.get('parse+extract job', 0) * slots / n:.1f} ms; overhead vs local "
+        f"{spark['wall'] - local['wall']:+.1f} s; ingest: {stored} |  |  |  |  |"
+    )
+    return rows
+
+
+def _slots(master: str) -> int:
+    import os
+
+    if master.startswith("local[") and master[6:-1].isdigit():
+        return int(master[6:-1])
+    return os.cpu_count() or 1
+
+
+def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        child(*sys.argv[2:6])
+        return 0
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", default="200,1000", help="comma-separated corpus sizes")
+    ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--master", default="local[2]")
+    ap.add_argument("--write", type=Path, help="also write the markdown table to this file")
+    args = ap.parse_args()
+    head = [
+        f"Machine: {machine()}. Command: `.venv/bin/python bench/bench_spark.py --articles {args.articles} "
+        f"--master {args.master}`; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
+        "",
+        "| articles | engine | wall s | ingest s | extract s | reuse+claims+report s | peak RSS per process |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in (int(x) for x in args.articles.split(",")):
+            head += bench(n, args.seed, args.master, Path(tmp))
+            print("\n".join(head), flush=True)
+    if args.write:
+        args.write.write_text("\n".join(head) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
