@@ -44,7 +44,7 @@ def java_missing() -> str | None:
     return "no Java runtime found (set JAVA_HOME or put java on PATH; Spark 3.5 runs on Java 8, 11 or 17)"
 
 
-def _session(master: str, app: str = "headwater"):  # type: ignore[no-untyped-def]
+def _session(master: str | None, app: str = "headwater"):  # type: ignore[no-untyped-def]
     try:
         from pyspark.sql import SparkSession
     except ModuleNotFoundError as exc:
@@ -54,18 +54,21 @@ def _session(master: str, app: str = "headwater"):  # type: ignore[no-untyped-de
     reason = java_missing()
     if reason:
         raise SparkUnavailable(f"the Spark engine cannot start: {reason}")
-    if master.startswith("local"):  # local workers run this interpreter (on a cluster: spark.pyspark.python)
+    if master is None and "PYSPARK_GATEWAY_PORT" not in os.environ:  # under spark-submit: its --master
+        master = DEFAULT_MASTER
+    local = master is not None and master.startswith("local")
+    if local:  # local workers run this interpreter (on a cluster: spark.pyspark.python)
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    builder = SparkSession.builder.master(master) if master else SparkSession.builder
     builder = (
-        SparkSession.builder.master(master)
-        .appName(app)
+        builder.appName(app)
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.python.worker.reuse", "true")  # one spaCy pipeline per Python worker, kept between tasks
         .config("spark.sql.shuffle.partitions", "8")
     )
-    if master.startswith("local"):
+    if local:
         builder = builder.config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
@@ -84,7 +87,7 @@ class SparkEngine:
     def __init__(
         self, master: str | None = None, staging: str | Path = "headwater-spark", partitions: int | None = None
     ) -> None:
-        self.master = master or DEFAULT_MASTER
+        self.master = master  # None: spark-submit's --master, else local[*]
         self.staging = _uri(str(staging))
         self.partitions = partitions
         self._spark = None
