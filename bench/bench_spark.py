@@ -49,7 +49,7 @@ def child(engine: str, corpus: str, work: str, master: str) -> None:
 
 def _kind(pid: int) -> str:
     try:
-        comm = Path(f"/proc/{pid}/comm").read_text().strip()
+        comm = Path(f"/proc/{pid}/exe").resolve().name
         cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
     except OSError:
         return "?"
@@ -111,7 +111,7 @@ def measured(cmd: list[str]) -> tuple[dict, dict[int, tuple[str, float]]]:
 def memory(peaks: dict[int, tuple[str, float]]) -> str:
     kinds: dict[str, list[float]] = {}
     for kind, mb in peaks.values():
-        if mb > 0 and kind not in ("bash", "?"):
+        if mb > 0 and kind not in ("bash", "dash", "rm", "jspawnhelper", "?"):
             kinds.setdefault(kind, []).append(mb)
     return "; ".join(f"{k} {max(v):.0f} MB" + (f" (x{len(v)})" if len(v) > 1 else "") for k, v in sorted(kinds.items()))
 

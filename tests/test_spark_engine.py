@@ -93,3 +93,26 @@ def test_spark_did_the_per_document_work(runs) -> None:
     assert cleaned == (len(stored), 1)
     assert extracted == (len(stored), len(_rows(spark / "h.duckdb", "attributions")))
     assert "zz_empty.txt: empty file" in result.stderr
+
+
+def _cli(*args: str) -> None:
+    done = subprocess.run([sys.executable, "-m", "headwater", *args], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+
+
+def test_spark_stage_commands(tmp_path: Path) -> None:
+    """`ingest --engine spark` then `extract --engine spark` with another staging folder (so the extract job
+    reads the articles from the store, not the ingest job's Parquet) store what the local commands store."""
+    spark, local = tmp_path / "spark.duckdb", tmp_path / "local.duckdb"
+    engine = ["--engine", "spark", "--master", "local[2]", "--staging"]
+    _cli("ingest", str(EXAMPLES), "--db", str(spark), "-q", *engine, str(tmp_path / "a"))
+    _cli("extract", "--db", str(spark), "-q", *engine, str(tmp_path / "b"))
+    _cli("ingest", str(EXAMPLES), "--db", str(local), "-q")
+    _cli("extract", "--db", str(local), "-q")
+    assert (tmp_path / "a" / "cleaned").is_dir() and (tmp_path / "b" / "stored").is_dir()
+    con = duckdb.connect()
+    assert con.execute(f"SELECT count(*) FROM '{tmp_path}/b/extracted/*.parquet'").fetchone()[0] == len(
+        _rows(local, "articles")
+    )
+    for table in ("articles", "attributions"):
+        assert _rows(spark, table) == _rows(local, table)

@@ -294,8 +294,9 @@ class Engine(Protocol):
 
     def cleaner(self, store: Store, cfg: Config) -> FileCleaner: ...
 
-    def extract(self, store: Store, cfg: Config, on_progress: Callable[[int, int], None]) -> int:
-        """Extract what it can and store it; the local extract stage then does whatever is still pending."""
+    def extract(self, store: Store, cfg: Config, on_progress: Callable[[int, int], None], force: bool = False) -> int:
+        """Extract what it can (every article with ``force``) and store it; the local extract stage then
+        does whatever is still pending."""
         ...
 
 

@@ -24,6 +24,7 @@ from headwater.cli.app import (
     progress,
     settings,
 )
+from headwater.cli.engine import EngineOpt, MasterOpt, StagingOpt
 from headwater.cli.text import esc, safe
 
 
@@ -37,21 +38,27 @@ def extract_cmd(
     force: Annotated[
         bool, typer.Option("--force", help="Extract every article again, not only new, changed or other-model ones.")
     ] = False,
+    engine: EngineOpt = "local",
+    master: MasterOpt = None,
+    staging: StagingOpt = None,
 ) -> None:
     """Extract attributions (who said what) from every stored article not yet extracted with this pipeline."""
+    from headwater.cli.engine import default_staging, engine_for
     from headwater.extract.stage import run_extract
     from headwater.lang import describe_skipped, not_analysed
     from headwater.store import attributions as table
 
     cfg = settings(config, db, model)
+    runner = engine_for(engine, master, staging, default_staging(cfg))
     with open_store(cfg) as store:
-        with progress(quiet or as_json) as bar:
+        with progress(quiet or as_json) as bar, runner as spark:
             task = bar.add_task("extract", total=None)
 
             def step(done: int, total: int) -> None:
                 bar.update(task, completed=done, total=total)
 
-            written = run_extract(store, cfg, step, force=force)
+            written = spark.extract(store, cfg, step, force) if spark is not None else 0
+            written += run_extract(store, cfg, step, force=force and spark is None)
         total = table.count(store)
         skipped = not_analysed([(language, words) for _, language, words in table.languages(store)])
     if skipped and not quiet:

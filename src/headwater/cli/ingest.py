@@ -26,6 +26,7 @@ from headwater.cli.app import (
     progress,
     settings,
 )
+from headwater.cli.engine import EngineOpt, MasterOpt, StagingOpt
 from headwater.cli.text import esc, safe
 
 PathsArg = Annotated[
@@ -47,26 +48,38 @@ def report_ingest(report, quiet: bool, as_json: bool) -> None:  # type: ignore[n
         err.print(f"[red]could not read[/] {esc(e.path)}: {esc(e.reason)}", markup=True, highlight=False)
 
 
-def run_ingest(paths: list[str], cfg, quiet: bool):  # type: ignore[no-untyped-def]
+def run_ingest(paths: list[str], cfg, quiet: bool, engine=None):  # type: ignore[no-untyped-def]
+    from contextlib import nullcontext
+
     from headwater.pipeline import expand_inputs, ingest_paths
 
     items = expand_inputs(paths)  # nothing to read: an error before the store is created
-    with open_store(cfg, create=True) as store, progress(quiet) as bar:
+    with engine or nullcontext(None) as runner, open_store(cfg, create=True) as store, progress(quiet) as bar:
         task = bar.add_task("ingest", total=None)
 
         def tick(stage: str, done: int, total: int | None) -> None:
             bar.update(task, completed=done, total=total)
 
-        return ingest_paths(store, cfg, [], tick, items)
+        return ingest_paths(store, cfg, [], tick, items, runner.cleaner(store, cfg) if runner else None)
 
 
 @app.command()
 def ingest(
-    paths: PathsArg, db: DbOpt = None, config: ConfigOpt = None, json: JsonOpt = False, quiet: QuietOpt = False
+    paths: PathsArg,
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+    json: JsonOpt = False,
+    quiet: QuietOpt = False,
+    engine: EngineOpt = "local",
+    master: MasterOpt = None,
+    staging: StagingOpt = None,
 ) -> None:
     """Read, clean and store articles (.txt, .html, .jsonl/.json, .warc(.gz), RSS/Atom)."""
+    from headwater.cli.engine import default_staging, engine_for
+
     cfg = settings(config, db)
-    report = run_ingest(paths, cfg, quiet or json)
+    runner = engine_for(engine, master, staging, default_staging(cfg))
+    report = run_ingest(paths, cfg, quiet or json, runner)
     report_ingest(report, quiet, json)
     if report.errors:
         raise typer.Exit(3)

@@ -22,6 +22,7 @@ from headwater.cli.app import (
     progress,
     settings,
 )
+from headwater.cli.engine import EngineOpt, MasterOpt, engine_for
 from headwater.cli.ingest import PathsArg, report_ingest
 
 
@@ -34,13 +35,8 @@ def run(
     config: ConfigOpt = None,
     json: JsonOpt = False,
     quiet: QuietOpt = False,
-    engine: Annotated[
-        str, typer.Option("--engine", help="local, or spark: read, clean, parse and extract as Spark tasks.")
-    ] = "local",
-    master: Annotated[
-        str | None,
-        typer.Option("--master", help="Spark master: local[2], spark://host:7077, yarn, k8s://... (default local[*])."),
-    ] = None,
+    engine: EngineOpt = "local",
+    master: MasterOpt = None,
     staging: Annotated[
         str | None,
         typer.Option(
@@ -49,21 +45,10 @@ def run(
     ] = None,
 ) -> None:
     """The main job: ingest + clean, extract attributions, detect reuse, build claims and write the dossier."""
-    from contextlib import nullcontext
-
-    from headwater.errors import UsageError
     from headwater.pipeline import run_pipeline
 
     cfg = settings(config, db, model)
-    if engine not in ("local", "spark"):
-        raise UsageError(f"--engine must be local or spark, got {engine!r}")
-    if engine == "local" and (master or staging):
-        raise UsageError("--master and --staging go with --engine spark")
-    runner = nullcontext(None)
-    if engine == "spark":
-        from headwater.spark import SparkEngine
-
-        runner = SparkEngine(master, staging or str(output / "parquet"))
+    runner = engine_for(engine, master, staging, output / "parquet")
     with progress(quiet or json) as bar:
         tasks: dict[str, int] = {}
 

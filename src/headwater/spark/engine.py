@@ -141,17 +141,15 @@ class SparkEngine:
         return clean
 
     # -- job 2: parse + extract ---------------------------------------------------------------------
-    def extract(self, store: Store, cfg: Config, on_progress: Callable[[int, int], None]) -> int:
+    def extract(self, store: Store, cfg: Config, on_progress: Callable[[int, int], None], force: bool = False) -> int:
         from headwater.lang import analysed
         from headwater.parse import require_model
         from headwater.store import articles as store_articles
         from headwater.store import attributions as table
 
         require_model(cfg.parse.model)
-        if not _exists(self.spark, f"{self.staging}/cleaned"):
-            return 0
         skipped = {i for i, language, words in table.languages(store) if not analysed(language, words)}
-        todo = [i for i in table.pending(store, cfg.parse.model) if i not in skipped]
+        todo = [i for i in table.pending(store, cfg.parse.model, force) if i not in skipped]
         if not todo:
             return 0
         hashes = dict(store.con.execute("SELECT id, text_hash FROM articles").fetchall())
@@ -159,12 +157,15 @@ class SparkEngine:
             todo={a: (rank, hashes[a]) for rank, a in enumerate(todo)},
             boilerplate=store_articles.boilerplate_hashes(store),
         )
+        source = f"{self.staging}/cleaned"
+        if not _exists(self.spark, source):  # `headwater extract --engine spark` on a store ingested before
+            source = self._from_store(store, todo)
         out = f"{self.staging}/extracted"
         sc = self.spark.sparkContext
         t = time.perf_counter()
         self.tasks["parse+extract"] = self._slices(len(todo))
         wanted = sc.broadcast(plan)
-        cleaned = self.spark.read.parquet(f"{self.staging}/cleaned").where("id IS NOT NULL").select("id", "payload")
+        cleaned = self.spark.read.parquet(source).where("id IS NOT NULL").select("id", "payload")
         rdd = (
             cleaned.rdd.filter(lambda r: r[0] in wanted.value.todo)
             .map(lambda r: (r[0], bytes(r[1])))
@@ -176,6 +177,23 @@ class SparkEngine:
         return _load_extracted(
             store, cfg, self.spark.read.parquet(out).orderBy("rank").toLocalIterator(), len(todo), on_progress
         )
+
+    def _from_store(self, store: Store, ids: list[str], chunk: int = 2000) -> str:
+        """The stored articles ``ids`` as cleaned-article Parquet (``STAGING/stored``), written in chunks."""
+        import pickle
+
+        from headwater.store import articles as store_articles
+
+        out, mode = f"{self.staging}/stored", "overwrite"
+        none: tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]] = ((), (), ())
+        for i in range(0, len(ids), chunk):
+            rows = [
+                (d.id, pickle.dumps((d, none), protocol=5))
+                for d in store_articles.iter_documents(store, ids[i : i + chunk])
+            ]
+            self.spark.createDataFrame(rows, "id STRING, payload BINARY").write.mode(mode).parquet(out)
+            mode = "append"
+        return out
 
 
 def _exists(spark, uri: str) -> bool:  # type: ignore[no-untyped-def]
