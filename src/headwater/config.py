@@ -37,7 +37,7 @@ class CleanConfig:
     crossdoc_min_articles_prose: int = 10
     crossdoc_max_similarity: float = 0.2
     crossdoc_sample_pairs: int = 20
-    max_align_chars: int = 2000
+    max_align_chars: int = 500
 
 
 @dataclass(frozen=True)

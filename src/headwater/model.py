@@ -216,6 +216,7 @@ class IngestReport:
     skipped: int = 0  # already stored
     unchanged: int = 0  # input files read before and unchanged since: not read again
     errors: list[IngestError] = field(default_factory=list)
+    surrogates_replaced: int = 0  # lone surrogates in text, metadata or names, replaced by U+FFFD
 
 
 @cache

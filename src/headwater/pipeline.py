@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from headwater.clean import Cleaned, clean_document, load_patterns
@@ -11,6 +11,8 @@ from headwater.clean.crossdoc import LineEvidence, is_boilerplate
 from headwater.config import Config
 from headwater.model import Document, IngestError, IngestReport, RawArticle
 from headwater.sources import expand_paths, read_file
+from headwater.sources.decode import valid_name, valid_text
+from headwater.sources.limits import reason_for
 from headwater.store import Store
 from headwater.store import articles as store_articles
 
@@ -72,26 +74,28 @@ def ingest_paths(store: Store, cfg: Config, paths: Iterable[str | Path], progres
 
     Articles are committed in batches, so an interrupted ingest keeps what it stored and
     a second run adds only what is missing. A file read before, unchanged since (same
-    size and modification time) and free of errors, is skipped unread.
+    size and modification time) and free of errors, is skipped unread. Each file, and each
+    record of a multi-record file, is read in isolation: whatever goes wrong in one becomes an
+    ``IngestError`` naming it, and the batch goes on.
     """
     patterns = load_patterns(cfg.clean.patterns)
     crossdoc = store_articles.boilerplate_hashes(store)
     report = IngestReport()
     batch = _Batch()
-    files = list(expand_paths(paths))
+    files = list(expand_paths(paths, cfg.ingest.follow_symlinks))
     seen = store_articles.seen_inputs(store)
     progress("ingest", 0, len(files))
     for done, item in enumerate(files, 1):
         if isinstance(item, IngestError):
             batch.errors.append(item)
             continue
-        key, stamp = str(item.resolve()), _stamp(item)
+        key, stamp = valid_name(_resolved(item)), _stamp(item)
         if stamp is not None and seen.get(key) == stamp:
             report.unchanged += 1
             continue
         errors_before, added_before = len(batch.errors), len(batch.docs)
         for art in read_file(item, cfg.ingest):
-            _add(art, batch, patterns, crossdoc, cfg)
+            _add_isolated(art, batch, patterns, crossdoc, cfg, report)
         if stamp is not None and len(batch.errors) == errors_before:
             batch.inputs.append((key, *stamp, len(batch.docs) - added_before))
         if len(batch) >= cfg.ingest.batch_size:
@@ -102,6 +106,13 @@ def ingest_paths(store: Store, cfg: Config, paths: Iterable[str | Path], progres
     return report
 
 
+def _resolved(path: Path) -> str:
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):
+        return str(path.absolute())
+
+
 def _stamp(path: Path) -> tuple[int, int] | None:
     try:
         st = path.stat()
@@ -110,21 +121,55 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     return st.st_size, st.st_mtime_ns
 
 
-def _add(art: RawArticle | IngestError, batch: _Batch, patterns, crossdoc: frozenset[int], cfg: Config) -> None:  # type: ignore[no-untyped-def]
+def _add_isolated(art: RawArticle | IngestError, batch: _Batch, patterns, crossdoc: frozenset[int], cfg: Config,  # type: ignore[no-untyped-def]
+                  report: IngestReport) -> None:
+    """``_add`` for one record, with any failure turned into an error naming the record."""
     if isinstance(art, IngestError):
-        batch.errors.append(art)
+        batch.errors.append(IngestError(valid_name(art.path), valid_name(art.reason)))
+        return
+    art, replaced = valid_article(art)
+    report.surrogates_replaced += replaced
+    try:
+        _add(art, batch, patterns, crossdoc, cfg)
+    except Exception as exc:  # noqa: BLE001 - one record's failure never stops the batch
+        batch.errors.append(IngestError(_where(art), f"cannot clean: {reason_for(exc)}"))
+
+
+def _where(art: RawArticle) -> str:
+    return art.path if art.doc == Path(art.path).name else f"{art.path} ({art.doc})"
+
+
+def _add(art: RawArticle, batch: _Batch, patterns, crossdoc: frozenset[int], cfg: Config) -> None:  # type: ignore[no-untyped-def]
+    limit = cfg.ingest
+    if len(art.raw_text) > limit.max_record_chars:
+        batch.errors.append(IngestError(_where(art), f"article too long to clean ({len(art.raw_text):,} characters "
+                                        f"> max_record_chars {limit.max_record_chars:,})"))
         return
     cleaned = clean_document(art.raw_text, patterns=patterns, title=None if art.title_in_text else art.title,
-                             outlet=art.outlet, crossdoc=crossdoc)
-    where = art.path if art.doc == Path(art.path).name else f"{art.path} ({art.doc})"
+                             outlet=art.outlet, crossdoc=crossdoc, max_align_chars=cfg.clean.max_align_chars)
     if not cleaned.text.strip():
-        batch.errors.append(IngestError(where, "no article text left after cleaning"))
+        batch.errors.append(IngestError(_where(art), "no article text left after cleaning"))
         return
-    if len(cleaned.text) > cfg.ingest.max_article_chars:
-        batch.errors.append(IngestError(where, f"article too long ({len(cleaned.text)} characters)"))
+    if len(cleaned.text) > limit.max_article_chars:
+        batch.errors.append(IngestError(_where(art), f"article too long ({len(cleaned.text):,} characters "
+                                        f"> max_article_chars {limit.max_article_chars:,})"))
         return
     batch.docs.append(build_document(art, cleaned))
     batch.lines.append((cleaned.line_hashes, cleaned.sentence_hashes, cleaned.crossdoc_applied))
+
+
+def valid_article(art: RawArticle) -> tuple[RawArticle, int]:
+    """``art`` with lone surrogates replaced in every text field, and how many were replaced."""
+    changes: dict[str, str] = {}
+    total = 0
+    for name in ("doc", "path", "raw_text", "title", "outlet", "url", "published"):
+        value = getattr(art, name)
+        if isinstance(value, str):
+            fixed, n = valid_text(value)
+            if n:
+                changes[name] = fixed
+                total += n
+    return (replace(art, **changes) if changes else art), total
 
 
 def refresh_boilerplate(store: Store, cfg: Config) -> int:
