@@ -8,7 +8,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from headwater.config_check import check_section, to_toml, typed_value as _typed
+from headwater.config_check import check_section, to_toml
+from headwater.config_check import typed_value as _typed
 from headwater.errors import ConfigError
 
 

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from headwater.atomic import atomic_open, atomic_path
 from headwater.errors import HeadwaterError
 
 Exporter = Callable[..., Iterator[dict[str, Any]]]
@@ -71,13 +72,11 @@ def write_rows(rows: Iterable[dict[str, Any]], fmt: str, out: str | Path | None)
         if out is None:
             raise HeadwaterError("parquet is binary: give a file with -o FILE")
         return _write_parquet(rows, Path(out))
-    stream: IO[str]
-    stream = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout  # noqa: SIM115
-    try:
-        return _write_jsonl(rows, stream) if fmt == "jsonl" else _write_csv(rows, stream)
-    finally:
-        if out:
-            stream.close()
+    write = _write_jsonl if fmt == "jsonl" else _write_csv
+    if not out:
+        return write(rows, sys.stdout)
+    with atomic_open(out, newline="") as stream:
+        return write(rows, stream)
 
 
 def _write_jsonl(rows: Iterable[dict[str, Any]], stream: IO[str]) -> int:
@@ -110,13 +109,14 @@ def _write_parquet(rows: Iterable[dict[str, Any]], out: Path) -> int:
             n = _write_jsonl(rows, fh)
         con = duckdb.connect()
         try:
-            if n == 0:
-                con.execute(f"COPY (SELECT NULL::VARCHAR AS empty LIMIT 0) TO '{_sql_path(out)}' (FORMAT parquet)")
-            else:
-                con.execute(
-                    f"COPY (SELECT * FROM read_json('{_sql_path(Path(tmp))}', format='newline_delimited', "
-                    f"sample_size=-1)) TO '{_sql_path(out)}' (FORMAT parquet)"
-                )
+            with atomic_path(out) as part:
+                if n == 0:
+                    con.execute(f"COPY (SELECT NULL::VARCHAR AS empty LIMIT 0) TO '{_sql_path(part)}' (FORMAT parquet)")
+                else:
+                    con.execute(
+                        f"COPY (SELECT * FROM read_json('{_sql_path(Path(tmp))}', format='newline_delimited', "
+                        f"sample_size=-1)) TO '{_sql_path(part)}' (FORMAT parquet)"
+                    )
         finally:
             con.close()
         return n

@@ -27,8 +27,14 @@ _LEAD_CREDIT = re.compile(
     r"|^According to (?P<o2>(?:the\s+)?[A-Z][\w.&']*(?:\s+[A-Z][\w.&']*){0,3}),",
 )
 # Removed lines that belong to the site itself (and so name it), unlike "Read also" links to other outlets.
-_CHROME = {"crossdoc", "pattern:cookie_notice", "pattern:cookie_accept", "pattern:signup_banner", "pattern:follow_us",
-           "pattern:all_rights"}
+_CHROME = {
+    "crossdoc",
+    "pattern:cookie_notice",
+    "pattern:cookie_accept",
+    "pattern:signup_banner",
+    "pattern:follow_us",
+    "pattern:all_rights",
+}
 _ONLY_PUNCT = re.compile(r"^[\W_]+$")
 
 
@@ -237,6 +243,7 @@ def _outlets(
     from headwater.gazetteer import normalise_outlet
 
     provenance = [(k, v) for k, v in provenance if k != "published"]
+
     def first(*kinds: str) -> str | None:
         return next((v for k, v in provenance if k in kinds and v), None)
 

@@ -8,9 +8,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 # Stray markup fragments: "< p>", "</ p>", "<br/>", and a bare "p>" / "/p>" at a line edge.
-_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]{0,9}(\s+[^<>]{0,80})?\s*/?\s*>|(^|\s)/?p>(?=\s|$)|(^|\s)</?p(?=\s|$)")
+_MARKUP = re.compile(
+    r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]{0,9}(\s+[^<>]{0,80})?\s*/?\s*>|(^|\s)/?p>(?=\s|$)|(^|\s)</?p(?=\s|$)"
+)
 # Runs of 2+ spaces, or any other horizontal space: a lone " " (the common case) is left alone.
-_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]{2,}|[\t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
+_SPACE = re.compile(
+    r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]{2,}|[\t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]"
+)
 
 
 # Lines longer than this are aligned with their unicode-fixed form word by word ([clean] max_align_chars).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
@@ -26,6 +27,9 @@ from headwater.cli.app import (
 )
 
 PathsArg = Annotated[list[str], typer.Argument(help="Files, directories (recursive) or globs.", show_default=False)]
+FollowOpt = Annotated[
+    bool, typer.Option("--follow-symlinks", help="Follow symbolic links that lead out of the folders given.")
+]
 
 
 def report_ingest(report, quiet: bool, as_json: bool) -> None:  # type: ignore[no-untyped-def]
@@ -34,8 +38,9 @@ def report_ingest(report, quiet: bool, as_json: bool) -> None:  # type: ignore[n
         return
     err = console(stderr=True)
     if not quiet:
+        fixed = f", {report.surrogates_replaced} invalid characters replaced" if report.surrogates_replaced else ""
         console().print(f"added {report.added} articles, {report.skipped} already stored, "
-                        f"{report.unchanged} files unchanged since last read, {len(report.errors)} errors")
+                        f"{report.unchanged} files unchanged since last read, {len(report.errors)} errors{fixed}")
     for e in report.errors:
         err.print(f"[red]could not read[/] {e.path}: {e.reason}", markup=True, highlight=False)
 
@@ -54,9 +59,9 @@ def run_ingest(paths: list[str], cfg, quiet: bool):  # type: ignore[no-untyped-d
 
 @app.command()
 def ingest(paths: PathsArg, db: DbOpt = None, config: ConfigOpt = None, json: JsonOpt = False,
-           quiet: QuietOpt = False) -> None:
+           quiet: QuietOpt = False, follow_symlinks: FollowOpt = False) -> None:
     """Read, clean and store articles (.txt, .html, .jsonl/.json, .warc(.gz), RSS/Atom)."""
-    cfg = settings(config, db)
+    cfg = settings(config, db).override("ingest", follow_symlinks=follow_symlinks or None)
     report = run_ingest(paths, cfg, quiet or json)
     report_ingest(report, quiet, json)
     if report.errors:
@@ -137,9 +142,13 @@ def export_table(name: str, fmt: str, output: Path | None, db: Path | None, conf
     from headwater.errors import HeadwaterError
     from headwater.export import available, write_rows
 
+    from headwater.outputs import check_output_file
+
     exporters = available()
     if name not in exporters:
         raise HeadwaterError(f"nothing to export as '{name}' in this version")
+    if output:
+        check_output_file(output)
     with open_store(settings(config, db), read_only=True) as store:
         n = write_rows(exporters[name](store), fmt, output)
     if output:
@@ -166,9 +175,5 @@ def config_show(config: ConfigOpt = None, db: DbOpt = None, json: JsonOpt = Fals
     if json:
         print_json(data)
         return
-    out = console()
-    out.print("# from: " + ", ".join(data.pop("sources")), highlight=False)
-    for section, values in data.items():
-        out.print(f"\n[{section}]", markup=False, highlight=False)
-        for key, value in values.items():
-            out.print(f"{key} = {value!r}", highlight=False)
+    # Plain stdout, not Rich: the output is TOML that --config reads back.
+    sys.stdout.write(cfg.to_toml())

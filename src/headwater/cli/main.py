@@ -13,6 +13,7 @@ COMMAND_MODULES = (
     "headwater.cli.reuse",
     "headwater.cli.report",
     "headwater.cli.run",
+    "headwater.cli.errors",
 )
 
 
@@ -32,9 +33,12 @@ def main() -> None:
     try:
         app()
     except HeadwaterError as exc:
+        from rich.markup import escape
+
         from headwater.cli.app import console
 
-        console(stderr=True).print(f"[bold red]error:[/] {exc}", markup=True, highlight=False)
+        # Escaped: messages quote config sections ("[reuse] threshold") and user paths.
+        console(stderr=True).print(f"[bold red]error:[/] {escape(str(exc))}", markup=True, highlight=False)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.stderr.write("interrupted: everything committed so far is kept; run the command again to continue\n")

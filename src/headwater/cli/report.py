@@ -24,7 +24,10 @@ def report(
     """Write the dossier: claims ranked by independent origins, grades, denials, estimates, speakers, articles."""
     from headwater.report import write_report
 
+    from headwater.outputs import check_output_dir
+
     cfg = settings(config, db)
+    check_output_dir(output)
     summary = None
     with open_store(cfg) as store:
         if not stored:

@@ -73,6 +73,6 @@ def read_file(path: Path, cfg: IngestConfig) -> Iterator[RawArticle | IngestErro
         for item in reader(path, cfg):
             n += 1
             yield item
-    except Exception as exc:  # noqa: BLE001 - one file's failure never stops the batch
+    except Exception as exc:  # one file's failure never stops the batch
         done = f" after {n} records" if n else ""
         yield IngestError(name, f"reading stopped{done}: {reason_for(exc)}")

@@ -17,10 +17,31 @@ from headwater.sources.decode import valid_name
 # Pages nested deeper than this are read by the fallback when trafilatura finds no text.
 DEEP = 100
 _SKIP = frozenset({"script", "style", "nav", "header", "footer", "aside", "noscript", "template", "head", "svg"})
-_BLOCK = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "tr",
-                    "blockquote", "pre", "td", "dd", "dt"})
-_VOID = frozenset({"br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed", "source", "track",
-                   "wbr", "param"})
+_BLOCK = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "article",
+        "section",
+        "tr",
+        "blockquote",
+        "pre",
+        "td",
+        "dd",
+        "dt",
+    }
+)
+_VOID = frozenset(
+    {"br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr", "param"}
+)
 
 
 class _FlatText(HTMLParser):
@@ -84,7 +105,12 @@ def html_to_article(html: str, *, doc: str, path: str, fmt: str, url: str | None
     where = valid_name(path if doc == Path(path).name else f"{path} ({doc})")
     try:
         extracted = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True,
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            favor_precision=True,
         )
     except (RecursionError, ValueError, TypeError, AttributeError, IndexError):
         extracted = None
@@ -93,8 +119,9 @@ def html_to_article(html: str, *, doc: str, path: str, fmt: str, url: str | None
         text, title, deepest = flat_text(html)
         if deepest < DEEP or not text.strip():
             return IngestError(where, "no article text found in HTML")
-        return RawArticle(doc=doc, path=path, raw_text=text, source_format=fmt, title=title, url=url,
-                          title_in_text=False)
+        return RawArticle(
+            doc=doc, path=path, raw_text=text, source_format=fmt, title=title, url=url, title_in_text=False
+        )
     return RawArticle(
         doc=doc,
         path=path,

@@ -57,7 +57,7 @@ def bounded_lines(stream: IO[bytes], max_bytes: int, chunk: int = 1 << 20) -> It
         if not line:
             return
         lineno += 1
-        if len(line) <= max_bytes or line.endswith(b"\n") and len(line) == max_bytes + 1:
+        if len(line) <= max_bytes or (line.endswith(b"\n") and len(line) == max_bytes + 1):
             yield lineno, line
             continue
         while not line.endswith(b"\n"):

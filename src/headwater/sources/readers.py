@@ -39,7 +39,9 @@ def _read_record_file(path: Path, cfg: IngestConfig) -> str | IngestError:
     name = valid_name(str(path))
     size = path.stat().st_size
     if size > cfg.max_record_mb * MB:
-        return IngestError(name, f"too large for one article ({size / 1e6:.1f} MB > max_record_mb {cfg.max_record_mb:g})")
+        return IngestError(
+            name, f"too large for one article ({size / 1e6:.1f} MB > max_record_mb {cfg.max_record_mb:g})"
+        )
     return _decode(name, path.read_bytes(), cfg)
 
 
@@ -72,8 +74,14 @@ def _record(obj: Any, path: Path, doc: str, where: str) -> Item:
     text = obj.get("text")
     if isinstance(text, str) and text.strip():
         return RawArticle(
-            doc=doc, path=str(path), raw_text=text, source_format="jsonl", title=meta["title"],
-            outlet=meta["outlet"], url=meta["url"], published=normalise_date(meta["published"]),
+            doc=doc,
+            path=str(path),
+            raw_text=text,
+            source_format="jsonl",
+            title=meta["title"],
+            outlet=meta["outlet"],
+            url=meta["url"],
+            published=normalise_date(meta["published"]),
             title_in_text=meta["title"] is None,
         )
     html = obj.get("html")
@@ -81,7 +89,9 @@ def _record(obj: Any, path: Path, doc: str, where: str) -> Item:
         item = html_to_article(html, doc=doc, path=str(path), fmt="jsonl", url=meta["url"])
         if isinstance(item, RawArticle):
             item = replace(
-                item, title=meta["title"] or item.title, outlet=meta["outlet"] or item.outlet,
+                item,
+                title=meta["title"] or item.title,
+                outlet=meta["outlet"] or item.outlet,
                 published=normalise_date(meta["published"]) or item.published,
             )
         return item
@@ -91,7 +101,7 @@ def _record(obj: Any, path: Path, doc: str, where: str) -> Item:
 def _safe_record(obj: Any, path: Path, doc: str, where: str) -> Item:
     try:
         return _record(obj, path, doc, where)
-    except Exception as exc:  # noqa: BLE001 - one record's failure never stops the file
+    except Exception as exc:  # one record's failure never stops the file
         return IngestError(where, reason_for(exc))
 
 
@@ -129,7 +139,7 @@ def _json_line(line: bytes, path: Path, lineno: int, where: str, cfg: IngestConf
     except ValueError as exc:  # JSONDecodeError, LimitExceeded
         msg = str(exc) if isinstance(exc, LimitExceeded) else f"malformed JSON line: {getattr(exc, 'msg', exc)}"
         return IngestError(where, msg)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         return IngestError(where, reason_for(exc))
     return _safe_record(obj, path, f"{path.name}#{lineno}", where)
 
@@ -203,7 +213,7 @@ def read_feed(path: Path, cfg: IngestConfig) -> Iterator[Item]:
         doc = f"{path.name}#{i}"
         try:
             yield _feed_entry(entry, path, doc, outlet)
-        except Exception as exc:  # noqa: BLE001 - one entry's failure never stops the feed
+        except Exception as exc:  # one entry's failure never stops the feed
             yield IngestError(f"{name} ({valid_name(doc)})", reason_for(exc))
 
 
@@ -219,13 +229,19 @@ def _feed_entry(entry: Any, path: Path, doc: str, outlet: str | None) -> Item:
     published = _str(entry.get("published")) or _str(entry.get("updated"))
     link = _str(entry.get("link"))
     if "<" in body:
-        item = html_to_article(f"<html><body><article>{body}</article></body></html>", doc=doc,
-                               path=str(path), fmt="feed", url=link)
+        item = html_to_article(
+            f"<html><body><article>{body}</article></body></html>", doc=doc, path=str(path), fmt="feed", url=link
+        )
     else:
         item = RawArticle(doc=doc, path=str(path), raw_text=body, source_format="feed", title_in_text=False)
     if isinstance(item, RawArticle):
-        item = replace(item, title=_str(entry.get("title")) or item.title, outlet=outlet or item.outlet,
-                       url=link or item.url, published=normalise_date(published) or item.published)
+        item = replace(
+            item,
+            title=_str(entry.get("title")) or item.title,
+            outlet=outlet or item.outlet,
+            url=link or item.url,
+            published=normalise_date(published) or item.published,
+        )
     return item
 
 

@@ -17,8 +17,11 @@ from headwater.model import IngestError
 from headwater.sources.decode import valid_name
 
 
-def expand_paths(paths: Iterable[str | Path], suffixes: Iterable[str], follow_symlinks: bool = False,
-                 ) -> Iterator[Path | IngestError]:
+def expand_paths(
+    paths: Iterable[str | Path],
+    suffixes: Iterable[str],
+    follow_symlinks: bool = False,
+) -> Iterator[Path | IngestError]:
     """Files named, files under directories (recursive, sorted), and glob matches; errors for the rest."""
     wanted = frozenset(suffixes)
     seen: set[str] = set()
@@ -98,8 +101,10 @@ def _walk(root: Path, wanted: frozenset[str], follow: bool) -> Iterator[Path | I
                 continue
             sub = here / d
             if sub.is_symlink() and not follow and not _inside(sub, base):
-                yield IngestError(valid_name(str(sub)), "symbolic link leads out of the folder being read: not "
-                                  "followed (use --follow-symlinks)")
+                yield IngestError(
+                    valid_name(str(sub)),
+                    "symbolic link leads out of the folder being read: not followed (use --follow-symlinks)",
+                )
                 continue
             kept_dirs.append(d)
         dirs[:] = kept_dirs
@@ -119,8 +124,10 @@ def _walked_file(path: Path, base: Path, follow: bool) -> Iterator[Path | Ingest
     elif follow or _inside(path, base):
         yield path
     else:
-        yield IngestError(valid_name(str(path)), "symbolic link leads out of the folder being read: not followed "
-                          "(use --follow-symlinks)")
+        yield IngestError(
+            valid_name(str(path)),
+            "symbolic link leads out of the folder being read: not followed (use --follow-symlinks)",
+        )
 
 
 def _errors(problems: list[OSError]) -> Iterator[IngestError]:

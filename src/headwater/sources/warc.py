@@ -57,8 +57,11 @@ def read_warc(path: Path, cfg: IngestConfig, decode: Callable[[str, bytes, Inges
                 records += 1
                 claimed += max(record.length or 0, 0)
                 if gz and claimed > cfg.max_gzip_ratio * max(stream.count, 64 * 1024):
-                    yield IngestError(name, f"records claim {claimed / 1e6:.0f} MB from {stream.count / 1e6:.1f} MB "
-                                      f"compressed (over max_gzip_ratio {cfg.max_gzip_ratio:g}): not read further")
+                    yield IngestError(
+                        name,
+                        f"records claim {claimed / 1e6:.0f} MB from {stream.count / 1e6:.1f} MB "
+                        f"compressed (over max_gzip_ratio {cfg.max_gzip_ratio:g}): not read further",
+                    )
                     return
                 item = _response(record, name, path, n + 1, cfg, decode)
                 if item is not None:
@@ -82,8 +85,9 @@ def _after(records: int) -> str:
     return f" after {records} records" if records else ""
 
 
-def _response(record: Any, name: str, path: Path, n: int, cfg: IngestConfig,
-              decode: Callable[[str, bytes, IngestConfig], Any]) -> Item | None:
+def _response(
+    record: Any, name: str, path: Path, n: int, cfg: IngestConfig, decode: Callable[[str, bytes, IngestConfig], Any]
+) -> Item | None:
     """The article in one WARC record, an error naming it, or None when it is not an HTML response."""
     if record.rec_type != "response" or record.http_headers is None:
         return None

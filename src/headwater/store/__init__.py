@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import json
 import re
+import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from headwater.errors import StoreError, StoreLocked
+from headwater.errors import ConfigError, StoreError, StoreLocked
 
 if TYPE_CHECKING:
     import duckdb
@@ -34,7 +35,6 @@ def strings(values: Iterable[str]) -> str:
     return json.dumps(list(values))
 
 
-
 def migrations() -> list[tuple[int, str, str]]:
     """(version, name, sql) for every shipped migration, in order."""
     folder = resources.files("headwater.store").joinpath("migrations")
@@ -44,6 +44,47 @@ def migrations() -> list[tuple[int, str, str]]:
         if m:
             found.append((int(m.group(1)), entry.name, entry.read_text(encoding="utf-8")))
     return sorted(found)
+
+
+# A DuckDB database file carries these bytes at offset 8 (after the header checksum).
+DUCKDB_MAGIC = b"DUCK"
+
+
+def check_store_path(path: str) -> None:
+    """Refuse, before DuckDB sees it, a path that cannot be a store: a folder, a file under a regular
+    file, a folder we cannot write to (ConfigError, exit 2), or an existing file that is not a DuckDB
+    database (StoreError; DuckDB would try to load an extension for it, over the network for an SQLite
+    file)."""
+    p = Path(path)
+    parent = p.parent
+    for folder in (parent, *parent.parents):
+        if folder.exists():
+            if not folder.is_dir():
+                raise ConfigError(f"{path}: cannot create the database: {folder} is a file, not a folder")
+            break
+    if p.is_dir():
+        raise ConfigError(f"{path}: is a folder; give a database file with --db PATH")
+    if p.exists():
+        if not p.is_file():
+            raise ConfigError(f"{path}: not a regular file, so not a headwater database")
+        try:
+            with p.open("rb") as fh:
+                head = fh.read(16)
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot read the database: {exc.strerror or exc}") from exc
+        if head and head[8:12] != DUCKDB_MAGIC:
+            kind = "an SQLite database" if head.startswith(b"SQLite format") else "not a DuckDB database"
+            raise StoreError(f"{path}: {kind}, so not a headwater store; give another file with --db PATH")
+        return
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot create the database folder: {exc.strerror or exc}") from exc
+    try:  # os.access says yes to root on a read-only file system: try it
+        with tempfile.TemporaryFile(dir=parent):
+            pass
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot create the database in {parent}: {exc.strerror or exc}") from None
 
 
 class Store:
@@ -59,9 +100,9 @@ class Store:
 
         path = str(path)
         if path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
             if read_only and not Path(path).exists():
                 raise StoreError(f"{path}: no such database. Run `headwater ingest PATH --db {path}` first.")
+            check_store_path(path)
         if read_only and path != ":memory:":
             cls._migrate_file(path)
         try:
