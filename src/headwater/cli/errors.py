@@ -26,8 +26,9 @@ def errors(db: DbOpt = None, config: ConfigOpt = None, json: JsonOpt = False) ->
         return
     table = Table("path", "reason", "last seen", "times")
     for r in rows:
-        table.add_row(Text(_printable(r["path"])), Text(_printable(r["reason"])), (r["last_seen"] or "")[:19],
-                      str(r["times"]))
+        table.add_row(
+            Text(_printable(r["path"])), Text(_printable(r["reason"])), (r["last_seen"] or "")[:19], str(r["times"])
+        )
     out.print(table)
 
 

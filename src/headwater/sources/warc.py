@@ -8,9 +8,10 @@ Each record is bounded by ``max_record_mb``; a compressed file whose records cla
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from headwater.config import IngestConfig
 from headwater.model import IngestError, RawArticle
@@ -22,27 +23,11 @@ MB = 1024 * 1024
 _SLACK = 4  # the blank lines after a record
 
 
-class _Counting:
-    """A read-only stream that counts the bytes read from the file."""
-
-    def __init__(self, raw: IO[bytes]) -> None:
-        self.raw = raw
-        self.count = 0
-
-    def read(self, n: int = -1) -> bytes:
-        data = self.raw.read(n)
-        self.count += len(data)
-        return data
-
-    def readline(self, n: int = -1) -> bytes:
-        data = self.raw.readline(n)
-        self.count += len(data)
-        return data
-
-
 def read_warc(path: Path, cfg: IngestConfig, decode: Callable[[str, bytes, IngestConfig], Any]) -> Iterator[Item]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
+
+    logging.getLogger("warcio").addHandler(logging.NullHandler())  # its warnings become errors below, or none
 
     name = valid_name(str(path))
     size = path.stat().st_size
@@ -51,16 +36,16 @@ def read_warc(path: Path, cfg: IngestConfig, decode: Callable[[str, bytes, Inges
     end = 0
     try:
         with path.open("rb") as raw:
-            stream = _Counting(raw)
-            it = ArchiveIterator(stream)
+            it = ArchiveIterator(raw)
+            it.INC_RECORD = ""  # counted in it.err_count and named below, not written to stderr
             for record in it:
                 records += 1
                 claimed += max(record.length or 0, 0)
-                if gz and claimed > cfg.max_gzip_ratio * max(stream.count, 64 * 1024):
+                if gz and claimed > cfg.max_gzip_ratio * max(size, 64 * 1024):
                     yield IngestError(
                         name,
-                        f"records claim {claimed / 1e6:.0f} MB from {stream.count / 1e6:.1f} MB "
-                        f"compressed (over max_gzip_ratio {cfg.max_gzip_ratio:g}): not read further",
+                        f"records claim {claimed / 1e6:.0f} MB from a {size / 1e6:.2f} MB compressed "
+                        f"file (over max_gzip_ratio {cfg.max_gzip_ratio:g}): not read further",
                     )
                     return
                 item = _response(record, name, path, n + 1, cfg, decode)
@@ -70,8 +55,19 @@ def read_warc(path: Path, cfg: IngestConfig, decode: Callable[[str, bytes, Inges
                 it.read_to_end(record)
                 end = it.get_record_offset() + it.get_record_length()
     except ArchiveLoadFailed as exc:
-        yield IngestError(name, f"not a readable WARC file{_after(records)}: {exc}")
+        yield IngestError(name, f"not a readable WARC file{_after(records)}: {_short(exc)}")
         return
+    except (ValueError, AttributeError, TypeError, IndexError, KeyError, EOFError, OSError) as exc:
+        # warcio fails in many ways on a damaged or truncated file; records read before are kept.
+        yield IngestError(
+            name, f"damaged or truncated WARC file{_after(records)} ({type(exc).__name__}: {_short(exc)})"
+        )
+        return
+    if it.err_count:
+        yield IngestError(
+            name,
+            f"{it.err_count} records not where their Content-Length says (damaged WARC): records may be cut or merged",
+        )
     if not gz and size - end > _SLACK:
         what = "no complete WARC record" if records == 0 else f"{size - end} bytes after record {records}"
         yield IngestError(name, f"truncated or not WARC: {what} could not be read")
@@ -79,6 +75,11 @@ def read_warc(path: Path, cfg: IngestConfig, decode: Callable[[str, bytes, Inges
         yield IngestError(name, "WARC file has no HTML responses")
     elif records == 0:
         yield IngestError(name, "no WARC records (truncated or not a WARC file)")
+
+
+def _short(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text[:160] + "..." if len(text) > 160 else text
 
 
 def _after(records: int) -> str:
