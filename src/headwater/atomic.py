@@ -26,6 +26,7 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
         raise HeadwaterError(f"{target}: cannot write: {exc.strerror or exc}") from None
     os.close(fd)
     try:
+        os.chmod(tmp, _mode(target))  # mkstemp makes 0600; an output file gets the usual permissions
         yield Path(tmp)
         _fsync(tmp)
         os.replace(tmp, target)
@@ -47,6 +48,16 @@ def atomic_open(target: str | Path, encoding: str = "utf-8", newline: str | None
 def atomic_write_text(target: str | Path, text: str) -> None:
     with atomic_open(target) as fh:
         fh.write(text)
+
+
+def _mode(target: Path) -> int:
+    """The mode of the file being replaced, or 0666 less the umask for a new one."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def _fsync(path: str) -> None:
