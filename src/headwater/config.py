@@ -21,7 +21,7 @@ class StoreConfig:
 @dataclass(frozen=True)
 class IngestConfig:
     max_file_mb: float = 64
-    max_record_mb: float = 16
+    max_record_mb: float = 5
     max_record_chars: int = 2_000_000
     max_article_chars: int = 900_000
     max_json_depth: int = 64

@@ -277,6 +277,13 @@ def big_cases() -> Iterator[Case]:
     )
     yield Case(b"big_line.jsonl", b'{"text": "' + b"a" * 40_000_000 + b'"}\n', "big_jsonl_line")
     yield Case(b"bomb.warc.gz", gzip_bomb(), "gzip_bomb")
+    # Just under the limits: the most work a single input can ask for.
+    para = "<p>The mayor of Halden said the bridge would reopen on Monday.</p>\n"
+    yield Case(b"near_limit_page.html", ("<html><body>" + para * 78_000 + "</body></html>").encode(), "html_5mb")
+    wide = ("Ａｌｄｅｒａ ｍｉｎｉｓｔｅｒ ｓａｉｄ " * 95_000)[:1_990_000]
+    yield Case(b"near_limit_wide.txt", ("Title\n\n" + wide).encode(), "full_width_line_2m_chars")
+    deep = "<div>" * 100_000 + para * 20_000 + "</div>" * 100_000
+    yield Case(b"deep_page.html", ("<html><body>" + deep + "</body></html>").encode(), "html_100k_deep")
 
 
 def gzip_bomb(megabytes: int = 200) -> bytes:
