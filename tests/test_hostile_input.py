@@ -265,3 +265,20 @@ def test_feedparser_gets_a_stream_not_bytes():
 
     parsed = feedparser.parse(io.BytesIO(b"/etc/hostname"))
     assert not parsed.entries
+
+
+def test_article_stored_over_spacys_limit_does_not_poison_extract(store, cfg, nlp):
+    """A store written before the limit existed: the long article is skipped, the others extracted."""
+    from headwater.extract.stage import run_extract
+    from headwater.model import RawArticle
+    from headwater.pipeline import build_document
+
+    docs = []
+    for name, text in (("long.txt", "Long title\n\n" + "The mayor of Halden said the bridge would reopen. " * 21_000),
+                       ("good.txt", GOOD)):
+        raw = RawArticle(doc=name, path=name, raw_text=text, source_format="txt")
+        docs.append(build_document(raw, clean_document(text)))
+    assert len(docs[0].text) > nlp.max_length
+    A.insert(store, docs)
+    assert run_extract(store, cfg) >= 1
+    assert store.query("SELECT count(*) AS n FROM attribution_runs")[0]["n"] == 2

@@ -36,12 +36,18 @@ def run_extract(store: Store, cfg: Config, on_progress: Progress | None = None) 
     chunk = batch * 4
     for i in range(0, total, chunk):
         docs = list(articles.iter_documents(store, todo[i : i + chunk]))
+        # A text over spaCy's limit (stored before ingest refused them) is marked done with no
+        # attributions instead of failing every later run with E088.
+        too_long = [d for d in docs if len(d.text) > nlp.max_length]
+        docs = [d for d in docs if len(d.text) <= nlp.max_length]
         parsed = nlp.pipe((d.text for d in docs), batch_size=batch)
         with store.transaction():
+            for document in too_long:
+                table.replace(store, document.id, articles.text_hash(document.text), [], cfg.parse.model)
             for document, doc in zip(docs, parsed, strict=True):
                 atts = extract_attributions(doc, document, unattributed=cfg.extract.unattributed)
                 written += table.replace(store, document.id, articles.text_hash(document.text), atts, cfg.parse.model)
-        done += len(docs)
+        done += len(docs) + len(too_long)
         if on_progress:
             on_progress(done, total)
     return written
