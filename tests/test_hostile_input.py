@@ -274,11 +274,25 @@ def test_article_stored_over_spacys_limit_does_not_poison_extract(store, cfg, nl
     from headwater.pipeline import build_document
 
     docs = []
-    for name, text in (("long.txt", "Long title\n\n" + "The mayor of Halden said the bridge would reopen. " * 21_000),
-                       ("good.txt", GOOD)):
+    for name, text in (
+        ("long.txt", "Long title\n\n" + "The mayor of Halden said the bridge would reopen. " * 21_000),
+        ("good.txt", GOOD),
+    ):
         raw = RawArticle(doc=name, path=name, raw_text=text, source_format="txt")
         docs.append(build_document(raw, clean_document(text)))
     assert len(docs[0].text) > nlp.max_length
     A.insert(store, docs)
     assert run_extract(store, cfg) >= 1
     assert store.query("SELECT count(*) AS n FROM attribution_runs")[0]["n"] == 2
+
+
+def test_files_a_walk_passes_over_are_named(store, cfg, tmp_path):
+    _good(tmp_path, 1)
+    (tmp_path / "notes.md").write_text("# notes")
+    (tmp_path / ".hidden.txt").write_text(GOOD)
+    report = ingest_paths(store, cfg, [tmp_path])
+    assert report.errors == [] and report.added == 1
+    assert sorted((os.path.basename(i.path), i.reason) for i in report.ignored) == [
+        (".hidden.txt", "hidden file"),
+        ("notes.md", "not an article type ('.md')"),
+    ]

@@ -9,7 +9,7 @@ from pathlib import Path
 from headwater.clean import Cleaned, clean_document, load_patterns
 from headwater.clean.crossdoc import LineEvidence, is_boilerplate
 from headwater.config import Config
-from headwater.model import Document, IngestError, IngestReport, RawArticle
+from headwater.model import Document, IgnoredFile, IngestError, IngestReport, RawArticle
 from headwater.sources import expand_paths, read_file
 from headwater.sources.decode import valid_name, valid_text
 from headwater.sources.limits import reason_for
@@ -89,6 +89,9 @@ def ingest_paths(store: Store, cfg: Config, paths: Iterable[str | Path], progres
         if isinstance(item, IngestError):
             batch.errors.append(item)
             continue
+        if isinstance(item, IgnoredFile):
+            report.ignored.append(item)
+            continue
         key, stamp = valid_name(_resolved(item)), _stamp(item)
         if stamp is not None and seen.get(key) == stamp:
             report.unchanged += 1
@@ -131,7 +134,7 @@ def _add_isolated(art: RawArticle | IngestError, batch: _Batch, patterns, crossd
     report.surrogates_replaced += replaced
     try:
         _add(art, batch, patterns, crossdoc, cfg)
-    except Exception as exc:  # noqa: BLE001 - one record's failure never stops the batch
+    except Exception as exc:
         batch.errors.append(IngestError(_where(art), f"cannot clean: {reason_for(exc)}"))
 
 

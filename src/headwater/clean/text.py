@@ -17,7 +17,8 @@ _SPACE = re.compile(
 )
 
 
-# Lines longer than this are aligned with their unicode-fixed form word by word ([clean] max_align_chars).
+# When a unicode fix changes the number of words on a line, lines up to this long are aligned with
+# difflib, longer ones proportionally ([clean] max_align_chars).
 MAX_ALIGN_CHARS = 500
 
 

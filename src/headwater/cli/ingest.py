@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -36,11 +37,18 @@ def report_ingest(report, quiet: bool, as_json: bool) -> None:  # type: ignore[n
     if as_json:
         print_json(asdict(report))
         return
+    from rich.text import Text
+
     err = console(stderr=True)
     if not quiet:
         fixed = f", {report.surrogates_replaced} invalid characters replaced" if report.surrogates_replaced else ""
         console().print(f"added {report.added} articles, {report.skipped} already stored, "
                         f"{report.unchanged} files unchanged since last read, {len(report.errors)} errors{fixed}")
+        if report.ignored:
+            names = ", ".join(os.path.basename(i.path) for i in report.ignored[:5])
+            more = f" and {len(report.ignored) - 5} more (--json lists them)" if len(report.ignored) > 5 else ""
+            err.print(Text(f"passed over {len(report.ignored)} files that are not articles or are hidden: {names}{more}"),
+                      style="dim", highlight=False)
     for e in report.errors:
         err.print(f"[red]could not read[/] {e.path}: {e.reason}", markup=True, highlight=False)
 
@@ -141,7 +149,6 @@ def export_table(name: str, fmt: str, output: Path | None, db: Path | None, conf
     """Shared body of every ``headwater export NAME`` command."""
     from headwater.errors import HeadwaterError
     from headwater.export import available, write_rows
-
     from headwater.outputs import check_output_file
 
     exporters = available()

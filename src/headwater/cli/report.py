@@ -22,9 +22,8 @@ def report(
     quiet: QuietOpt = False,
 ) -> None:
     """Write the dossier: claims ranked by independent origins, grades, denials, estimates, speakers, articles."""
-    from headwater.report import write_report
-
     from headwater.outputs import check_output_dir
+    from headwater.report import write_report
 
     cfg = settings(config, db)
     check_output_dir(output)

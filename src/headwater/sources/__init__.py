@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from headwater.config import IngestConfig
-from headwater.model import IngestError, RawArticle
+from headwater.model import IgnoredFile, IngestError, RawArticle
 from headwater.sources.decode import decode_bytes, valid_name
 from headwater.sources.limits import reason_for
 from headwater.sources.readers import read_feed, read_html, read_jsonl, read_text, read_warc
@@ -41,7 +41,9 @@ STREAMED = frozenset({read_warc, read_jsonl})
 __all__ = ["READERS", "decode_bytes", "expand_paths", "read_file"]
 
 
-def expand_paths(paths: Iterable[str | Path], follow_symlinks: bool = False) -> Iterator[Path | IngestError]:
+def expand_paths(
+    paths: Iterable[str | Path], follow_symlinks: bool = False
+) -> Iterator[Path | IngestError | IgnoredFile]:
     """Files named, files under directories (recursive, sorted), and glob matches; errors for the rest."""
     return _expand(paths, READERS, follow_symlinks)
 

@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from headwater.model import IngestError
+from headwater.model import IgnoredFile, IngestError
 from headwater.sources.decode import valid_name
 
 
@@ -21,8 +21,9 @@ def expand_paths(
     paths: Iterable[str | Path],
     suffixes: Iterable[str],
     follow_symlinks: bool = False,
-) -> Iterator[Path | IngestError]:
-    """Files named, files under directories (recursive, sorted), and glob matches; errors for the rest."""
+) -> Iterator[Path | IngestError | IgnoredFile]:
+    """Files named, files under directories (recursive, sorted), and glob matches; errors for the rest,
+    and the files a directory walk passes over on purpose."""
     wanted = frozenset(suffixes)
     seen: set[str] = set()
     for given in paths:
@@ -82,7 +83,7 @@ def _resolved(path: Path) -> str:
         return str(path.absolute())
 
 
-def _walk(root: Path, wanted: frozenset[str], follow: bool) -> Iterator[Path | IngestError]:
+def _walk(root: Path, wanted: frozenset[str], follow: bool) -> Iterator[Path | IngestError | IgnoredFile]:
     """Files under ``root`` with a reader (hidden entries skipped), in sorted order."""
     base = Path(_resolved(root))
     problems: list[OSError] = []
@@ -98,6 +99,7 @@ def _walk(root: Path, wanted: frozenset[str], follow: bool) -> Iterator[Path | I
         kept_dirs = []
         for d in sorted(dirs):
             if d.startswith("."):
+                yield IgnoredFile(valid_name(str(here / d)), "hidden folder")
                 continue
             sub = here / d
             if sub.is_symlink() and not follow and not _inside(sub, base):
@@ -110,7 +112,10 @@ def _walk(root: Path, wanted: frozenset[str], follow: bool) -> Iterator[Path | I
         dirs[:] = kept_dirs
         for name in sorted(files):
             if name.startswith(".") or suffix_of(name) not in wanted:
-                continue  # a directory walk skips what is not an article (README.md, images...)
+                # A directory walk passes over what is not an article (README.md, images...), naming it.
+                why = "hidden file" if name.startswith(".") else f"not an article type ('{suffix_of(name) or name}')"
+                yield IgnoredFile(valid_name(str(here / name)), valid_name(why))
+                continue
             path = here / name
             yield from _walked_file(path, base, follow)
     yield from _errors(problems)
