@@ -296,3 +296,11 @@ def test_files_a_walk_passes_over_are_named(store, cfg, tmp_path):
         (".hidden.txt", "hidden file"),
         ("notes.md", "not an article type ('.md')"),
     ]
+
+
+def test_control_characters_never_reach_stored_metadata(store, cfg, tmp_path):
+    record = {"text": GOOD, "title": "Ferry\u0000 strike \u001b]0;pwned\u0007ends", "outlet": "Halden\u001b[31m Daily"}
+    (tmp_path / "ctl.jsonl").write_text(json.dumps(record) + "\n")
+    ingest_paths(store, cfg, [tmp_path])
+    (doc,) = _docs(store).values()
+    assert doc.title == "Ferry strike ]0;pwned ends" and doc.outlet == "Halden [31m Daily"

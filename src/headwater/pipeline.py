@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -161,17 +162,27 @@ def _add(art: RawArticle, batch: _Batch, patterns, crossdoc: frozenset[int], cfg
     batch.lines.append((cleaned.line_hashes, cleaned.sentence_hashes, cleaned.crossdoc_applied))
 
 
+_META_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+
+
 def valid_article(art: RawArticle) -> tuple[RawArticle, int]:
-    """``art`` with lone surrogates replaced in every text field, and how many were replaced."""
+    """``art`` with lone surrogates replaced in every text field, and how many were replaced.
+
+    Metadata (title, outlet, url, date) is one line of text: control characters in it (NUL, escape
+    sequences' ESC, newlines) become a space. The raw text keeps them (offsets point into it); the
+    cleaner decides what of it reaches the article.
+    """
     changes: dict[str, str] = {}
     total = 0
     for name in ("doc", "path", "raw_text", "title", "outlet", "url", "published"):
         value = getattr(art, name)
         if isinstance(value, str):
             fixed, n = valid_text(value)
-            if n:
+            total += n
+            if name in ("title", "outlet", "url", "published") and _META_CONTROL.search(fixed):
+                fixed = " ".join(_META_CONTROL.sub(" ", fixed).split()) or None  # type: ignore[assignment]
+            if fixed != value:
                 changes[name] = fixed
-                total += n
     return (replace(art, **changes) if changes else art), total
 
 
