@@ -287,10 +287,12 @@ def test_article_stored_over_spacys_limit_does_not_poison_extract(store, cfg, nl
 
 
 def test_files_a_walk_passes_over_are_named(store, cfg, tmp_path):
-    _good(tmp_path, 1)
-    (tmp_path / "notes.md").write_text("# notes")
-    (tmp_path / ".hidden.txt").write_text(GOOD)
-    report = ingest_paths(store, cfg, [tmp_path])
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _good(folder, 1)
+    (folder / "notes.md").write_text("# notes")
+    (folder / ".hidden.txt").write_text(GOOD)
+    report = ingest_paths(store, cfg, [folder])
     assert report.errors == [] and report.added == 1
     assert sorted((os.path.basename(i.path), i.reason) for i in report.ignored) == [
         (".hidden.txt", "hidden file"),
