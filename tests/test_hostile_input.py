@@ -306,3 +306,22 @@ def test_control_characters_never_reach_stored_metadata(store, cfg, tmp_path):
     ingest_paths(store, cfg, [tmp_path])
     (doc,) = _docs(store).values()
     assert doc.title == "Ferry strike ]0;pwned ends" and doc.outlet == "Halden [31m Daily"
+
+
+def test_directory_the_system_refuses_to_list_is_named(store, cfg, tmp_path, monkeypatch):
+    """The same as above for any user: the operating system's refusal is simulated (os.scandir)."""
+    locked = tmp_path / "in" / "locked"
+    locked.mkdir(parents=True)
+    (locked / "a.txt").write_text(GOOD)
+    _good(tmp_path / "in", 1)
+    real = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(locked))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    report = ingest_paths(store, cfg, [tmp_path / "in"])
+    assert report.added == 1
+    assert [(e.path, e.reason) for e in report.errors] == [(str(locked), "cannot read directory: Permission denied")]
