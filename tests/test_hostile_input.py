@@ -325,3 +325,11 @@ def test_directory_the_system_refuses_to_list_is_named(store, cfg, tmp_path, mon
     report = ingest_paths(store, cfg, [tmp_path / "in"])
     assert report.added == 1
     assert [(e.path, e.reason) for e in report.errors] == [(str(locked), "cannot read directory: Permission denied")]
+
+
+def test_dates_are_bounded():
+    from headwater.sources.dates import normalise_date
+
+    assert normalise_date("2025-03-02") == "2025-03-02"
+    assert normalise_date("0001-01-01T00:00:00+23:59") is None  # would be "first" in every reprint chain
+    assert normalise_date("Tue, 04 Mar 2025 " + "9" * 10_000) is None
