@@ -113,8 +113,10 @@ class Config:
 def _merge(cfg: Config, data: dict[str, Any], origin: str) -> Config:
     for section, values in data.items():
         current = getattr(cfg, section, None)
-        if section == "sources" or not is_dataclass(current) or not isinstance(values, dict):
+        if section == "sources" or not is_dataclass(current):
             raise ConfigError(f"{origin}: unknown section [{section}]")
+        if not isinstance(values, dict):
+            raise ConfigError(f"{origin}: [{section}] must be a section (a table of settings), got {values!r}")
         known = {f.name for f in fields(current)}
         for key in values:
             if key not in known:
