@@ -333,3 +333,12 @@ def test_dates_are_bounded():
     assert normalise_date("2025-03-02") == "2025-03-02"
     assert normalise_date("0001-01-01T00:00:00+23:59") is None  # would be "first" in every reprint chain
     assert normalise_date("Tue, 04 Mar 2025 " + "9" * 10_000) is None
+
+
+def test_a_file_of_bad_records_is_cut_short_not_read_to_the_end(store, cfg, tmp_path):
+    good = json.dumps({"text": GOOD})
+    (tmp_path / "noise.jsonl").write_text(good + "\n" + "x\n" * 100_000)
+    report = ingest_paths(store, cfg, [tmp_path])
+    assert set(_docs(store)) == {"noise.jsonl#1"}
+    assert len(report.errors) == cfg.ingest.max_errors_per_file + 1
+    assert "max_errors_per_file" in report.errors[-1].reason

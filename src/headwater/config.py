@@ -26,6 +26,7 @@ class IngestConfig:
     max_article_chars: int = 900_000
     max_json_depth: int = 64
     max_gzip_ratio: float = 100
+    max_errors_per_file: int = 100
     batch_size: int = 200
     encoding: str = ""
     follow_symlinks: bool = False

@@ -25,6 +25,7 @@ RANGES: dict[tuple[str, str], tuple[float, float, bool]] = {
     # Python's JSON parser recurses once per level; its limit is about 1,000.
     ("ingest", "max_json_depth"): (1, 500, True),
     ("ingest", "max_gzip_ratio"): (1, INF, True),
+    ("ingest", "max_errors_per_file"): (1, INF, True),
     ("ingest", "batch_size"): (1, INF, True),
     ("clean", "crossdoc_min_articles"): (2, INF, True),
     ("clean", "crossdoc_min_articles_prose"): (2, INF, True),

@@ -70,11 +70,23 @@ def read_file(path: Path, cfg: IngestConfig) -> Iterator[RawArticle | IngestErro
     if reader not in STREAMED and size > cfg.max_file_mb * 1024 * 1024:
         yield IngestError(name, f"too large ({size / 1e6:.1f} MB > max_file_mb {cfg.max_file_mb:g})")
         return
-    n = 0
+    n = bad = 0
+    records = reader(path, cfg)
     try:
-        for item in reader(path, cfg):
+        for item in records:
             n += 1
+            if isinstance(item, IngestError):
+                bad += 1
+                if bad > cfg.max_errors_per_file:
+                    yield IngestError(
+                        name,
+                        f"more than {cfg.max_errors_per_file} bad records (max_errors_per_file): "
+                        f"the rest of the file is not read",
+                    )
+                    return
             yield item
     except Exception as exc:  # one file's failure never stops the batch
         done = f" after {n} records" if n else ""
         yield IngestError(name, f"reading stopped{done}: {reason_for(exc)}")
+    finally:
+        records.close()
