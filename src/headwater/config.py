@@ -22,8 +22,8 @@ class StoreConfig:
 class IngestConfig:
     max_file_mb: float = 64
     max_record_mb: float = 5
-    max_record_chars: int = 2_000_000
-    max_article_chars: int = 900_000
+    max_record_chars: int = 1_000_000
+    max_article_chars: int = 100_000
     max_json_depth: int = 64
     max_gzip_ratio: float = 100
     max_errors_per_file: int = 100
