@@ -71,7 +71,15 @@ def _warc(pages: list[str], gz: bool) -> bytes:
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
         writer.write_record(
             writer.create_warc_record(
-                f"https://example.org/{i}", "response", payload=io.BytesIO(page.encode()), http_headers=headers
+                f"https://example.org/{i}",
+                "response",
+                payload=io.BytesIO(page.encode()),
+                http_headers=headers,
+                # Fixed id and date: the same seed makes the same bytes.
+                warc_headers_dict={
+                    "WARC-Record-ID": f"<urn:uuid:00000000-0000-4000-8000-{i:012d}>",
+                    "WARC-Date": "2025-01-01T00:00:00Z",
+                },
             )
         )
     return buf.getvalue()
