@@ -342,3 +342,11 @@ def test_a_file_of_bad_records_is_cut_short_not_read_to_the_end(store, cfg, tmp_
     assert set(_docs(store)) == {"noise.jsonl#1"}
     assert len(report.errors) == cfg.ingest.max_errors_per_file + 1
     assert "max_errors_per_file" in report.errors[-1].reason
+
+
+def test_database_path_that_is_not_utf8_is_refused(tmp_path):
+    from headwater.errors import ConfigError
+    from headwater.store import Store
+
+    with pytest.raises(ConfigError, match="valid UTF-8"):
+        Store.open(os.fsdecode(os.path.join(os.fsencode(str(tmp_path)), b"bad\xff.duckdb")))

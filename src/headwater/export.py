@@ -103,6 +103,10 @@ def _write_csv(rows: Iterable[dict[str, Any]], stream: IO[str]) -> int:
 def _write_parquet(rows: Iterable[dict[str, Any]], out: Path) -> int:
     import duckdb
 
+    try:
+        str(out).encode("utf-8")
+    except UnicodeEncodeError:
+        raise HeadwaterError(f"{out}: DuckDB writes Parquet only to a path that is valid UTF-8") from None
     fd, tmp = tempfile.mkstemp(suffix=".jsonl")
     try:
         with open(fd, "w", encoding="utf-8") as fh:

@@ -55,6 +55,11 @@ def check_store_path(path: str) -> None:
     file, a folder we cannot write to (ConfigError, exit 2), or an existing file that is not a DuckDB
     database (StoreError; DuckDB would try to load an extension for it, over the network for an SQLite
     file)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = path.encode("utf-8", "replace").decode("utf-8")
+        raise ConfigError(f"{shown}: DuckDB needs a database path that is valid UTF-8; rename it") from None
     p = Path(path)
     parent = p.parent
     for folder in (parent, *parent.parents):
