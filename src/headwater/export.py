@@ -106,7 +106,8 @@ def _write_parquet(rows: Iterable[dict[str, Any]], out: Path) -> int:
     try:
         str(out).encode("utf-8")
     except UnicodeEncodeError:
-        raise HeadwaterError(f"{out}: DuckDB writes Parquet only to a path that is valid UTF-8") from None
+        shown = str(out).encode("utf-8", "replace").decode("utf-8")
+        raise HeadwaterError(f"{shown}: DuckDB writes Parquet only to a path that is valid UTF-8") from None
     fd, tmp = tempfile.mkstemp(suffix=".jsonl")
     try:
         with open(fd, "w", encoding="utf-8") as fh:
