@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -45,8 +44,8 @@ def report_ingest(report, quiet: bool, as_json: bool) -> None:  # type: ignore[n
         console().print(f"added {report.added} articles, {report.skipped} already stored, "
                         f"{report.unchanged} files unchanged since last read, {len(report.errors)} errors{fixed}")
         if report.ignored:
-            names = ", ".join(os.path.basename(i.path) for i in report.ignored[:5])
-            more = f" and {len(report.ignored) - 5} more (--json lists them)" if len(report.ignored) > 5 else ""
+            names = ", ".join(i.path for i in report.ignored[:20])
+            more = f" and {len(report.ignored) - 20} more (--json lists them)" if len(report.ignored) > 20 else ""
             err.print(Text(f"passed over {len(report.ignored)} files that are not articles or are hidden: {names}{more}"),
                       style="dim", highlight=False)
     for e in report.errors:
