@@ -62,10 +62,25 @@ def test_unnamed_officials_of_one_side_are_one_origin_relayed_by_several_outlets
     assert top.independent_origins == 1
     origin = top.origins[0]
     assert origin.side == "US" and origin.type in ("anonymous", "organization", "group")
-    assert origin.first_outlet is not None and len(origin.relayed_by) == 2
-    assert top.grade.reliability == "D"
+    # no dates, citations or reuse direction: which outlet had it first is unknown, not invented
+    assert origin.first_outlet is None and origin.order == "unknown" and len(origin.relayed_by) == 3
+    assert top.grade.reliability == "C"  # the White House speaks on the record, by name
     assert top.grade.credibility == "3"
-    assert any("relayed by 2" in r for r in top.grade.reasons)
+    assert any("order unknown" in r for r in top.grade.reasons)
+
+
+def test_relay_order_from_publication_dates() -> None:
+    atts = [
+        att("x1", "Velkov is being misinformed by his advisers about the war", "a US official", side="US"),
+        att("x2", "Velkov had been misinformed by his advisers about the war", "officials in the administration",
+            type_="group", side="US"),
+    ]
+    infos = {
+        "x1": ArticleInfo("x1", "x1.txt", "Wire", None, "2026-03-02"),
+        "x2": ArticleInfo("x2", "x2.txt", "Daily", None, "2026-03-01"),
+    }
+    [origin] = build_claims(atts, infos, OPTS)[0].origins
+    assert origin.first_outlet == "Daily" and origin.order == "known" and origin.relayed_by == ("Wire",)
 
 
 def test_same_outlet_cited_collapses_and_reprints_collapse() -> None:

@@ -62,7 +62,7 @@ def test_exporter_shape(store, nlp):
     rows = list(available()["attributions"](store))
     assert rows
     row = rows[0]
-    assert set(row) == {"article_id", "doc", "kind", "stance", "cue", "speaker", "content", "via"}
+    assert set(row) == {"id", "article_id", "doc", "kind", "stance", "cue", "speaker", "content", "via", "proposition"}
     assert set(row["content"]) == {"text", "start", "end", "raw_start", "raw_end"}
     speaker_rows = [r for r in rows if r["speaker"] is not None]
     assert set(speaker_rows[0]["speaker"]) >= {"resolved", "type", "side", "role"}

@@ -19,18 +19,65 @@ HOSTILE = (
 
 
 def _dossier() -> dict:
-    d = doc("h1", HOSTILE, outlet='Evil <i>Outlet</i>', credited='"><script>x()</script>')
-    content = 'the bridge <b>fell</b> on Friday night'
-    atts = [att("h1", content, 'The <em>minister</em>', type_="person", side="OS", text=HOSTILE),
-            att("h1", '<img src=x onerror="alert(1)"> claims are false', "Tarnov onerror=1", type_="person",
-                side="VA", stance="deny", start=60)]
+    d = doc("h1", HOSTILE, outlet="Evil <i>Outlet</i>", credited='"><script>x()</script>')
+    content = "the bridge <b>fell</b> on Friday night"
+    atts = [
+        att("h1", content, "The <em>minister</em>", type_="person", side="OS", text=HOSTILE),
+        att(
+            "h1",
+            '<img src=x onerror="alert(1)"> claims are false',
+            "Tarnov onerror=1",
+            type_="person",
+            side="VA",
+            stance="deny",
+            start=60,
+        ),
+    ]
     claims = build_claims(atts, {"h1": ArticleInfo("h1", "h1.txt", d.outlet, d.credited_source, None)})
     return dossier_from([d], atts, {}, {}, claims, extract_quantities(d, atts)).to_dict()
 
 
-ALLOWED = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "h4", "nav", "a", "table", "tr", "th",
-           "td", "div", "span", "ul", "ol", "li", "p", "blockquote", "mark", "b", "figure", "figcaption", "svg",
-           "line", "text", "g", "rect", "circle", "path"}
+ALLOWED = {
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "nav",
+    "a",
+    "table",
+    "tr",
+    "th",
+    "td",
+    "div",
+    "span",
+    "ul",
+    "ol",
+    "li",
+    "p",
+    "blockquote",
+    "mark",
+    "b",
+    "figure",
+    "figcaption",
+    "svg",
+    "line",
+    "text",
+    "g",
+    "rect",
+    "circle",
+    "path",
+    "details",
+    "summary",
+    "thead",
+    "tbody",
+    "script",
+}
 
 
 class _Tags(HTMLParser):
@@ -64,7 +111,7 @@ def test_hostile_article_is_escaped() -> None:
 
 def test_no_external_requests() -> None:
     html = render(_dossier())
-    for needle in ("http://", "https://", "src=\"http", "@import", "url("):
+    for needle in ("http://", "https://", 'src="http', "@import", "url("):
         assert needle not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
 
 

@@ -35,7 +35,7 @@ _VOLATILE = re.compile(r"/[^\s\"']*?/(?=examples/corpus/)|[0-9a-f]{16}")
 def scrub(value: Any) -> Any:
     """Drop what changes between machines and runs: absolute paths; article ids are kept (content hashes)."""
     if isinstance(value, dict):
-        return {k: scrub(v) for k, v in value.items() if k not in ("path", "generated")}
+        return {k: scrub(v) for k, v in value.items() if k not in ("path", "generated", "generated_at")}
     if isinstance(value, list):
         return [scrub(v) for v in value]
     if isinstance(value, str):

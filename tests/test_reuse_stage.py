@@ -132,7 +132,7 @@ def test_exporters(store, cfg):
     run_reuse(store, cfg)
     (row,) = list(available()["reuse"](store))
     assert set(row) == {"source_article", "target_article", "source_doc", "target_doc", "kind", "similarity",
-                        "containment", "passages"}
+                        "containment", "passages", "label", "direction"}
     assert row["source_doc"] == "a.txt" and row["target_doc"] == "b.txt"
     assert set(row["passages"][0]) == {"source_start", "source_end", "target_start", "target_end"}
     cites = list(available()["citations"](store))

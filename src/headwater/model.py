@@ -16,6 +16,10 @@ AttributionKind = Literal["direct", "indirect", "mixed", "according_to", "unattr
 Stance = Literal["assert", "deny", "no_comment"]
 SpeakerType = Literal["person", "anonymous", "organization", "media", "group", "unknown"]
 ReuseKind = Literal["exact", "near_duplicate", "partial", "cites"]
+ClaimType = Literal["assertion", "estimate", "prediction", "demand", "opinion", "question", "refusal", "fragment"]
+# Types that make a claim card; of those, only assertions and estimates are graded.
+CLAIM_TYPES: tuple[str, ...] = ("assertion", "estimate", "prediction", "demand", "opinion")
+GRADED_TYPES: tuple[str, ...] = ("assertion", "estimate")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +99,28 @@ class Speaker:
 
 
 @dataclass(frozen=True, slots=True)
+class Proposition:
+    """What an attributed content states, read from the parse: who (``agent``) does what
+    (``predicate``) to whom (``patient``), with polarity and modality, and its type.
+
+    Role keys are normalised heads: a name's last word without accents ("putin", "zelenski"), a
+    common noun's lemma with the side of a nation word modifying it ("militant@UA"), ``PRON`` for a
+    pronoun, "" when the role is absent. ``predicate`` is the main verb's lemma ("misinform",
+    "lay down"), or "be <complement>" for a copula ("be tired")."""
+
+    type: ClaimType = "assertion"
+    predicate: str = ""
+    agent: str = ""
+    patient: str = ""
+    negated: bool = False
+    modality: str = ""  # "" | future | obligation | possibility
+
+    @property
+    def is_claim(self) -> bool:
+        return self.type in CLAIM_TYPES
+
+
+@dataclass(frozen=True, slots=True)
 class Attribution:
     """Who said what in one article."""
 
@@ -106,15 +132,25 @@ class Attribution:
     cue: Span | None = None
     speaker: Speaker | None = None
     via: str | None = None
+    proposition: Proposition | None = None
+
+    @property
+    def id(self) -> str:
+        """A stable id: a hash of the article id, the kind and the content span (the same article text
+        extracted again gives the same ids)."""
+        import hashlib
+
+        key = f"{self.article_id}:{self.kind}:{self.content.start}:{self.content.end}"
+        return hashlib.sha1(key.encode()).hexdigest()[:16]
 
     def to_dict(self) -> dict[str, Any]:
         """``plain(self)``, written out: the report converts every attribution of the corpus."""
         return {"article_id": self.article_id, "doc": self.doc, "kind": self.kind, "stance": self.stance,
                 "content": _flat(self.content), "cue": _flat(self.cue), "speaker": _flat(self.speaker),
-                "via": self.via}
+                "via": self.via, "proposition": _flat(self.proposition)}
 
 
-def _flat(obj: Span | Speaker | None) -> dict[str, Any] | None:
+def _flat(obj: Span | Speaker | Proposition | None) -> dict[str, Any] | None:
     """A span or speaker (scalar fields only) as ``plain`` gives it."""
     return None if obj is None else {name: getattr(obj, name) for name in _field_names(type(obj))}
 
@@ -181,16 +217,29 @@ class Grade:
 
 @dataclass(frozen=True, slots=True)
 class Origin:
+    """One independent chain behind a claim: its original speaker, and the outlets that carried it.
+
+    ``first_outlet`` is set only when the order is known from evidence (publication dates, a
+    citation or credit, the direction of a reuse edge); otherwise ``order`` is "unknown" and the
+    outlets are listed in ``relayed_by`` without an order. ``named`` says whether someone in the
+    chain speaks on the record (``on_record`` names them)."""
+
     speaker: str
     type: str
     side: str
     first_outlet: str | None
     relayed_by: tuple[str, ...] = ()
     articles: tuple[str, ...] = ()
+    named: bool = False
+    on_record: tuple[str, ...] = ()
+    order: str = "known"  # known | unknown
 
 
 @dataclass(frozen=True, slots=True)
 class Claim:
+    """One proposition stated in one or more articles. ``type`` is its members' proposition type;
+    ``contradicts`` lists the claims stating the same with the opposite polarity."""
+
     id: str
     text: str
     members: tuple[Attribution, ...]
@@ -198,6 +247,8 @@ class Claim:
     denials: tuple[Attribution, ...] = ()
     grade: Grade | None = None
     unattributed: bool = False
+    type: str = "assertion"
+    contradicts: tuple[str, ...] = ()
 
     @property
     def independent_origins(self) -> int:
@@ -210,6 +261,46 @@ class IgnoredFile:
 
     path: str
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """One stored article as `headwater articles` and the run summary list it."""
+
+    id: str
+    doc: str
+    outlet: str | None
+    credited_source: str | None
+    title: str | None
+    published: str | None
+    language: str | None
+    words: int
+    removed_lines: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReprintGroup:
+    """Articles that are copies or derivatives (rewrites, translations) of one story, and its origin."""
+
+    id: str
+    origin: str | None  # article id of the first publication; None: undetermined
+    origin_doc: str | None
+    members: tuple[str, ...]  # article ids, earliest first
+    docs: tuple[str, ...]  # the members' file names, in the same order
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerSummary:
+    """One speaker across the corpus, as the dossier's speaker table shows it."""
+
+    speaker: str
+    type: str
+    side: str
+    role: str | None
+    statements: int
+    denials: int
+    articles: tuple[str, ...]  # file names
+    claims: tuple[str, ...]  # claim ids
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,8 @@ from pathlib import Path
 from headwater.clean import Cleaned, clean_document, load_patterns
 from headwater.clean.crossdoc import LineEvidence, is_boilerplate
 from headwater.config import Config
-from headwater.model import Document, IgnoredFile, IngestError, IngestReport, RawArticle
+from headwater.lang import describe_skipped
+from headwater.model import ArticleSummary, Document, IgnoredFile, IngestError, IngestReport, RawArticle
 from headwater.sources import expand_paths, read_file
 from headwater.sources.decode import valid_name, valid_text
 from headwater.sources.limits import reason_for
@@ -24,11 +25,32 @@ def _noop(stage: str, done: int, total: int | None) -> None:
     return None
 
 
+def source_key(raw: RawArticle) -> str:
+    """What makes an input a source of its own: its URL, else its file's absolute path and, for a
+    record of a multi-record file, the record's name ("feed.jsonl#3")."""
+    import os
+
+    if raw.url:
+        return raw.url
+    path = os.path.abspath(raw.path)
+    return path if raw.doc == Path(raw.path).name else f"{path}#{raw.doc}"
+
+
+def article_id(raw: RawArticle, cleaned: Cleaned) -> str:
+    """An article is its source *and* its text: re-reading the same source changes nothing, while the
+    same text from another file, record or URL (a reprint carried word for word by another outlet) is
+    another article, joined to the first by an ``exact`` reuse edge."""
+    import hashlib
+
+    key = f"{source_key(raw)}\0{cleaned.id}"
+    return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+
+
 def build_document(raw: RawArticle, cleaned: Cleaned) -> Document:
     from headwater.lang import detect_language
 
     return Document(
-        id=cleaned.id,
+        id=article_id(raw, cleaned),
         doc=raw.doc,
         path=raw.path,
         raw_text=raw.raw_text,
@@ -70,7 +92,33 @@ def _flush(store: Store, batch: _Batch, report: IngestReport) -> None:
     batch.docs, batch.lines, batch.errors, batch.inputs = [], [], [], []
 
 
-def ingest_paths(store: Store, cfg: Config, paths: Iterable[str | Path], progress: Progress = _noop) -> IngestReport:
+def expand_inputs(paths: Iterable[str | Path], follow_symlinks: bool = False) -> list[Path | IngestError | IgnoredFile]:
+    """The files under ``paths`` (and what cannot be read: a URL is an error saying how to fetch it);
+    ``NothingToRead`` when none names a file, so that a command given only wrong paths stores nothing
+    and writes no dossier."""
+    from headwater.errors import NothingToRead
+    from headwater.sources import READERS
+    from headwater.sources.urls import URL_REASON, is_url
+
+    paths = list(paths)
+    urls = [IngestError(str(p), URL_REASON) for p in paths if is_url(str(p))]
+    items: list[Path | IngestError | IgnoredFile] = [
+        *urls, *expand_paths((p for p in paths if not is_url(str(p))), follow_symlinks)
+    ]
+    if not any(isinstance(i, Path) for i in items):
+        problems = [(e.path, e.reason) for e in items if isinstance(e, IngestError)]
+        kinds = ", ".join(sorted(set(READERS) - {".gz"})) + ", .warc.gz"
+        raise NothingToRead(problems or [(str(p), f"no article file found here (looked for {kinds})") for p in paths])
+    return items
+
+
+def ingest_paths(
+    store: Store,
+    cfg: Config,
+    paths: Iterable[str | Path],
+    progress: Progress = _noop,
+    items: list[Path | IngestError | IgnoredFile] | None = None,
+) -> IngestReport:
     """Read, clean and store every article under ``paths``; then refresh cross-document boilerplate.
 
     Articles are committed in batches, so an interrupted ingest keeps what it stored and
@@ -83,7 +131,7 @@ def ingest_paths(store: Store, cfg: Config, paths: Iterable[str | Path], progres
     crossdoc = store_articles.boilerplate_hashes(store)
     report = IngestReport()
     batch = _Batch()
-    files = list(expand_paths(paths, cfg.ingest.follow_symlinks))
+    files = items if items is not None else list(expand_paths(paths, cfg.ingest.follow_symlinks))
     seen = store_articles.seen_inputs(store)
     progress("ingest", 0, len(files))
     for done, item in enumerate(files, 1):
@@ -229,9 +277,10 @@ class RunResult:
     db: str
     ingest: IngestReport
     stages: dict[str, str] = field(default_factory=dict)
-    articles: list[dict[str, object]] = field(default_factory=list)
+    articles: list[ArticleSummary] = field(default_factory=list)
     dossier: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    not_analysed: dict[str, int] = field(default_factory=dict)  # language -> articles extraction skipped
 
     def to_dict(self) -> dict[str, object]:
         from dataclasses import asdict
@@ -267,14 +316,25 @@ def describe(stage: str, out: object) -> str:
     return ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in items if v not in ([], (), None, ""))
 
 
+def _not_analysed(store: Store) -> dict[str, int]:
+    from headwater.lang import not_analysed
+    from headwater.store.attributions import languages
+
+    return not_analysed([(language, words) for _, language, words in languages(store)])
+
+
 def run_pipeline(paths: Iterable[str | Path], cfg: Config, outdir: Path | None, progress: Progress = _noop) -> RunResult:
     """Every stage, from raw files to the dossier."""
     import time
 
+    from headwater.parse import require_model
+
+    items = expand_inputs(paths, cfg.ingest.follow_symlinks)
+    require_model(cfg.parse.model)  # a missing pipeline stops the run before anything is stored
     with Store.open(cfg.store.db) as store:
         result = RunResult(db=str(cfg.store.db), ingest=IngestReport())
         t = time.perf_counter()
-        result.ingest = ingest_paths(store, cfg, paths, progress)
+        result.ingest = ingest_paths(store, cfg, [], progress, items)
         result.timings["ingest"] = time.perf_counter() - t
         result.stages["ingest"] = (f"{result.ingest.added} added, {result.ingest.skipped} already stored, "
                                    f"{len(result.ingest.errors)} unreadable; {store_articles.count(store)} in store")
@@ -290,7 +350,11 @@ def run_pipeline(paths: Iterable[str | Path], cfg: Config, outdir: Path | None, 
             out = stage(store, cfg, on_progress=lambda d, n, _s=name: progress(_s, d, n))
             result.timings[name] = time.perf_counter() - t
             result.stages[name] = describe(name, out)
-        result.articles = store_articles.summary_rows(store)
+            if name == "extract":
+                result.not_analysed = _not_analysed(store)
+                if result.not_analysed:
+                    result.stages[name] += "; " + describe_skipped(result.not_analysed)
+        result.articles = store_articles.summaries(store)
         writer = _optional_stage("headwater.report", "write_report")
         if outdir is not None and writer is not None:
             t = time.perf_counter()

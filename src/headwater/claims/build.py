@@ -1,15 +1,25 @@
 """Build claims from attributions: denials apart, cluster, canonical wording, origins, grades.
 
-0. Speaker sides the extractor left unknown are filled in (:mod:`headwater.claims.sides`).
-1. Attributed contents become statements (:mod:`headwater.claims.statements`: questions dropped,
+0. Speaker sides the extractor left unknown are filled in (:mod:`headwater.claims.sides`), speakers
+   are mapped to corpus-wide entities (:mod:`headwater.claims.entities`), and a denial that names
+   the report it denies ("Peskov said US intelligence reports that ... are absolutely false") is
+   split into the report's claim (by US intelligence) and Peskov's denial of it (:func:`unnest_denials`).
+1. Only statements of check-worthy propositions (:class:`headwater.model.Proposition` types
+   assertion, estimate, prediction, demand, opinion) by a source become claims: fragments,
+   questions, refusals and greetings do not, nor do statements whose "speaker" is no source
+   ("no one", "information", an unresolved "he"). Attributed contents become statements (:mod:`headwater.claims.statements`: questions dropped,
    short ones dropped, "..., and that ..." split); one that states nothing (no content word,
    concept or figure: "an Alderan official") is not a claim. Denials are set apart by the rules of
    :mod:`headwater.claims.denials` (the extractor's ``deny``, deny phrases, negated follow-ups of a
    denial, negated contradictions of another side); ``no_comment`` statements are not claims.
-2. The asserted statements are clustered (:mod:`headwater.claims.cluster`, matched by the rules of
-   :mod:`headwater.claims.match`).
+2. The asserted statements are clustered (:mod:`headwater.claims.cluster`, scored by the rules of
+   :mod:`headwater.claims.match` and gated by those of :mod:`headwater.claims.propositions`:
+   statements of different types, polarity, predicates or roles never share a claim; a pair of
+   opposite polarity becomes a contradiction link between the two claims).
 3. Each claim gets a canonical wording, its independent origins (:mod:`headwater.claims.origins`),
-   the denials linked to it, and a grade (:mod:`headwater.claims.grade`).
+   the denials linked to it, and a grade (:mod:`headwater.claims.grade`; factual assertions and
+   estimates only: predictions, demands and opinions are labelled and not graded).
+4. Claims are ranked by strength of evidence (:data:`RANKING`).
 """
 
 from __future__ import annotations
@@ -19,16 +29,27 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from dataclasses import replace
+
 from headwater.claims.cluster import Pair, Statement, merge, scored_pairs, units
-from headwater.claims.denials import DenialOptions, follow_ups, leading_negation, link_denials, stance
-from headwater.claims.grade import grade
+from headwater.claims.denials import (
+    DenialOptions,
+    denies_a_claim,
+    follow_ups,
+    leading_negation,
+    link_denials,
+    stance,
+)
+from headwater.claims.entities import apply_entities, build_entities, no_source
+from headwater.claims.grade import grade, not_graded
+from headwater.claims.lexicon import claims_lexicon
 from headwater.claims.match import is_content, matcher
 from headwater.claims.origins import ArticleInfo, independent_origins, speaker_side
 from headwater.claims.sides import resolve_sides
 from headwater.claims.signatures import Lemmatizer, idf, signature
 from headwater.claims.statements import statements
 from headwater.config import ClaimsConfig
-from headwater.model import Attribution, Claim
+from headwater.model import GRADED_TYPES, Attribution, Claim, Span
 
 # The stage's options are the [claims] section of the configuration.
 ClaimOptions = ClaimsConfig
@@ -43,6 +64,11 @@ def claim_id(members: Sequence[Attribution]) -> str:
     return hashlib.blake2b(key.encode("utf-8"), digest_size=6).hexdigest()
 
 
+# A sentence ends at . ! ? before a capital, but not after a title or an initial ("Mr. Trump", "Gov.
+# Kasich", "U.S. officials", "Donald J. Trump").
+_SENTENCE = re.compile(r"(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bGov\.)(?<!\bSen\.)(?<!\bRep\.)"
+                       r"(?<!\bGen\.)(?<!\bLt\.)(?<!\bCol\.)(?<!\bJr\.)(?<!\bSr\.)(?<!\bNo\.)(?<!\bvs\.)(?<!\b[A-Z]\.)"
+                       r"(?<=[.!?])\s+(?=[A-Z“\"])")
 _LEAD = re.compile(r"(?i)^(?:that\s+)?(?:(?:we|i)\s+(?:believe|think|know|assess|understand|have information)\s+that\s+)?")
 _FRAGMENT_START = frozenset({"him", "her", "them", "it", "his", "their", "its", "to", "of", "and", "but", "or", "which",
                              "who", "only", "also", "even"})
@@ -81,7 +107,8 @@ def canonical_text(members: Sequence[Statement], weights: dict[str, float]) -> s
     text = re.sub(r"\s+", " ", best.attribution.content.text).strip(" \"“”'‘’«»„,.:;—–-")
     text = _LEAD.sub("", text)
     text = text[:1].upper() + text[1:]
-    first = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", text)[0]
+    sentences = _SENTENCE.split(text)
+    first = next((x for x in sentences if not x.rstrip(" \"”’'").endswith("?")), sentences[0])  # not a question
     words = first.split()
     return " ".join(words[:30]) + (" …" if len(words) > 30 else "")
 
@@ -117,14 +144,17 @@ def _contradictions(groups: Sequence[Sequence[Statement]], pairs: dict[tuple[int
 
 
 def split(attributions: Sequence[Attribution], lemmatizer: Lemmatizer | None, opts: ClaimOptions
-          ) -> tuple[list[list[Statement]], list[Attribution], dict[str, float], dict[Attribution, Attribution]]:
-    """(claim groups, denials, term weights, follow-up -> leading denial) from the attributions."""
-    kept = statements(attributions, opts.min_words)
+          ) -> tuple[list[list[Statement]], list[Attribution], dict[str, float], dict[Attribution, Attribution],
+                     set[tuple[int, int]]]:
+    """(claim groups, denials, term weights, follow-up -> leading denial, pairs of opposed claims)."""
+    kept = [a for a in statements(attributions, opts.min_words) if no_source(a) is None]
     stances = [stance(a) for a in kept]
-    denied = {i for i, s in enumerate(stances) if s == "deny"}
+    rejected = {i for i, s in enumerate(stances) if s == "deny"}
+    denied = {i for i in rejected if denies_a_claim(kept[i])}  # "rejected a treaty" denies no claim
     follows = follow_ups(kept, denied, opts.follow_window)
     denied |= set(follows)
-    asserted = [i for i, s in enumerate(stances) if s == "assert" and i not in denied]
+    asserted = [i for i, s in enumerate(stances) if s == "assert" and i not in denied | rejected
+                and checkworthy(kept[i])]
     sigs = _signatures([kept[i] for i in asserted], lemmatizer)
     stmts = [Statement(n, kept[i], sigs[n]) for n, i in enumerate(asserted) if says_something(sigs[n])]
     weights = idf(s.terms for s in stmts)
@@ -134,21 +164,89 @@ def split(attributions: Sequence[Attribution], lemmatizer: Lemmatizer | None, op
     keep = [i for i in range(len(groups)) if i not in contra]
     renumber = {old: new for new, old in enumerate(keep)}
     kept_pairs = {(renumber[a], renumber[b]): p for (a, b), p in pairs.items() if a in renumber and b in renumber}
-    claims = merge([groups[i] for i in keep], kept_pairs, opts.threshold)
+    kept_groups = [groups[i] for i in keep]
+    claims = merge(kept_groups, kept_pairs, opts.threshold)
     denials = sorted([kept[i] for i in denied] + [s.attribution for i in contra for s in groups[i]],
                      key=lambda a: (a.article_id, a.content.start))
     leaders = {kept[i]: kept[lead] for i, lead in follows.items()}
-    return claims, denials, weights, leaders
+    return claims, denials, weights, leaders, _opposed(kept_groups, claims, kept_pairs, opts.threshold)
+
+
+def _opposed(units_: Sequence[Sequence[Statement]], claims: Sequence[Sequence[Statement]],
+             pairs: dict[tuple[int, int], Pair], threshold: float) -> set[tuple[int, int]]:
+    """Pairs of claims (indexes into ``claims``) holding statements of one proposition with opposite
+    polarity (their pair scored 0 to keep them apart, but alike enough when polarity is ignored)."""
+    claim_of = {id(s): c for c, group in enumerate(claims) for s in group}
+    out: set[tuple[int, int]] = set()
+    for (a, b), pair in pairs.items():
+        if pair.score == 0.0 and pair.unsigned >= threshold:
+            ca, cb = claim_of[id(units_[a][0])], claim_of[id(units_[b][0])]
+            if ca != cb:
+                out.add((min(ca, cb), max(ca, cb)))
+    return out
+
+
+def checkworthy(a: Attribution) -> bool:
+    """A statement of a check-worthy proposition (not a fragment, question, refusal or greeting)."""
+    return a.proposition is None or a.proposition.is_claim
+
+
+_COPULA = re.compile(r"(?i)\s+(?:are|is|was|were|be|been|being)\s+(?:\W\s*)?(?:\w+\s+){0,2}$")
+
+
+def unnest_denials(attributions: Sequence[Attribution]) -> list[Attribution]:
+    """A statement nested in another speaker's statement whose words call it false ("Peskov said
+    [US intelligence reports that X] are absolutely false"): the inner statement is cut before its
+    "are absolutely false", so it states X (by US intelligence) and the outer one denies it."""
+    lex = claims_lexicon()
+    by_article: dict[str, list[Attribution]] = {}
+    for a in attributions:
+        by_article.setdefault(a.article_id, []).append(a)
+    out = []
+    for a in attributions:
+        m = lex.deny_phrase.search(a.content.text) if a.stance != "no_comment" and a.speaker is not None else None
+        outer = m and any(_contains(o, a) and o.speaker is not None and o is not a
+                          and (o.speaker.resolved or o.speaker.text) != (a.speaker.resolved or a.speaker.text)
+                          and lex.deny_phrase.search(o.content.text) for o in by_article[a.article_id])
+        if not outer or m is None:
+            out.append(a)
+            continue
+        head = a.content.text[: m.start()]
+        cut = _COPULA.search(head)
+        end = cut.start() if cut else len(head.rstrip(" “\"'"))
+        c = a.content
+        raw_end = c.raw_start + end if c.raw_start is not None and c.raw_end is not None \
+            and c.raw_end - c.raw_start == c.end - c.start else c.raw_end
+        out.append(replace(a, stance="assert", content=Span(c.text[:end], c.start, c.start + end, c.raw_start,
+                                                            raw_end)))
+    return out
+
+
+def _contains(outer: Attribution, inner: Attribution) -> bool:
+    o, i = outer.content, inner.content
+    return outer.article_id == inner.article_id and o.start <= i.start and i.end <= o.end and (o.start, o.end) != (
+        i.start, i.end)
+
+
+def prepare(attributions: Sequence[Attribution]) -> list[Attribution]:
+    """Sides filled in, speakers mapped to their corpus-wide entities, nested denials split."""
+    resolved = resolve_sides(attributions)
+    return unnest_denials(apply_entities(resolved, build_entities(resolved)))
 
 
 def build_claims(
     attributions: Sequence[Attribution], articles: dict[str, ArticleInfo], opts: ClaimOptions | None = None,
     lemmatizer: Lemmatizer | None = None,
 ) -> list[Claim]:
-    """Every claim, ranked by independent origins, then by number of articles."""
+    """Every claim, ranked by strength of evidence (:data:`RANKING`)."""
     opts = opts or ClaimOptions()
-    groups, denials, weights, leaders = split(resolve_sides(attributions), lemmatizer, opts)
+    groups, denials, weights, leaders, opposed = split(prepare(attributions), lemmatizer, opts)
     linked = link_denials(groups, denials, weights, denial_options(opts), lemmatizer, opts.max_df, leaders)
+    ids = [claim_id(tuple(s.attribution for s in g)) for g in groups]
+    against: dict[int, list[str]] = {}
+    for a, b in sorted(opposed):
+        against.setdefault(a, []).append(ids[b])
+        against.setdefault(b, []).append(ids[a])
     claims = []
     for i, group in enumerate(groups):
         members = tuple(s.attribution for s in group)
@@ -156,16 +254,36 @@ def build_claims(
         origins = tuple(independent_origins(members, articles))
         text = canonical_text(group, weights)
         denied = tuple(linked.get(i, ()))
+        kind = claim_type(members)
+        g = grade(text, members, origins, denied, unattributed) if kind in GRADED_TYPES else not_graded(kind)
         claims.append(Claim(
-            id=claim_id(members), text=text, members=members, origins=origins, denials=denied,
-            grade=grade(text, members, origins, denied, unattributed), unattributed=unattributed,
+            id=ids[i], text=text, members=members, origins=origins, denials=denied, grade=g,
+            unattributed=unattributed, type=kind, contradicts=tuple(against.get(i, ())),
         ))
     return rank(claims)
 
 
+def claim_type(members: Sequence[Attribution]) -> str:
+    """The members' proposition type (one type per claim; statements without one are assertions)."""
+    found = Counter(a.proposition.type if a.proposition else "assertion" for a in members)
+    return found.most_common(1)[0][0]
+
+
+RANKING = ("Claims are ordered by strength of evidence: graded claims (factual assertions and estimates) first, "
+           "unattributed ones after them; then by independent origins, then by origins on the record (named "
+           "people, organisations or outlets), then by sides among the origins, then by articles carrying the "
+           "claim, then by fewer denying parties.")
+
+
 def rank(claims: Sequence[Claim]) -> list[Claim]:
-    def key(c: Claim) -> tuple[int, int, int, int, str]:
+    """Claims in the order of :data:`RANKING`."""
+
+    def key(c: Claim) -> tuple[int, int, int, int, int, int, int, str]:  # the order of RANKING
         articles = len({a.article_id for a in c.members})
-        return (int(c.unattributed), -c.independent_origins, -articles, -len(c.denials), c.id)
+        on_record = sum(1 for o in c.origins if o.named)
+        sides = len({o.side for o in c.origins if o.side != "unknown"})
+        deniers = len({(d.speaker.resolved or d.speaker.text) if d.speaker else "" for d in c.denials})
+        return (int(c.type not in GRADED_TYPES), int(c.unattributed), -c.independent_origins, -on_record, -sides,
+                -articles, deniers, c.id)
 
     return sorted(claims, key=key)

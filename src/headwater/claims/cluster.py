@@ -41,10 +41,13 @@ class Pair:
 
 
 def units(statements: Sequence[Statement]) -> list[list[Statement]]:
-    """Statements grouped by identical signature (and attributed / unattributed)."""
-    by_key: dict[tuple[frozenset[str], bool], list[Statement]] = {}
+    """Statements grouped by identical signature and proposition (type, polarity, modality, roles),
+    attributed and unattributed apart."""
+    from headwater.claims.propositions import unit_key
+
+    by_key: dict[tuple[object, ...], list[Statement]] = {}
     for s in statements:
-        by_key.setdefault((s.terms, s.attribution.kind == "unattributed"), []).append(s)
+        by_key.setdefault((s.terms, s.attribution.kind == "unattributed", *unit_key(s)), []).append(s)
     return list(by_key.values())
 
 
@@ -100,6 +103,8 @@ def scored_pairs(groups: Sequence[Sequence[Statement]], weights: dict[str, float
     and 2 is not compared (when ``floor`` is above 0): unless both units have a frame said of a
     name, both need three content terms and figures, and two shared words, concepts or figures,
     which a pair sharing one rare term has only if both units also hold a common one."""
+    from headwater.claims.propositions import compatible, negated
+
     out = {}
     m = matcher(weights)
     terms = [unit[0].terms for unit in groups]
@@ -121,12 +126,13 @@ def scored_pairs(groups: Sequence[Sequence[Statement]], weights: dict[str, float
             continue
         pa, pb = profiles[a], profiles[b]
         unsigned = m.similarity(terms[a], terms[b], pa, pb, polarity=False)
-        if unsigned < floor:
+        if unsigned < floor or not compatible(groups[a][0], groups[b][0], unsigned, polarity=False):
             continue
         # Rounded: the sums run over sets of strings, whose order (and so the last bits of a float) changes
         # with PYTHONHASHSEED; equal scores must stay equal so that ties fall to the pair order every run.
         unsigned = round(unsigned, 9)
-        out[(a, b)] = Pair(unsigned * 0.5 if pa.negated != pb.negated else unsigned, unsigned)
+        opposite = negated(groups[a][0]) != negated(groups[b][0])
+        out[(a, b)] = Pair(0.0 if opposite else unsigned, unsigned)  # opposite polarity never merges
     return out
 
 
@@ -147,7 +153,7 @@ def merge(groups: Sequence[Sequence[Statement]], pairs: dict[tuple[int, int], Pa
         if pair.score < threshold:
             break
         ga, gb = group_of[a], group_of[b]
-        if ga == gb or not _can_merge(members[ga], members[gb], pairs, size, threshold * link_ratio):
+        if ga == gb or not _can_merge(members[ga], members[gb], pairs, size, threshold * link_ratio, groups):
             continue
         members[ga].extend(members.pop(gb))
         for i in members[ga]:
@@ -156,12 +162,21 @@ def merge(groups: Sequence[Sequence[Statement]], pairs: dict[tuple[int, int], Pa
     return sorted(out, key=lambda g: (-len(g), g[0].index))
 
 
-def _can_merge(a: list[int], b: list[int], pairs: dict[tuple[int, int], Pair], size: list[int], floor: float
-               ) -> bool:
+def _can_merge(a: list[int], b: list[int], pairs: dict[tuple[int, int], Pair], size: list[int], floor: float,
+               groups: Sequence[Sequence[Statement]] | None = None) -> bool:
+    """Average linkage above ``floor``, and no two members whose propositions conflict
+    (:func:`headwater.claims.propositions.conflict`: other type, polarity or roles): one loose pair
+    never chains two different propositions together."""
+    from headwater.claims.propositions import conflict
+
     total = 0.0
     for x in a:
         for y in b:
             p = pairs.get((min(x, y), max(x, y)))
+            if p is not None and p.score == 0.0 and p.unsigned > 0.0:
+                return False  # opposite polarity
+            if groups is not None and p is None and conflict(groups[x][0], groups[y][0]):
+                return False
             if p:
                 total += p.score * size[x] * size[y]
     return total / (sum(size[x] for x in a) * sum(size[y] for y in b)) >= floor

@@ -203,15 +203,45 @@ def by_referent(d: Attribution, sig: frozenset[str], index: Targets, weights: di
     return {t.claim for _, t in near if t.key == key}
 
 
+_PRONOMINAL = frozenset({"this", "it", "all", "these", "such"})
+
+
 def points_back(text: str) -> bool:
-    """A denial that refers to a report instead of restating it ("the account", "all of this")."""
+    """A denial that refers to a report instead of restating it ("the account", "all of this is a huge
+    misunderstanding"). A bare pronoun ("rejected this") points back only with words that call it
+    false: alone, it may be anything the speaker rejects."""
     words = re.findall(r"[a-z]+", text.lower())[:5]
-    return any(w in claims_lexicon().referential for w in words)
+    lex = claims_lexicon()
+    if any(w in lex.referential and w not in _PRONOMINAL for w in words):
+        return True
+    return any(w in lex.referential for w in words) and bool(lex.deny_phrase.search(text))
 
 
-def by_figures(named: frozenset[str], wordings: Sequence[Wording]) -> set[int]:
-    """Claims stating a figure the denial names in its denying clause."""
-    return {w.claim for w in wordings if named & figures_of(w.terms)} if named else set()
+_REPORT_HEAD = re.compile(r"(?i)^\W*(?:(?:the|this|that|these|those|its|their|his|her|such|any|all|recent|new|latest"
+                          r"|same|earlier|media|press|news|\w+['’]s)\s+){0,4}(?:report|claim|allegation|account|stor"
+                          r"|assertion|suggestion|rumou?r|intelligence|assessment|figure|number|estimate|accusation"
+                          r"|charge|notion|idea|characteri[sz]ation|description|version|speculation)\w*\b")
+
+
+def denies_a_claim(d: Attribution) -> bool:
+    """A denial of something stated, not of a thing: it restates a proposition ("denied that any order
+    exists", "said no order had been signed"), calls something false ("all of this is a huge
+    misunderstanding"), or names a report or claim ("rejected the account"). "Dutch voters rejected a
+    treaty" or "Sanders dismissed the remarks" deny no claim: they are not linked."""
+    if claims_lexicon().deny_phrase.search(d.content.text) or _REPORT_HEAD.match(d.content.text):
+        return True
+    p = d.proposition
+    return p is None or p.type not in ("fragment", "question", "refusal")
+
+
+def by_figures(named: frozenset[str], wordings: Sequence[Wording], sig: frozenset[str]) -> set[int]:
+    """Claims stating a figure the denial names in its denying clause, and sharing a word, concept or
+    name with it besides the figure ("the number 9,400 is absolutely false" and "9,400 soldiers killed";
+    not "the 28-nation union" and "28 pages")."""
+    if not named:
+        return set()
+    return {w.claim for w in wordings if named & figures_of(w.terms)
+            and any(t[0] not in "#^!" for t in (w.terms & sig))}
 
 
 def _near(d: Attribution, a: Attribution, window: int) -> bool:
@@ -226,10 +256,13 @@ def by_wording(d: Attribution, sig: frozenset[str], index: Targets, weights: dic
     close = {(t.claim, t.terms) for t in index.in_article(d) if _near(d, t.attribution, opts.link_window)}
     scores: dict[int, float] = {}
     near: set[int] = set()
+    explicit = bool(claims_lexicon().deny_phrase.search(d.content.text))
     for w in index.sharing(d, sig):
         claim, terms = w.claim, w.terms
         if side and side not in w.sides():
             continue
+        if not _checkable(w) or (not explicit and not _restates(d, sig, w)):
+            continue  # a denial that restates what it denies restates that proposition
         is_near = (claim, terms) in close
         score = similarity(sig, terms, weights, denial=True, min_shared=1 if is_near else 2)
         if is_near:
@@ -243,6 +276,24 @@ def by_wording(d: Attribution, sig: frozenset[str], index: Targets, weights: dic
     if best < floor:
         return set()
     return {i for i, v in scores.items() if v >= max(floor, best * 0.9)}
+
+
+def _checkable(w: Wording) -> bool:
+    """A wording of a factual assertion or an estimate: what can be denied (not an opinion or a demand)."""
+    p = w.example.proposition if w.example is not None else None
+    return p is None or p.type in ("assertion", "estimate")
+
+
+def _restates(d: Attribution, sig: frozenset[str], w: Wording) -> bool:
+    """Whether a denial's content states the proposition of a claim's wording, polarity aside ("denied
+    that he was part of the establishment" / "he was once part of the establishment"): the rules of
+    :func:`headwater.claims.propositions.compatible`."""
+    from headwater.claims.cluster import Statement
+    from headwater.claims.propositions import compatible
+
+    if w.example is None or d.proposition is None:
+        return True
+    return compatible(Statement(0, d, sig), Statement(1, w.example, w.terms), polarity=False, speakers=False)
 
 
 def _referent_terms(text: str, sig: frozenset[str]) -> set[str]:
@@ -287,6 +338,7 @@ class Wording:
     claim: int
     terms: frozenset[str]
     parties: frozenset[tuple[tuple[str, str], str]]
+    example: Attribution | None = None  # one statement with this wording
 
     def by_other(self, key: tuple[str, str], side: str) -> bool:
         return any(_other(key, side, k, s) for k, s in self.parties)
@@ -305,10 +357,12 @@ class Targets:
                     for i, g in enumerate(groups) for s in g]
         self.by_article: dict[str, list[int]] = {}
         parties: dict[tuple[int, frozenset[str]], set[tuple[tuple[str, str], str]]] = {}
+        examples: dict[tuple[int, frozenset[str]], Attribution] = {}
         for k, t in enumerate(self.all):
             self.by_article.setdefault(t.attribution.article_id, []).append(k)
             parties.setdefault((t.claim, t.terms), set()).add((t.key, t.side))
-        self.wordings = [Wording(c, terms, frozenset(p)) for (c, terms), p in parties.items()]
+            examples.setdefault((t.claim, t.terms), t.attribution)
+        self.wordings = [Wording(c, terms, frozenset(p), examples[(c, terms)]) for (c, terms), p in parties.items()]
         self.by_term: dict[str, list[int]] = {}
         self.by_side: dict[str, list[int]] = {}
         for w, wording in enumerate(self.wordings):
@@ -356,7 +410,7 @@ def link_denials(groups: Sequence[Sequence[object]], denials: Sequence[Attributi
     for j, d in enumerate(denials):
         sig = sigs[j]
         clause = figures_of(signature(_deny_clause(d.content.text)))
-        hits = by_figures(clause, index.sharing(d, clause)) or by_referent(d, sig, index, weights, opts) \
+        hits = by_figures(clause, index.sharing(d, clause), sig) or by_referent(d, sig, index, weights, opts) \
             or by_wording(d, sig, index, weights, opts)
         if not hits and points_back(d.content.text):
             pointing.append(j)

@@ -41,11 +41,9 @@ CREDIBILITY = {"1": "confirmed", "2": "probably true", "3": "possibly true", "4"
 
 
 def _named(origin: Origin) -> bool:
-    """On the record: a named person, organisation or outlet (not an unnamed official, and not a
-    report standing in for its source: "the same report's")."""
-    if origin.type not in NAMED or origin.speaker == "(no source stated)" or reference_name(origin.speaker):
-        return False
-    return origin.type != "organization" or origin.side != "unknown" or bool(origin.speaker)
+    """On the record: someone in the chain is a named person, organisation or outlet
+    (:func:`headwater.claims.origins.on_the_record`), not only unnamed officials or a report."""
+    return origin.named and not reference_name(origin.speaker)
 
 
 def reliability(origins: Sequence[Origin], unattributed: bool) -> tuple[str, list[str]]:
@@ -53,15 +51,28 @@ def reliability(origins: Sequence[Origin], unattributed: bool) -> tuple[str, lis
     if unattributed or not origins:
         return "F", ["no source is stated in the text (unattributed), so the source cannot be judged"]
     named = [o for o in origins if _named(o)]
-    affiliated = [o for o in origins if o.type in ("anonymous", "group", "unknown") and o.side != "unknown"]
+    affiliated = [o for o in origins if not _named(o) and o.side != "unknown"]
     if named and n >= 2:
-        return "B", [f"named on the record: {named[0].speaker}; {n} independent origins"]
+        who = ", ".join(dict.fromkeys(o.on_record[0] for o in named))
+        return "B", [f"named on the record: {who}; {n} independent origins"]
     if named:
-        return "C", [f"named on the record ({named[0].speaker}) but a single independent origin"]
+        return "C", [f"named on the record ({named[0].on_record[0]}) but a single independent origin"]
     if affiliated:
         who = affiliated[0]
         return "D", [f"only unnamed sources with a stated affiliation ({who.speaker}, side {who.side})"]
     return "F", ["only unnamed sources with no stated affiliation: reliability cannot be judged"]
+
+
+_NOT_GRADED = {
+    "prediction": "a prediction, promise or threat: what will happen cannot be checked yet",
+    "demand": "a demand or appeal: it asks for something and is neither true nor false",
+    "opinion": "an opinion or assessment: a judgment, not a checkable fact",
+}
+
+
+def not_graded(kind: str) -> Grade:
+    """The grade of a claim that is not a factual assertion or an estimate: none, with the reason."""
+    return Grade("", "", (f"not graded: {_NOT_GRADED.get(kind, kind)}",))
 
 
 def credibility(origins: Sequence[Origin], denials: Sequence[Attribution], rel: str, unattributed: bool
@@ -121,9 +132,14 @@ def grade(text: str, members: Sequence[Attribution], origins: Sequence[Origin], 
     reasons = [f"{rel} ({RELIABILITY[rel]}): {r}" for r in r_reasons]
     reasons += [f"{cred} ({CREDIBILITY[cred]}): {r}" for r in c_reasons]
     reasons += denial_reasons(text, denials)
-    relays = sum(len(o.relayed_by) for o in origins)
+    relays = sum(len(o.relayed_by) for o in origins if o.order != "unknown")
     if relays:
         reasons.append(f"relayed by {relays} further outlet(s): relays are not counted as independent")
+    unordered = [o for o in origins if o.order == "unknown"]
+    if unordered:
+        carried = sum(len(o.relayed_by) for o in unordered)
+        reasons.append(f"carried by {carried} outlets in an order unknown (no publication dates, citations or "
+                       "reuse direction tell which had it first); they count as one origin")
     likely = None
     for m in members:
         likely = likely or likelihood_term(m.content.text) or (likelihood_term(m.cue.text) if m.cue else None)

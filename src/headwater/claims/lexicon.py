@@ -36,6 +36,7 @@ class ClaimsLexicon:
     concepts: tuple[tuple[str, re.Pattern[str]], ...]
     arguments: frozenset[str]  # concepts that name things ("advisers"), not what is said of them
     measures: frozenset[str]  # concepts whose statements are estimates ("killed")
+    light: frozenset[str]  # light verbs: their object's concepts stand for the predicate ("signed an order to call up")
     subjects: dict[str, str]
     stopwords: frozenset[str]
     referential: frozenset[str]
@@ -64,6 +65,7 @@ def claims_lexicon() -> ClaimsLexicon:
         concepts=concepts,
         arguments=frozenset(data["concept_roles"]["arguments"]),
         measures=frozenset(data["concept_roles"]["measures"]),
+        light=frozenset(data["concept_roles"].get("light", [])),
         subjects={k.lower(): v for k, v in data["subjects"].items()},
         stopwords=frozenset(data["stopwords"]["words"]),
         referential=frozenset(data["referential"]["words"]),

@@ -201,12 +201,37 @@ def chains(members: Sequence[Attribution], articles: dict[str, ArticleInfo]) -> 
                 parent[find(i)] = find(owner[key])
             else:
                 owner[key] = i
+    _join_repeats(members, lambda i, j: parent.__setitem__(find(i), find(j)))
     _join_relays(members, articles, lambda i, j: parent.__setitem__(find(i), find(j)))
     _join_reports(members, find, lambda i, j: parent.__setitem__(find(i), find(j)))
     groups: dict[int, list[Attribution]] = {}
     for i, a in enumerate(members):
         groups.setdefault(find(i), []).append(a)
     return list(groups.values())
+
+
+def _join_repeats(members: Sequence[Attribution], union: Callable[[int, int], None]) -> None:
+    """One article stating a claim twice is one chain (a quote and its paraphrase, or one statement
+    under two mentions of its speaker: "Donald Trump" and "the GOP front-runner"), unless the text
+    tells two sources apart (two different speakers named on the record, or two known sides) and
+    their wordings differ: an article repeating itself adds no origin."""
+    by_article: dict[str, list[int]] = {}
+    for i, a in enumerate(members):
+        by_article.setdefault(a.article_id, []).append(i)
+    for ids in by_article.values():
+        for x, i in enumerate(ids):
+            for j in ids[x + 1:]:
+                a, b = members[i], members[j]
+                named = on_the_record(a) and on_the_record(b) and speaker_name(a) != speaker_name(b)
+                sides = {speaker_side(a), speaker_side(b)}
+                apart = named or ("unknown" not in sides and len(sides) == 2)  # two sources the text tells apart
+                if not apart or _words_overlap(a.content.text, b.content.text) >= 0.6:
+                    union(i, j)
+
+
+def _words_overlap(a: str, b: str) -> float:
+    wa, wb = set(re.findall(r"[a-z0-9]+", a.lower())), set(re.findall(r"[a-z0-9]+", b.lower()))
+    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
 
 
 _REPORT_WORDS = frozenset({"the", "a", "an", "this", "that", "same", "new", "latest", "earlier", "its", "their"})
@@ -274,34 +299,72 @@ def origin_of(chain: Sequence[Attribution], articles: dict[str, ArticleInfo]) ->
     sides = Counter(speaker_side(a) for a in chain)
     outlets: list[str] = []
     for info in infos:
-        for name in (info.credited_source, info.outlet or (None if info.credited_source else info.doc)):
+        for name in (info.credited_source, info.outlet):
             if name and not _JUNK_CREDIT.search(name):
-                outlets.append(normalise_outlet(name) if name != info.doc else name)
+                outlets.append(normalise_outlet(name))
+        if not info.outlet and not (info.credited_source and not _JUNK_CREDIT.search(info.credited_source)):
+            outlets.append(f"unknown outlet (file {info.doc})")
     first = _first_outlet(chain, infos, outlets)
     relayed = tuple(dict.fromkeys(o for o in outlets if o != first))
     speaker = " / ".join(n for n, _ in names.most_common(3))
-    named = [speaker_name(a) for a in chain if a.speaker and a.speaker.type == "person" and a.kind != "unattributed"]
-    if names and named and named[0] not in speaker:
-        speaker += f" / {named[0]}"
+    # Who is on the record among the original speakers: an outlet relaying an anonymous official
+    # ("Northgate Wire, citing an Alderan official") is a channel, not a named source of the claim.
+    on_record = tuple(dict.fromkeys(speaker_name(a) for a in sorted(original, key=lambda a: a.speaker is None
+                                                                      or a.speaker.type != "person")
+                                    if on_the_record(a)))  # people first
+    if on_record and on_record[0] not in speaker:
+        speaker += f" / {on_record[0]}"
     return Origin(
         speaker=speaker, type=types.most_common(1)[0][0],
         side=next((s for s, _ in sides.most_common() if s != "unknown"), "unknown"), first_outlet=first,
-        relayed_by=relayed, articles=tuple(dict.fromkeys(i.id for i in infos)),
+        relayed_by=relayed, articles=tuple(dict.fromkeys(i.id for i in infos)), named=bool(on_record),
+        on_record=on_record, order="known" if first is not None else "unknown",
     )
 
 
+def on_the_record(a: Attribution) -> bool:
+    """A speaker named on the record: a person by name, or an organisation or outlet by its proper
+    name ("the Kremlin", "The Meridian Post"; not "Jewish groups", "officials" or "the report")."""
+    sp = a.speaker
+    if sp is None or a.kind == "unattributed" or reference_only(a):
+        return False
+    name = (sp.resolved or sp.text).strip()
+    words = re.findall(r"[\w’'-]+", name)
+    if not words or not any(w[:1].isupper() for w in words):
+        return False
+    head = re.split(r"\s(?:on|at|in|during|from|to|with|for|after|before|who|which|that)\s", name, maxsplit=1)[0]
+    last = re.findall(r"[\w’'-]+", head)[-1:] or words[-1:]
+    if sp.type == "person":
+        return last[0][:1].isupper() and last[0].lower() not in ("he", "she", "they")
+    if sp.type in ("organization", "media"):
+        return last[0][:1].isupper()  # "the Kremlin", not "a congressional report on Wednesday"
+    return False
+
+
 def _first_outlet(chain: Sequence[Attribution], infos: Sequence[ArticleInfo], outlets: list[str]) -> str | None:
-    """The outlet that had it first: the outlet the earliest article says it came through ("told
-    The Washington Post", "Newsweek reported"), else the earliest article's own outlet."""
+    """The outlet that had it first, when the text gives evidence of the order: the outlet an article
+    says it came through ("told The Washington Post", "Newsweek reported"), the origin of a reprint
+    group as the reuse stage found it, or a publication date earlier than all others. Without such
+    evidence: None (the order is unknown and no first outlet is invented)."""
     if not infos:
         return None
-    own = {(infos[0].outlet or "").casefold(), (infos[0].credited_source or "").casefold()}
-    for a in chain:
-        relay = _relay_outlet(a)
-        if a.article_id == infos[0].id and relay and relay not in {outlet_name(o).casefold() for o in own if o}:
-            return outlet_name(a.speaker.resolved or a.speaker.text) if a.speaker and a.speaker.type == "media" \
-                else outlet_name(a.via or "")
-    return outlets[0] if outlets else None
+    for info in infos:
+        own = {(info.outlet or "").casefold(), (info.credited_source or "").casefold()}
+        own_names = {outlet_name(o).casefold() for o in own if o}
+        for a in chain:
+            relay = _relay_outlet(a)
+            if a.article_id == info.id and relay and relay not in own_names:
+                return outlet_name(a.speaker.resolved or a.speaker.text) if a.speaker and \
+                    a.speaker.type == "media" else outlet_name(a.via or "")
+    if len(infos) == 1 or len(set(outlets)) <= 1:
+        return outlets[0] if outlets else None
+    head = infos[0]
+    if head.origin == head.id and head.group is not None:
+        return outlets[0] if outlets else None  # the reuse stage found the group's origin
+    dates = [(i.published or "")[:10] for i in infos]
+    if all(dates) and dates.count(min(dates)) == 1:
+        return outlets[0] if outlets else None  # published first
+    return None
 
 
 def _ordered_articles(chain: Sequence[Attribution], articles: dict[str, ArticleInfo]) -> list[ArticleInfo]:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from headwater.model import Attribution, Span
+from headwater.model import Attribution, Proposition, Span
 
 _QUESTION = re.compile(r"(?i)^\W*(?:whether|if)\b")
 _AND_THAT = re.compile(r"(?:[,;]\s*|\s+)and\s+that\s+")
@@ -42,10 +42,14 @@ def parts(a: Attribution) -> list[Attribution]:
 
 
 def _part(a: Attribution, lo: int, hi: int) -> Attribution:
+    """One proposition of a content: its span, and the content's proposition type without the roles
+    (they were read for the first part only)."""
     c = a.content
     one_to_one = c.raw_start is not None and c.raw_end is not None and c.raw_end - c.raw_start == c.end - c.start
     raw = (c.raw_start + lo, c.raw_start + hi) if one_to_one and c.raw_start is not None else (None, None)
-    return replace(a, content=Span(c.text[lo:hi], c.start + lo, c.start + hi, raw[0], raw[1]))
+    p = a.proposition
+    prop = p if p is None or lo == 0 else Proposition(type=p.type, negated=p.negated, modality=p.modality)
+    return replace(a, content=Span(c.text[lo:hi], c.start + lo, c.start + hi, raw[0], raw[1]), proposition=prop)
 
 
 def one_per_span(attributions: Iterable[Attribution]) -> list[Attribution]:
@@ -76,4 +80,4 @@ def statements(attributions: Iterable[Attribution], min_words: int) -> list[Attr
             out.append(a)  # "denied it": a denial needs no words of its own
             continue
         out.extend(p for p in parts(a) if len(p.content.text.split()) >= min_words)
-    return out
+    return one_per_span(out)  # two contents split into parts may share one

@@ -4,10 +4,38 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+
+
+def _fix_help_display() -> None:
+    """Typer 0.29's help shows a type for flags (``--json <bool>``) and wraps a required argument
+    in braces (``{paths}...``): flags get no type column, arguments read ``PATH...`` / ``[PATH]``
+    (and no type when they have a metavar)."""
+    from typer import core
+
+    def option_type(self, ctx):  # type: ignore[no-untyped-def]
+        return None if self.is_flag else _option_type(self, ctx)
+
+    def usage_name(self) -> str:  # type: ignore[no-untyped-def]
+        name = self.display_name_raw if self.required else f"[{self.display_name_raw}]"
+        return name + ("..." if self.nargs != 1 else "")
+
+    def argument_type(self, ctx):  # type: ignore[no-untyped-def]
+        return None if self.metavar is not None else _argument_type(self, ctx)  # PATH says it: no <list[str]>
+
+    _option_type = core.TyperOption.display_type_rich
+    core.TyperOption.display_type_rich = option_type  # type: ignore[method-assign]
+    _argument_type = core.TyperArgument.display_type_rich
+    core.TyperArgument.display_type_rich = argument_type  # type: ignore[method-assign]
+    if hasattr(core.TyperArgument, "_usage_display_name"):
+        core.TyperArgument._usage_display_name = usage_name  # type: ignore[method-assign]
+
+
+_fix_help_display()
 
 app = typer.Typer(
     name="headwater",
@@ -16,7 +44,9 @@ app = typer.Typer(
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
 )
-export_app = typer.Typer(help="Export a table as JSONL, CSV or Parquet (stdout when -o is omitted).", no_args_is_help=True)
+export_app = typer.Typer(
+    help="Export a table as JSONL, CSV or Parquet (stdout when -o is omitted).", no_args_is_help=True
+)
 eval_app = typer.Typer(help="Evaluate headwater against gold data.", no_args_is_help=True)
 config_app = typer.Typer(help="Show the resolved configuration.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
@@ -25,24 +55,50 @@ app.add_typer(config_app, name="config")
 
 DbOpt = Annotated[
     Path | None,
-    typer.Option("--db", help="DuckDB store (default: [store] db in config, ./headwater.duckdb).", envvar="HEADWATER_DB"),
+    typer.Option(
+        "--db", help="DuckDB store (default: \\[store] db in config, ./headwater.duckdb).", envvar="HEADWATER_DB"
+    ),
 ]
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="A headwater.toml with overrides.")]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout.")]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout.", show_default=False)]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.", show_default=False)]
 ModelOpt = Annotated[str | None, typer.Option("--model", help="Installed spaCy pipeline to use.")]
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")]
 OutOpt = Annotated[Path | None, typer.Option("-o", "--output", help="Output file (stdout when omitted).")]
 
 
 def console(stderr: bool = False):  # type: ignore[no-untyped-def]
-    from rich.console import Console
+    """The console every command prints through: no markup unless asked, control sequences stripped."""
+    from headwater.cli.text import make_console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=stderr)
+    return make_console(stderr)
 
 
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    from headwater.cli.text import json_text
+
+    sys.stdout.write(json_text(json.dumps(data, ensure_ascii=False, indent=2, default=str)) + "\n")
+
+
+def piped() -> bool:
+    """stdout is not a terminal: list commands print tab-separated rows with whole values."""
+    return not sys.stdout.isatty()
+
+
+def print_rows(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """Plain tab-separated rows (a header first), every value whole, controls removed."""
+    from headwater.cli.text import cell
+
+    sys.stdout.write("\t".join(header) + "\n")
+    for row in rows:
+        sys.stdout.write("\t".join(cell(v) for v in row) + "\n")
+
+
+def error(message: Any, label: str = "error", style: str = "bold red") -> None:
+    """One message on stderr: ``label:`` in ``style``, then ``message`` as plain user text (never markup)."""
+    from headwater.cli.text import esc
+
+    console(stderr=True).print(f"[{style}]{label}:[/] {esc(message)}", markup=True)
 
 
 def settings(config: Path | None, db: Path | None = None, model: str | None = None):  # type: ignore[no-untyped-def]
@@ -54,10 +110,16 @@ def settings(config: Path | None, db: Path | None = None, model: str | None = No
     return cfg.override("parse", model=model)
 
 
-def open_store(cfg, read_only: bool = False):  # type: ignore[no-untyped-def]
+def open_store(cfg, read_only: bool = False, create: bool = False):  # type: ignore[no-untyped-def]
+    """The store of ``[store] db``; only ``create`` (ingest) makes a new one: other commands on a
+    missing store say so instead of working on an empty one."""
+    from headwater.errors import StoreError
     from headwater.store import Store
 
-    return Store.open(cfg.store.db, read_only=read_only)
+    db = str(cfg.store.db)
+    if not create and db != ":memory:" and not Path(db).exists():
+        raise StoreError(f"{db}: no such database. Run `headwater ingest PATH --db {db}` (or `headwater run`) first.")
+    return Store.open(db, read_only=read_only)
 
 
 def progress(quiet: bool):  # type: ignore[no-untyped-def]
@@ -73,3 +135,20 @@ def progress(quiet: bool):  # type: ignore[no-untyped-def]
         disable=quiet,
         transient=False,
     )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from headwater import __version__
+
+        sys.stdout.write(f"headwater {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Who said what, and where it really came from: turn a pile of articles into an evidence dossier."""

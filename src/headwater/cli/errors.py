@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from headwater.cli.app import ConfigOpt, DbOpt, JsonOpt, app, console, open_store, print_json, settings
+from headwater.cli.text import safe
 
 
 @app.command()
@@ -26,15 +25,5 @@ def errors(db: DbOpt = None, config: ConfigOpt = None, json: JsonOpt = False) ->
         return
     table = Table("path", "reason", "last seen", "times")
     for r in rows:
-        table.add_row(
-            Text(_printable(r["path"])), Text(_printable(r["reason"])), (r["last_seen"] or "")[:19], str(r["times"])
-        )
+        table.add_row(Text(safe(r["path"])), Text(safe(r["reason"])), (r["last_seen"] or "")[:19], str(r["times"]))
     out.print(table)
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def _printable(text: str) -> str:
-    """Names and reasons come from files: no escape sequence reaches the terminal."""
-    return _CONTROL.sub("\N{REPLACEMENT CHARACTER}", text)

@@ -21,12 +21,17 @@ from headwater.cli.app import (
     console,
     export_app,
     open_store,
+    piped,
     print_json,
+    print_rows,
     progress,
     settings,
 )
+from headwater.cli.text import esc, safe
 
-PathsArg = Annotated[list[str], typer.Argument(help="Files, directories (recursive) or globs.", show_default=False)]
+PathsArg = Annotated[
+    list[str], typer.Argument(metavar="PATH", help="Files, directories (recursive) or globs.", show_default=False)
+]
 FollowOpt = Annotated[
     bool, typer.Option("--follow-symlinks", help="Follow symbolic links that lead out of the folders given.")
 ]
@@ -41,32 +46,41 @@ def report_ingest(report, quiet: bool, as_json: bool) -> None:  # type: ignore[n
     err = console(stderr=True)
     if not quiet:
         fixed = f", {report.surrogates_replaced} invalid characters replaced" if report.surrogates_replaced else ""
-        console().print(f"added {report.added} articles, {report.skipped} already stored, "
-                        f"{report.unchanged} files unchanged since last read, {len(report.errors)} errors{fixed}")
+        console().print(
+            f"added {report.added} articles, {report.skipped} already stored, "
+            f"{report.unchanged} files unchanged since last read, {len(report.errors)} errors{fixed}"
+        )
         if report.ignored:
-            names = ", ".join(i.path for i in report.ignored[:20])
+            names = ", ".join(safe(i.path) for i in report.ignored[:20])
             more = f" and {len(report.ignored) - 20} more (--json lists them)" if len(report.ignored) > 20 else ""
             err.print(Text(f"passed over {len(report.ignored)} files that are not articles or are hidden: {names}{more}"),
                       style="dim", highlight=False)
     for e in report.errors:
-        err.print(f"[red]could not read[/] {e.path}: {e.reason}", markup=True, highlight=False)
+        err.print(f"[red]could not read[/] {esc(e.path)}: {esc(e.reason)}", markup=True, highlight=False)
 
 
 def run_ingest(paths: list[str], cfg, quiet: bool):  # type: ignore[no-untyped-def]
-    from headwater.pipeline import ingest_paths
+    from headwater.pipeline import expand_inputs, ingest_paths
 
-    with open_store(cfg) as store, progress(quiet) as bar:
+    items = expand_inputs(paths, cfg.ingest.follow_symlinks)  # nothing to read: an error before the store is created
+    with open_store(cfg, create=True) as store, progress(quiet) as bar:
         task = bar.add_task("ingest", total=None)
 
         def tick(stage: str, done: int, total: int | None) -> None:
             bar.update(task, completed=done, total=total)
 
-        return ingest_paths(store, cfg, paths, tick)
+        return ingest_paths(store, cfg, [], tick, items)
 
 
 @app.command()
-def ingest(paths: PathsArg, db: DbOpt = None, config: ConfigOpt = None, json: JsonOpt = False,
-           quiet: QuietOpt = False, follow_symlinks: FollowOpt = False) -> None:
+def ingest(
+    paths: PathsArg,
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+    json: JsonOpt = False,
+    quiet: QuietOpt = False,
+    follow_symlinks: FollowOpt = False,
+) -> None:
     """Read, clean and store articles (.txt, .html, .jsonl/.json, .warc(.gz), RSS/Atom)."""
     cfg = settings(config, db).override("ingest", follow_symlinks=follow_symlinks or None)
     report = run_ingest(paths, cfg, quiet or json)
@@ -77,8 +91,9 @@ def ingest(paths: PathsArg, db: DbOpt = None, config: ConfigOpt = None, json: Js
 
 @app.command()
 def articles(db: DbOpt = None, config: ConfigOpt = None, json: JsonOpt = False) -> None:
-    """List stored articles: id, outlet, title, date, words, boilerplate lines removed."""
+    """List stored articles: id, outlet, title, date, language, words, boilerplate lines removed (tab-separated when piped)."""
     from rich.table import Table
+    from rich.text import Text
 
     from headwater.store.articles import summary_rows
 
@@ -87,16 +102,40 @@ def articles(db: DbOpt = None, config: ConfigOpt = None, json: JsonOpt = False) 
     if json:
         print_json(rows)
         return
-    table = Table("id", "doc", "outlet", "credited", "title", "date", "words", "removed")
+    columns = ("id", "doc", "outlet", "credited_source", "title", "published", "language", "words", "removed_lines")
+    if piped():
+        print_rows(columns, ([r[c] for c in columns] for r in rows))
+        return
+    table = Table("id", "doc", "outlet", "credited", "title", "date", "lang", "words", "removed")
+    table.columns[0].no_wrap = True  # ids are what users copy: never cut, even on a narrow terminal
+    table.columns[0].min_width = max((len(r["id"]) for r in rows), default=2)
     for r in rows:
-        table.add_row(r["id"], r["doc"], r["outlet"] or "", r["credited_source"] or "", (r["title"] or "")[:60],
-                      (r["published"] or "")[:10], str(r["words"]), str(r["removed_lines"]))
+        table.add_row(
+            *(
+                Text(safe(v))
+                for v in (
+                    r["id"],
+                    r["doc"],
+                    r["outlet"],
+                    r["credited_source"],
+                    (r["title"] or "")[:60],
+                    (r["published"] or "")[:10],
+                    r["language"],
+                    r["words"],
+                    r["removed_lines"],
+                )
+            )
+        )
     console().print(table)
 
 
 @app.command()
-def show(article: Annotated[str, typer.Argument(help="Article id, id prefix or file name.")], db: DbOpt = None,
-         config: ConfigOpt = None, json: JsonOpt = False) -> None:
+def show(
+    article: Annotated[str, typer.Argument(metavar="ARTICLE", help="Article id, id prefix or file name.")],
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+    json: JsonOpt = False,
+) -> None:
     """Show an article's cleaned text, with the lines the cleaner removed marked."""
     from headwater.store.articles import get
 
@@ -108,15 +147,19 @@ def show(article: Annotated[str, typer.Argument(help="Article id, id prefix or f
     from rich.text import Text
 
     out = console()
-    out.print(f"[bold]{doc.title or doc.doc}[/]  ({doc.id}, {doc.doc})", markup=True, highlight=False)
-    out.print(f"outlet: {doc.outlet or '-'}   credited: {doc.credited_source or '-'}   published: "
-              f"{doc.published or '-'}   language: {doc.language or '-'}", highlight=False)
+    out.print(f"[bold]{esc(doc.title or doc.doc)}[/]  ({esc(doc.id)}, {esc(doc.doc)})", markup=True, highlight=False)
+    out.print(
+        Text(
+            f"outlet: {safe(doc.outlet or '-')}   credited: {safe(doc.credited_source or '-')}   published: "
+            f"{safe(doc.published or '-')}   language: {safe(doc.language or '-')}"
+        )
+    )
     out.print()
     for kind, text in interleave(doc):
         if kind == "text":
-            out.print(Text(text))
+            out.print(Text(safe(text)))
         else:
-            out.print(Text.assemble(("  ✂ ", "red"), (f"[{kind}] ", "yellow"), (text, "strike dim")))
+            out.print(Text.assemble(("  ✂ ", "red"), (f"[{safe(kind)}] ", "yellow"), (safe(text), "strike dim")))
         out.print()
 
 
@@ -141,24 +184,30 @@ EXPORTS = {
     "citations": "Outlets and channels named as sources in each article.",
     "claims": "Claims across articles with members, independent origins, denials and grades.",
     "estimates": "Numeric estimates side by side, one quantity a line.",
+    "groups": "Reprint groups: copies and derivatives of one story, with the origin article.",
+    "speakers": "Speakers across the corpus: type, side, statements, denials, articles and claims.",
 }
 
 
 def export_table(name: str, fmt: str, output: Path | None, db: Path | None, config: Path | None) -> None:
     """Shared body of every ``headwater export NAME`` command."""
-    from headwater.errors import HeadwaterError
-    from headwater.export import available, write_rows
+    from rich.text import Text
+
+    from headwater.errors import HeadwaterError, UsageError
+    from headwater.export import FORMATS, SCHEMAS, available, write_rows
     from headwater.outputs import check_output_file
 
     exporters = available()
     if name not in exporters:
         raise HeadwaterError(f"nothing to export as '{name}' in this version")
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format '{fmt}': choose one of {', '.join(FORMATS)}")
     if output:
         check_output_file(output)
     with open_store(settings(config, db), read_only=True) as store:
-        n = write_rows(exporters[name](store), fmt, output)
+        n = write_rows(exporters[name](store), fmt, output, SCHEMAS[name])
     if output:
-        console(stderr=True).print(f"wrote {n} rows to {output}", highlight=False)
+        console(stderr=True).print(Text(f"wrote {n} rows to {safe(output)}"))
 
 
 def _export_command(name: str, doc: str) -> None:

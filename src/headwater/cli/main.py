@@ -14,6 +14,9 @@ COMMAND_MODULES = (
     "headwater.cli.report",
     "headwater.cli.run",
     "headwater.cli.errors",
+    "headwater.cli.forget",
+    "headwater.cli.serve",
+    "headwater.cli.claims",
 )
 
 
@@ -31,14 +34,11 @@ def main() -> None:
 
     _load_commands()
     try:
-        app()
+        app(prog_name="headwater")
     except HeadwaterError as exc:
-        from rich.markup import escape
+        from headwater.cli.app import error
 
-        from headwater.cli.app import console
-
-        # Escaped: messages quote config sections ("[reuse] threshold") and user paths.
-        console(stderr=True).print(f"[bold red]error:[/] {escape(str(exc))}", markup=True, highlight=False)
+        error(exc)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.stderr.write("interrupted: everything committed so far is kept; run the command again to continue\n")

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from headwater.cli.app import ConfigOpt, DbOpt, JsonOpt, QuietOpt, app, console, open_store, print_json, settings
+from headwater.cli.app import ConfigOpt, DbOpt, JsonOpt, QuietOpt, app, console, error, open_store, print_json, settings
+from headwater.cli.text import esc
 
 
 @app.command()
@@ -28,7 +29,7 @@ def report(
     cfg = settings(config, db)
     check_output_dir(output)
     summary = None
-    with open_store(cfg) as store:
+    with open_store(cfg, read_only=stored) as store:  # --stored only reads: works beside other readers
         if not stored:
             from headwater.claims.stage import run_claims
 
@@ -45,6 +46,5 @@ def report(
                 f"{summary['contradictions']} numeric contradictions"
             )
             for name in summary["missing_inputs"]:
-                console(stderr=True).print(f"[yellow]note:[/] no input from {name}", markup=True, highlight=False)
-        out.print(f"dossier: [bold green]{path}[/] (and {path.with_name('dossier.json')})", markup=True,
-                  highlight=False)
+                error(f"no input from {name}", label="note", style="yellow")
+        out.print(f"dossier: [bold green]{esc(path)}[/] (and {esc(path.with_name('dossier.json'))})", markup=True)

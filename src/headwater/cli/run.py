@@ -15,7 +15,10 @@ from headwater.cli.app import (
     QuietOpt,
     app,
     console,
+    error,
+    piped,
     print_json,
+    print_rows,
     progress,
     settings,
 )
@@ -56,29 +59,72 @@ def run(
             _summary(result)
         elif result.ingest.errors:
             report_ingest(result.ingest, True, False)
+    if result.not_analysed and not json:
+        from headwater.lang import describe_skipped
+
+        error(
+            describe_skipped(result.not_analysed) + ": headwater's extraction reads English; these articles "
+            "are stored and listed in the dossier without attributions",
+            label="warning",
+            style="yellow",
+        )
     if result.ingest.errors:
         raise typer.Exit(3)
 
 
 def _summary(result) -> None:  # type: ignore[no-untyped-def]
     from rich.table import Table
+    from rich.text import Text
 
+    from headwater.cli.text import esc, safe
+
+    if piped():
+        _plain_summary(result)
+        return
     out = console()
     table = Table("stage", "result", title="headwater run", title_justify="left")
     for stage, text in result.stages.items():
-        table.add_row(stage, text)
+        table.add_row(Text(stage), Text(safe(text)))
     out.print(table)
     if result.articles:
-        art = Table("doc", "outlet", "credited", "title", "date", "words", "removed", title="articles",
-                    title_justify="left")
+        art = Table(
+            "doc", "outlet", "credited", "title", "date", "words", "removed", title="articles", title_justify="left"
+        )
         for column, width in zip(art.columns, (22, 18, 16, 30, 10, 5, 7), strict=True):
             column.no_wrap, column.overflow = True, "ellipsis"
             column.max_width = width
             column.min_width = min(width, 5) if width < 10 else None
         for r in result.articles:
-            art.add_row(r["doc"], r["outlet"] or "", r["credited_source"] or "", (r["title"] or "")[:50],
-                        (r["published"] or "")[:10], str(r["words"]), str(r["removed_lines"]))
+            art.add_row(
+                *(
+                    Text(safe(v))
+                    for v in (
+                        r.doc,
+                        r.outlet,
+                        r.credited_source,
+                        (r.title or "")[:50],
+                        (r.published or "")[:10],
+                        r.words,
+                        r.removed_lines,
+                    )
+                )
+            )
         out.print(art)
-    out.print(f"store: [bold]{result.db}[/]", markup=True, highlight=False)
+    out.print(f"store: [bold]{esc(result.db)}[/]", markup=True)
     if result.dossier:
-        out.print(f"dossier: [bold green]{result.dossier}[/]", markup=True, highlight=False)
+        out.print(f"dossier: [bold green]{esc(result.dossier)}[/]", markup=True)
+
+
+ARTICLE_COLUMNS = ("doc", "outlet", "credited_source", "title", "published", "language", "words", "removed_lines")
+
+
+def _plain_summary(result) -> None:  # type: ignore[no-untyped-def]
+    """Stdout is not a terminal: the same summary as tab-separated blocks, every value whole."""
+    import sys
+
+    print_rows(("stage", "result"), result.stages.items())
+    if result.articles:
+        sys.stdout.write("\n")
+        print_rows(ARTICLE_COLUMNS, ([getattr(r, c) for c in ARTICLE_COLUMNS] for r in result.articles))
+    sys.stdout.write("\n")
+    print_rows(("output", "path"), [("store", result.db), *([("dossier", result.dossier)] if result.dossier else [])])

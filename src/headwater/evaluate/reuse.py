@@ -11,8 +11,6 @@ from typing import Any
 
 from headwater.config import Config
 
-EXAMPLES = Path(__file__).resolve().parents[3] / "examples" / "corpus"
-
 
 @dataclass
 class ReuseEval:
@@ -20,7 +18,9 @@ class ReuseEval:
     pairs: int
     recall: dict[str, float] = field(default_factory=dict)
     precision: dict[str, float] = field(default_factory=dict)
-    kind_agreement: dict[str, float] = field(default_factory=dict)  # derived copies named near_duplicate/exact or partial as expected
+    kind_agreement: dict[str, float] = field(
+        default_factory=dict
+    )  # derived copies named near_duplicate/exact or partial as expected
     boundary: dict[str, float] = field(default_factory=dict)
     seconds: float = 0.0
 
@@ -28,11 +28,15 @@ class ReuseEval:
         return asdict(self)
 
     def render(self) -> str:
-        lines = [f"reuse evaluation on {self.corpus} ({self.pairs} labelled pairs, {self.seconds:.1f}s)",
-                 f"{'kind':<14}{'precision':>10}{'recall':>10}{'kind ok':>10}"]
+        lines = [
+            f"reuse evaluation on {self.corpus} ({self.pairs} labelled pairs, {self.seconds:.1f}s)",
+            f"{'kind':<14}{'precision':>10}{'recall':>10}{'kind ok':>10}",
+        ]
         for kind in sorted(k for k in self.recall if k != "all"):
-            lines.append(f"{kind:<14}{self.precision.get(kind, 1.0):>10.3f}{self.recall[kind]:>10.3f}"
-                         f"{self.kind_agreement.get(kind, 0.0):>10.3f}")
+            lines.append(
+                f"{kind:<14}{self.precision.get(kind, 1.0):>10.3f}{self.recall[kind]:>10.3f}"
+                f"{self.kind_agreement.get(kind, 0.0):>10.3f}"
+            )
         lines.append(f"{'all':<14}{self.precision.get('all', 1.0):>10.3f}{self.recall.get('all', 0.0):>10.3f}")
         lines.append("passage boundaries: " + ", ".join(f"{k} {v}" for k, v in self.boundary.items()))
         return "\n".join(lines)
@@ -74,7 +78,11 @@ def score(store, labels: list[dict[str, Any]]) -> ReuseEval:  # type: ignore[no-
     fp: dict[str, int] = defaultdict(int)
     for pair in found:
         a, b = sorted(pair)
-        kind = gold[pair]["kind"] if pair in gold else next((r["kind"] for r in labels if r["target"] in pair), "unrelated")
+        kind = (
+            gold[pair]["kind"]
+            if pair in gold
+            else next((r["kind"] for r in labels if r["target"] in pair), "unrelated")
+        )
         ok = fam.get(a) is not None and fam.get(a) == fam.get(b)
         (tp if ok else fp)[kind] += 1
     res = ReuseEval(corpus="", pairs=len(labels))
@@ -135,7 +143,7 @@ def evaluate_reuse(corpus: Path | None, cfg: Config) -> ReuseEval:
     with tempfile.TemporaryDirectory() as tmp:
         if corpus is None:
             corpus = Path(tmp) / "corpus"
-            make_corpus(EXAMPLES, corpus)
+            make_corpus(None, corpus)  # the example corpus's vocabulary, shipped in the package
         labels = [json.loads(line) for line in (corpus / "labels.jsonl").read_text("utf-8").splitlines() if line]
         files = [p for p in sorted(corpus.iterdir()) if p.name != "labels.jsonl"]
         t0 = time.perf_counter()

@@ -24,7 +24,31 @@ _BOILER = (
 )
 
 
-def vocabulary(examples: Path) -> tuple[list[str], list[int]]:
+VOCABULARY_FILE = "reuse_vocabulary.txt"  # in headwater/data: vocabulary(examples/corpus), shipped with the package
+
+
+def shipped_vocabulary() -> tuple[list[str], list[int]]:
+    """The example corpus's vocabulary as shipped in the package (an installed headwater has no examples/)."""
+    from importlib import resources
+
+    text = resources.files("headwater.data").joinpath(VOCABULARY_FILE).read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return [w for w, _ in rows], [int(c) for _, c in rows]
+
+
+def write_vocabulary(examples: Path, out: Path) -> None:
+    words, counts = vocabulary(examples)
+    lines = [
+        "# word frequencies of examples/corpus for `headwater eval reuse` (written by "
+        "headwater.evaluate.reuse_corpus.write_vocabulary; tests/test_cli_api.py checks it is current)"
+    ]
+    out.write_text("\n".join(lines + [f"{w}\t{c}" for w, c in zip(words, counts, strict=True)]) + "\n", "utf-8")
+
+
+def vocabulary(examples: Path | None) -> tuple[list[str], list[int]]:
+    """The 3,000 commonest words of the example corpus (``None``: the copy shipped in the package)."""
+    if examples is None:
+        return shipped_vocabulary()
     words: Counter[str] = Counter()
     for f in sorted(examples.glob("*")):
         if f.suffix in (".txt", ".html", ".jsonl"):
@@ -88,8 +112,9 @@ def _write(path: Path, title: str, paras: list[str], outlet: str, rng: random.Ra
     path.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
 
 
-def make_corpus(examples: Path, out: Path, sources: int = 60, unrelated: int = 40, seed: int = 7) -> int:
-    """Write the corpus and labels.jsonl into ``out``; return the number of labelled pairs."""
+def make_corpus(examples: Path | None, out: Path, sources: int = 60, unrelated: int = 40, seed: int = 7) -> int:
+    """Write the corpus and labels.jsonl into ``out``; return the number of labelled pairs.
+    ``examples`` None: the vocabulary shipped in the package (the same words)."""
     rng = random.Random(seed)
     vocab = vocabulary(examples)
     out.mkdir(parents=True, exist_ok=True)

@@ -17,6 +17,7 @@ from headwater.extract.context import Cand, Ctx
 from headwater.extract.direct import headline_candidates, quote_candidates, snap
 from headwater.extract.hedges import hedge_candidates, no_comment_candidates
 from headwater.extract.mediation import find_stance, find_via
+from headwater.extract.propositions import proposition
 from headwater.extract.nouns import adjective_candidates, noun_candidates
 from headwater.extract.resolve import Mention, resolve
 from headwater.extract.sourceless import sourceless_candidates
@@ -169,5 +170,6 @@ def extract_attributions(doc: Doc, document: Document | None = None, unattribute
         kind = cand.kind if speaker is not None or cand.kind == "unattributed" else "unattributed"
         cue = _span(text, *cand.cue, omap) if cand.cue else None
         out.append(Attribution(article_id, name, kind, find_stance(ctx, cand),  # type: ignore[arg-type]
-                               _span(text, *cand.content, omap), cue, speaker, find_via(ctx, cand)))
+                               _span(text, *cand.content, omap), cue, speaker, find_via(ctx, cand),
+                               proposition(doc, *cand.content, doc[cand.cue_token] if cand.cue_token is not None else None)))
     return out

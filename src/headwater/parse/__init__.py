@@ -23,6 +23,22 @@ def default_model() -> str:
     return load_config().parse.model
 
 
+def require_model(name: str) -> None:
+    """``ModelNotFound`` unless ``name`` is an installed pipeline package, a pipeline directory or
+    ``blank:LANG``; checked without loading spaCy."""
+    import importlib.util
+    from pathlib import Path
+
+    if name in _CACHE or name.startswith("blank:") or Path(name).is_dir():
+        return
+    try:
+        found = name.isidentifier() and importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        found = False
+    if not found:
+        raise ModelNotFound(name)
+
+
 def load_nlp(name: str | None = None) -> Language:
     """The spaCy pipeline ``name`` (default: ``[parse] model``), loaded once and cached."""
     name = name or default_model()

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from headwater.atomic import atomic_write_text
 from headwater.gcpause import paused_gc
-from headwater.model import Attribution, Claim, Document, Quantity
-from headwater.report.view import Dossier, article_views, estimate_views, overview, speaker_views
+from headwater.model import Attribution, Claim, Document, Quantity, ReuseEdge
+from headwater.report.view import Dossier, article_views, estimate_views, overview, reuse_views, speaker_views
 from headwater.store import Store
 
-__all__ = ["build_dossier", "dossier_from", "write_report"]
+__all__ = ["build_dossier", "claim_view", "dossier_from", "write_report"]
 
 
 def _load(store: Store) -> tuple[Any, ...]:
@@ -26,7 +27,8 @@ def _load(store: Store) -> tuple[Any, ...]:
     attributions = _call(_optional("headwater.store.attributions", "load_attributions", missing), store, [], missing)
     groups = _call(_optional("headwater.store.reuse", "load_groups", missing), store, {}, missing)
     origins = _call(_optional("headwater.store.reuse", "load_origins", missing), store, {}, missing)
-    return docs, list(attributions), groups, origins, load_claims(store), load_quantities(store)
+    edges = _call(_optional("headwater.store.reuse", "load_edges", missing), store, [], missing)
+    return docs, list(attributions), groups, origins, load_claims(store), load_quantities(store), edges
 
 
 def build_dossier(store: Store) -> Dossier:
@@ -34,21 +36,40 @@ def build_dossier(store: Store) -> Dossier:
     return dossier_from(*_load(store))
 
 
-def dossier_from(docs: Sequence[Document], attributions: Sequence[Attribution], groups: dict[str, str],
-                 origins: dict[str, str | None], claims: Sequence[Claim], quantities: Sequence[Quantity]) -> Dossier:
+def dossier_from(
+    docs: Sequence[Document],
+    attributions: Sequence[Attribution],
+    groups: dict[str, str],
+    origins: dict[str, str | None],
+    claims: Sequence[Claim],
+    quantities: Sequence[Quantity],
+    edges: Sequence[ReuseEdge] = (),
+) -> Dossier:
     """The view data from records (what ``build_dossier`` reads from the store)."""
-    from headwater.claims.sides import resolve_sides
-    from headwater.store.claims import claim_dict
+    from headwater.claims.build import prepare
 
     by_group = {d.id: groups.get(d.id, d.id) for d in docs}
     estimates = estimate_views(quantities, by_group)
+    edge_views, group_views = reuse_views(docs, edges, groups, origins)
     return Dossier(
         overview=overview(docs, groups, claims, estimates, attributions),
         articles=article_views(docs, attributions, groups, origins),
-        claims=[claim_dict(c) for c in claims],
+        claims=[claim_view(c) for c in claims],
         estimates=estimates,
-        speakers=speaker_views(resolve_sides(attributions), claims),
+        speakers=speaker_views(prepare(attributions), claims),
+        reuse_edges=edge_views,
+        reprint_groups=group_views,
+        generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
     )
+
+
+def claim_view(c: Claim) -> dict[str, Any]:
+    """A claim as in dossier.json: the store's export plus its type (empty until claims carry one)."""
+    from headwater.store.claims import claim_dict
+
+    out = claim_dict(c)
+    out.setdefault("type", getattr(c, "type", "") or "")
+    return out
 
 
 _INDENT_MAX_CLAIMS = 500

@@ -56,11 +56,20 @@ def build_view(store: Store, include_singletons: bool = False) -> list[GroupView
     for a, g in groups.items():
         members[g].append(a)
     views = {
-        g: GroupView(g, arts.get(origins[ids[0]] or ""), sorted((arts[i] for i in ids), key=_order)) for g, ids in members.items()
+        g: GroupView(g, arts.get(origins[ids[0]] or ""), sorted((arts[i] for i in ids), key=_order))
+        for g, ids in members.items()
     }
     for e in db.load_edges(store):
-        ev = EdgeView(arts[e.source_article], arts[e.target_article], e.kind, labels.get((e.source_article, e.target_article), ""),
-                      e.similarity, e.containment, e.direction, len(e.passages))
+        ev = EdgeView(
+            arts[e.source_article],
+            arts[e.target_article],
+            e.kind,
+            labels.get((e.source_article, e.target_article), ""),
+            e.similarity,
+            e.containment,
+            e.direction,
+            len(e.passages),
+        )
         gs, gt = groups[e.source_article], groups[e.target_article]
         if gs == gt and e.kind in ("exact", "near_duplicate"):
             views[gs].copies.append(ev)
@@ -91,3 +100,22 @@ def _one_per_member(g: GroupView) -> list[EdgeView]:
 
 def _order(a: ArticleView) -> tuple[bool, str, str]:
     return (a.published is None, a.published or "", a.doc)
+
+
+def stored_summary(store: Store) -> dict[str, int]:
+    """The counts of ``ReuseSummary`` as stored by the last reuse run (``headwater reuse --stored``)."""
+    kinds = dict(store.con.execute("SELECT kind, count(*) FROM reuse_edges GROUP BY kind").fetchall())
+    (articles,) = store.con.execute("SELECT count(*) FROM articles").fetchone() or (0,)
+    (groups,) = store.con.execute(
+        "SELECT count(*) FROM (SELECT group_id FROM reuse_groups GROUP BY group_id HAVING count(*) > 1)"
+    ).fetchone() or (0,)
+    (citations,) = store.con.execute("SELECT count(*) FROM citations").fetchone() or (0,)
+    return {
+        "articles": articles,
+        "exact": kinds.get("exact", 0),
+        "near_duplicate": kinds.get("near_duplicate", 0),
+        "partial": kinds.get("partial", 0),
+        "cites": kinds.get("cites", 0),
+        "groups": groups,
+        "citations": citations,
+    }

@@ -107,7 +107,7 @@ class Store:
         if path != ":memory:":
             if read_only and not Path(path).exists():
                 raise StoreError(f"{path}: no such database. Run `headwater ingest PATH --db {path}` first.")
-            check_store_path(path)
+            check_store_path(path)  # creates the folder of a new store; a read-only open creates nothing
         if read_only and path != ":memory:":
             cls._migrate_file(path)
         try:

@@ -7,8 +7,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from headwater.errors import HeadwaterError
-from headwater.export import exporter
-from headwater.model import Document, RemovedLine
+from headwater.export import Schema, exporter
+from headwater.model import ArticleSummary, Document, RemovedLine
 from headwater.store import STRINGS, Store, strings
 
 # (kept line hashes, the prose subset, cross-document removals applied) of one article
@@ -50,14 +50,26 @@ def insert(store: Store, docs: list[Document], lines: list[LineHashes] | None = 
         rows.append([*_row(doc), text_hash(doc.text), list(hashes), list(prose), list(done), len(doc.text.split())])
     if rows:
         columns = [*_COLUMNS.split(", "), "text_hash", "line_hashes", "sentence_hashes", "crossdoc_applied", "words"]
-        types = {"line_hashes": "BIGINT[]", "sentence_hashes": "BIGINT[]", "crossdoc_applied": "BIGINT[]",
-                 "words": "INTEGER", "offsets": "JSON", "removed": "JSON"}
+        types = {
+            "line_hashes": "BIGINT[]",
+            "sentence_hashes": "BIGINT[]",
+            "crossdoc_applied": "BIGINT[]",
+            "words": "INTEGER",
+            "offsets": "JSON",
+            "removed": "JSON",
+        }
         _insert_columns(store, "articles", columns, rows, types)
     return len(rows)
 
 
-def _insert_columns(store: Store, table: str, columns: list[str], rows: list[list[Any]],
-                    types: dict[str, str], verb: str = "INSERT INTO") -> None:
+def _insert_columns(
+    store: Store,
+    table: str,
+    columns: list[str],
+    rows: list[list[Any]],
+    types: dict[str, str],
+    verb: str = "INSERT INTO",
+) -> None:
     """Bulk insert through a temporary NDJSON file: one C++ scan instead of per-value conversion in Python."""
     import os
     import tempfile
@@ -79,8 +91,19 @@ def _insert_columns(store: Store, table: str, columns: list[str], rows: list[lis
 
 def _row(doc: Document) -> list[Any]:
     return [
-        doc.id, doc.doc, doc.path, doc.source_format, doc.title, doc.outlet, doc.credited_source, doc.url,
-        doc.published, doc.language, doc.raw_text, doc.text, [list(r) for r in doc.offsets],
+        doc.id,
+        doc.doc,
+        doc.path,
+        doc.source_format,
+        doc.title,
+        doc.outlet,
+        doc.credited_source,
+        doc.url,
+        doc.published,
+        doc.language,
+        doc.raw_text,
+        doc.text,
+        [list(r) for r in doc.offsets],
         [[r.raw_start, r.raw_end, r.text, r.reason] for r in doc.removed],
     ]
 
@@ -91,9 +114,13 @@ def update_text(store: Store, doc: Document, applied: tuple[int, ...]) -> None:
         "UPDATE articles SET text = ?, text_hash = ?, offsets = ?, removed = ?, crossdoc_applied = ?, words = ? "
         "WHERE id = ?",
         [
-            doc.text, text_hash(doc.text), json.dumps(doc.offsets),
+            doc.text,
+            text_hash(doc.text),
+            json.dumps(doc.offsets),
             json.dumps([[r.raw_start, r.raw_end, r.text, r.reason] for r in doc.removed], ensure_ascii=False),
-            list(applied), len(doc.text.split()), doc.id,
+            list(applied),
+            len(doc.text.split()),
+            doc.id,
         ],
     )
 
@@ -101,8 +128,18 @@ def update_text(store: Store, doc: Document, applied: tuple[int, ...]) -> None:
 def _document(row: tuple[Any, ...]) -> Document:
     (id_, doc, path, fmt, title, outlet, credited, url, published, language, raw, text, offsets, removed) = row
     return Document(
-        id=id_, doc=doc, path=path, source_format=fmt, title=title, outlet=outlet, credited_source=credited,
-        url=url, published=published, language=language, raw_text=raw, text=text,
+        id=id_,
+        doc=doc,
+        path=path,
+        source_format=fmt,
+        title=title,
+        outlet=outlet,
+        credited_source=credited,
+        url=url,
+        published=published,
+        language=language,
+        raw_text=raw,
+        text=text,
         offsets=tuple(tuple(r) for r in json.loads(offsets)),  # type: ignore[misc]
         removed=tuple(RemovedLine(*r) for r in json.loads(removed)),
     )
@@ -130,6 +167,8 @@ def iter_documents(store: Store, ids: Iterable[str] | None = None, batch: int = 
 
 def resolve_ref(store: Store, ref: str) -> str:
     """An article id from an id, a unique id prefix, or a doc (file) name."""
+    if not ref.strip():
+        raise HeadwaterError("give an article id, an id prefix or a file name (an empty one matches every article)")
     rows = store.con.execute(
         "SELECT id FROM articles WHERE id = ? OR doc = ? OR id LIKE ? || '%' OR doc LIKE ? || '%' "
         "ORDER BY (id = ? OR doc = ?) DESC",
@@ -150,9 +189,14 @@ def get(store: Store, ref: str) -> Document:
     return next(iter_documents(store, [resolve_ref(store, ref)]))
 
 
+def summaries(store: Store) -> list[ArticleSummary]:
+    """Every article's summary record, by file name."""
+    return [ArticleSummary(**row) for row in summary_rows(store)]
+
+
 def summary_rows(store: Store) -> list[dict[str, Any]]:
     return store.query(
-        "SELECT id, doc, outlet, credited_source, title, published, words, "
+        "SELECT id, doc, outlet, credited_source, title, published, language, words, "
         "json_array_length(removed) AS removed_lines FROM articles ORDER BY doc, id"
     )
 
@@ -164,8 +208,14 @@ def seen_inputs(store: Store) -> dict[str, tuple[int, int]]:
 
 def record_inputs(store: Store, inputs: list[tuple[str, int, int, int]]) -> None:
     if inputs:
-        _insert_columns(store, "inputs", ["path", "size", "mtime_ns", "articles"], [list(i) for i in inputs],
-                        {"size": "BIGINT", "mtime_ns": "BIGINT", "articles": "INTEGER"}, verb="INSERT OR REPLACE INTO")
+        _insert_columns(
+            store,
+            "inputs",
+            ["path", "size", "mtime_ns", "articles"],
+            [list(i) for i in inputs],
+            {"size": "BIGINT", "mtime_ns": "BIGINT", "articles": "INTEGER"},
+            verb="INSERT OR REPLACE INTO",
+        )
 
 
 def record_error(store: Store, path: str, reason: str) -> None:
@@ -201,9 +251,7 @@ def line_sets(store: Store, ids: set[str]) -> dict[str, set[int]]:
 def save_boilerplate(store: Store, found: dict[int, tuple[str, int, str]]) -> None:
     store.con.execute("DELETE FROM boilerplate_lines")
     if found:
-        store.con.executemany(
-            "INSERT INTO boilerplate_lines VALUES (?, ?, ?, ?)", [[h, *v] for h, v in found.items()]
-        )
+        store.con.executemany("INSERT INTO boilerplate_lines VALUES (?, ?, ?, ?)", [[h, *v] for h, v in found.items()])
 
 
 def boilerplate_hashes(store: Store) -> frozenset[int]:
@@ -221,7 +269,29 @@ def stale_crossdoc(store: Store, hashes: frozenset[int]) -> list[str]:
     ]
 
 
-@exporter("articles")
+ARTICLES_SCHEMA: Schema = (
+    *(
+        (c, "VARCHAR")
+        for c in (
+            "id",
+            "doc",
+            "path",
+            "title",
+            "outlet",
+            "credited_source",
+            "url",
+            "published",
+            "language",
+            "text",
+            "raw_text",
+        )
+    ),
+    ("words", "INTEGER"),
+    ("removed_lines", "INTEGER"),
+)
+
+
+@exporter("articles", ARTICLES_SCHEMA)
 def export_articles(store: Store) -> Iterator[dict[str, Any]]:
     cur = store.con.execute(
         "SELECT id, doc, path, title, outlet, credited_source, url, published, language, text, raw_text, words, "

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
-from headwater.export import exporter
-from headwater.model import Attribution, Span, Speaker
-from headwater.store import Store
+from headwater.export import SPAN, Schema, exporter
+from headwater.model import Attribution, Proposition, Span, Speaker
+from headwater.store import Store, bulk
 
 _SPAN = ("text", "start", "end", "raw_start", "raw_end")
 _COLUMNS = (
@@ -15,17 +16,25 @@ _COLUMNS = (
     + [f"content_{f}" for f in _SPAN]
     + [f"cue_{f}" for f in _SPAN]
     + [f"speaker_{f}" for f in _SPAN]
-    + ["speaker_resolved", "speaker_type", "speaker_side", "speaker_role", "via"]
+    + ["speaker_resolved", "speaker_type", "speaker_side", "speaker_role", "via", "proposition"]
 )
 
 
-def pending(store: Store) -> list[str]:
-    """Articles whose current text has not been through extraction yet, in ingest order."""
+def pending(store: Store, model: str | None = None, force: bool = False) -> list[str]:
+    """Articles to extract, in ingest order: those whose current text has not been through extraction
+    yet, those extracted with another pipeline than ``model`` (when given), or every one with ``force``."""
+    where = "TRUE" if force else "r.text_hash IS NULL OR r.text_hash <> a.text_hash OR coalesce(r.model <> ?, FALSE)"
     rows = store.con.execute(
-        "SELECT a.id FROM articles a LEFT JOIN attribution_runs r ON r.article_id = a.id "
-        "WHERE r.text_hash IS NULL OR r.text_hash <> a.text_hash ORDER BY a.ingested_at, a.doc, a.id"
+        f"SELECT a.id FROM articles a LEFT JOIN attribution_runs r ON r.article_id = a.id "
+        f"WHERE {where} ORDER BY a.ingested_at, a.doc, a.id",
+        [] if force else [model],
     ).fetchall()
     return [r[0] for r in rows]
+
+
+def languages(store: Store) -> list[tuple[str, str | None, int]]:
+    """(id, language, words) of every article: which ones extraction reads (``lang.analysed``)."""
+    return store.con.execute("SELECT id, language, words FROM articles").fetchall()
 
 
 def _span_values(span: Span | None) -> list[Any]:
@@ -38,33 +47,44 @@ def _row(att: Attribution, text_hash: str, seq: int) -> list[Any]:
     sp = att.speaker
     speaker = [None] * 9 if sp is None else [sp.text, sp.start, sp.end, sp.raw_start, sp.raw_end, sp.resolved,
                                              sp.type, sp.side, sp.role]
+    p = att.proposition
+    prop = None if p is None else {f: getattr(p, f) for f in Proposition.__slots__}
     return [att.article_id, text_hash, seq, att.doc, att.kind, att.stance, *_span_values(att.content),
-            *_span_values(att.cue), *speaker, att.via]
+            *_span_values(att.cue), *speaker, att.via, prop]
+
+
+_INSERT_COLUMNS = ["article_id", "text_hash", "seq", "doc", "kind", "stance", *_COLUMNS[4:]]
 
 
 def replace(store: Store, article_id: str, text_hash: str, atts: list[Attribution], model: str | None = None) -> int:
     """Replace the stored attributions of one article (call inside a transaction)."""
-    store.con.execute("DELETE FROM attributions WHERE article_id = ?", [article_id])
-    store.con.execute("DELETE FROM attribution_runs WHERE article_id = ?", [article_id])
-    if atts:
-        cols = ["article_id", "text_hash", "seq", "doc", "kind", "stance"] + [c for c in _COLUMNS[4:]]
-        store.con.executemany(
-            f"INSERT INTO attributions ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-            [_row(a, text_hash, i) for i, a in enumerate(atts)],
-        )
-    store.con.execute(
-        "INSERT INTO attribution_runs (article_id, text_hash, model, n) VALUES (?, ?, ?, ?)",
-        [article_id, text_hash, model, len(atts)],
-    )
-    return len(atts)
+    return replace_many(store, [(article_id, text_hash, atts)], model)
+
+
+def replace_many(store: Store, extracted: list[tuple[str, str, list[Attribution]]], model: str | None = None) -> int:
+    """Replace the stored attributions of several articles, (article id, text hash, attributions)
+    each, in one bulk insert (call inside a transaction); return how many were written."""
+    if not extracted:
+        return 0
+    ids = [article_id for article_id, _, _ in extracted]
+    marks = ", ".join("?" * len(ids))
+    store.con.execute(f"DELETE FROM attributions WHERE article_id IN ({marks})", ids)
+    store.con.execute(f"DELETE FROM attribution_runs WHERE article_id IN ({marks})", ids)
+    rows = [_row(a, text_hash, i) for _, text_hash, atts in extracted for i, a in enumerate(atts)]
+    bulk.insert(store, "attributions", rows, _INSERT_COLUMNS)
+    bulk.insert(store, "attribution_runs", [(aid, th, model, len(atts)) for aid, th, atts in extracted],
+                ["article_id", "text_hash", "model", "n"])
+    return len(rows)
 
 
 def _select(article_id: str | None) -> tuple[str, list[Any]]:
     where, params = "", []
     if article_id is not None:
         where, params = "WHERE t.article_id = ?", [article_id]
-    sql = (f"SELECT {', '.join('t.' + c for c in _COLUMNS)} FROM attributions t "
-           f"JOIN articles a ON a.id = t.article_id AND a.text_hash = t.text_hash {where} ORDER BY t.doc, t.article_id, t.seq")
+    sql = (
+        f"SELECT {', '.join('t.' + c for c in _COLUMNS)} FROM attributions t "
+        f"JOIN articles a ON a.id = t.article_id AND a.text_hash = t.text_hash {where} ORDER BY t.doc, t.article_id, t.seq"
+    )
     return sql, params
 
 
@@ -77,11 +97,12 @@ def load_attributions(store: Store, article_id: str | None = None) -> list[Attri
 def _attribution(r: tuple[Any, ...]) -> Attribution:
     """One attribution from a row as fetched (columns in ``_COLUMNS`` order; no dict per row):
     0-3 article_id doc kind stance, 4-8 content, 9-13 cue, 14-18 speaker span, 19-22 speaker
-    resolved type side role, 23 via."""
+    resolved type side role, 23 via, 24 proposition (JSON)."""
     assert r[5] is not None  # content_start
     speaker = None if r[15] is None else Speaker(*r[14:19], *r[19:23])
     cue = None if r[10] is None else Span(*r[9:14])
-    return Attribution(r[0], r[1], r[2], r[3], Span(*r[4:9]), cue, speaker, r[23])
+    prop = Proposition(**json.loads(r[24])) if r[24] else None
+    return Attribution(r[0], r[1], r[2], r[3], Span(*r[4:9]), cue, speaker, r[23], prop)
 
 
 def count(store: Store) -> int:
@@ -99,10 +120,28 @@ def to_json(att: Attribution) -> dict[str, Any]:
     speaker = None if sp is None else {**{f: getattr(sp, f) for f in _SPAN}, "resolved": sp.resolved,
                                        "type": sp.type, "side": sp.side, "role": sp.role}
     return {"article_id": att.article_id, "doc": att.doc, "kind": att.kind, "stance": att.stance,
-            "cue": span(att.cue), "speaker": speaker, "content": span(att.content), "via": att.via}
+            "cue": span(att.cue), "speaker": speaker, "content": span(att.content), "via": att.via,
+            "proposition": None if att.proposition is None else {f: getattr(att.proposition, f)
+                                                                 for f in Proposition.__slots__}}
 
 
-@exporter("attributions")
+ATTRIBUTIONS_SCHEMA: Schema = (
+    ("id", "VARCHAR"),
+    ("article_id", "VARCHAR"),
+    ("doc", "VARCHAR"),
+    ("kind", "VARCHAR"),
+    ("stance", "VARCHAR"),
+    ("cue", SPAN),
+    ("speaker", (*SPAN, ("resolved", "VARCHAR"), ("type", "VARCHAR"), ("side", "VARCHAR"), ("role", "VARCHAR"))),
+    ("content", SPAN),
+    ("via", "VARCHAR"),
+    ("proposition", (("type", "VARCHAR"), ("predicate", "VARCHAR"), ("agent", "VARCHAR"), ("patient", "VARCHAR"),
+                     ("negated", "BOOLEAN"), ("modality", "VARCHAR"))),
+)
+
+
+@exporter("attributions", ATTRIBUTIONS_SCHEMA)
 def export_attributions(store: Store) -> Iterator[dict[str, Any]]:
+    """Every attribution with its stable id (``Attribution.id``: article id and content span)."""
     for att in load_attributions(store):
-        yield to_json(att)
+        yield {"id": att.id, **to_json(att)}

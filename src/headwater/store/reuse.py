@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from headwater.export import exporter
+from headwater.export import Schema, exporter
 from headwater.model import Citation, Passage, ReuseEdge
 from headwater.store import STRINGS, Store, strings
 from headwater.store.articles import _insert_columns
@@ -37,7 +37,9 @@ def iter_texts(store: Store, ids: list[str], batch: int = 1000) -> Iterator[tupl
     for i in range(0, len(ids), batch):
         chunk = ids[i : i + batch]
         found = dict(
-            store.con.execute(f"SELECT id, text FROM articles WHERE id IN (SELECT {STRINGS})", [strings(chunk)]).fetchall()
+            store.con.execute(
+                f"SELECT id, text FROM articles WHERE id IN (SELECT {STRINGS})", [strings(chunk)]
+            ).fetchall()
         )
         for id_ in chunk:
             yield id_, found[id_]
@@ -57,22 +59,46 @@ def save(
             store.con.execute(f"DELETE FROM {table}")
         if edges:
             _insert_columns(
-                store, "reuse_edges",
-                ["source_article", "target_article", "kind", "similarity", "containment", "direction", "label",
-                 "passages"],
+                store,
+                "reuse_edges",
                 [
-                    [e.source_article, e.target_article, e.kind, e.similarity, e.containment, e.direction, label,
-                     json.dumps([[p.source_start, p.source_end, p.target_start, p.target_end] for p in e.passages])]
+                    "source_article",
+                    "target_article",
+                    "kind",
+                    "similarity",
+                    "containment",
+                    "direction",
+                    "label",
+                    "passages",
+                ],
+                [
+                    [
+                        e.source_article,
+                        e.target_article,
+                        e.kind,
+                        e.similarity,
+                        e.containment,
+                        e.direction,
+                        label,
+                        json.dumps([[p.source_start, p.source_end, p.target_start, p.target_end] for p in e.passages]),
+                    ]
                     for e, label in edges
                 ],
                 {"similarity": "DOUBLE", "containment": "DOUBLE"},  # passages: the JSON text as written
             )
         if groups:
-            _insert_columns(store, "reuse_groups", ["article_id", "group_id", "origin"],
-                            [[a, g, origins.get(a)] for a, g in groups.items()], {})
+            _insert_columns(
+                store,
+                "reuse_groups",
+                ["article_id", "group_id", "origin"],
+                [[a, g, origins.get(a)] for a, g in groups.items()],
+                {},
+            )
         if citations:
             _insert_columns(
-                store, "citations", ["article_id", "doc", "outlet", "surface", "kind", "start_pos", "end_pos"],
+                store,
+                "citations",
+                ["article_id", "doc", "outlet", "surface", "kind", "start_pos", "end_pos"],
                 [[c.article_id, c.doc, c.outlet, c.surface, c.kind, c.start, c.end] for c in citations],
                 {"start_pos": "INTEGER", "end_pos": "INTEGER"},
             )
@@ -80,9 +106,7 @@ def save(
 
 def _edge(row: tuple[Any, ...]) -> ReuseEdge:
     source, target, kind, sim, cont, direction, passages = row
-    return ReuseEdge(
-        source, target, kind, sim, cont, tuple(Passage(*p) for p in json.loads(passages)), direction
-    )
+    return ReuseEdge(source, target, kind, sim, cont, tuple(Passage(*p) for p in json.loads(passages)), direction)
 
 
 _EDGE_COLS = "source_article, target_article, kind, similarity, containment, direction, passages"
@@ -124,18 +148,39 @@ def docs_by_id(store: Store) -> dict[str, tuple[str, str | None, str | None, str
     return {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
 
 
-@exporter("reuse")
+REUSE_SCHEMA: Schema = (
+    *(
+        (c, "VARCHAR")
+        for c in ("source_article", "target_article", "source_doc", "target_doc", "kind", "label", "direction")
+    ),
+    ("similarity", "DOUBLE"),
+    ("containment", "DOUBLE"),
+    ("passages", [tuple((c, "INTEGER") for c in ("source_start", "source_end", "target_start", "target_end"))]),
+)
+
+
+@exporter("reuse", REUSE_SCHEMA)
 def export_reuse(store: Store) -> Iterator[dict[str, Any]]:
+    """Reuse edges; ``source_article`` is the earlier (or cited) side, ``direction`` says how that was
+    decided (published, citation, source_line) or ``undetermined``; ``label`` names the copy."""
     cur = store.con.execute(
-        "SELECT e.source_article, e.target_article, s.doc, t.doc, e.kind, e.similarity, e.containment, e.passages "
+        "SELECT e.source_article, e.target_article, s.doc, t.doc, e.kind, e.similarity, e.containment, e.passages, "
+        "e.label, e.direction "
         "FROM reuse_edges e JOIN articles s ON s.id = e.source_article JOIN articles t ON t.id = e.target_article "
         "ORDER BY s.doc, t.doc, e.source_article, e.target_article"
     )
     while rows := cur.fetchmany(500):
-        for src, tgt, sdoc, tdoc, kind, sim, cont, passages in rows:
+        for src, tgt, sdoc, tdoc, kind, sim, cont, passages, label, direction in rows:
             yield {
-                "source_article": src, "target_article": tgt, "source_doc": sdoc, "target_doc": tdoc,
-                "kind": kind, "similarity": sim, "containment": cont,
+                "source_article": src,
+                "target_article": tgt,
+                "source_doc": sdoc,
+                "target_doc": tdoc,
+                "kind": kind,
+                "label": label,
+                "direction": direction,
+                "similarity": sim,
+                "containment": cont,
                 "passages": [
                     {"source_start": p[0], "source_end": p[1], "target_start": p[2], "target_end": p[3]}
                     for p in json.loads(passages)
@@ -143,7 +188,14 @@ def export_reuse(store: Store) -> Iterator[dict[str, Any]]:
             }
 
 
-@exporter("citations")
+CITATIONS_SCHEMA: Schema = (
+    *((c, "VARCHAR") for c in ("article_id", "doc", "outlet", "surface", "kind")),
+    ("start", "INTEGER"),
+    ("end", "INTEGER"),
+)
+
+
+@exporter("citations", CITATIONS_SCHEMA)
 def export_citations(store: Store) -> Iterator[dict[str, Any]]:
     cur = store.con.execute(
         "SELECT article_id, doc, outlet, surface, kind, start_pos, end_pos FROM citations "
@@ -151,5 +203,12 @@ def export_citations(store: Store) -> Iterator[dict[str, Any]]:
     )
     while rows := cur.fetchmany(500):
         for r in rows:
-            yield {"article_id": r[0], "doc": r[1], "outlet": r[2], "surface": r[3], "kind": r[4],
-                   "start": r[5], "end": r[6]}
+            yield {
+                "article_id": r[0],
+                "doc": r[1],
+                "outlet": r[2],
+                "surface": r[3],
+                "kind": r[4],
+                "start": r[5],
+                "end": r[6],
+            }
