@@ -13,7 +13,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO
 
-from headwater.errors import HeadwaterError
+from headwater.errors import UsageError
 
 
 @contextmanager
@@ -23,7 +23,7 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise HeadwaterError(f"{target}: cannot write: {exc.strerror or exc}") from None
+        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
     os.close(fd)
     try:
         os.chmod(tmp, _mode(target))  # mkstemp makes 0600; an output file gets the usual permissions
@@ -32,7 +32,7 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
         os.replace(tmp, target)
     except OSError as exc:
         _unlink(tmp)
-        raise HeadwaterError(f"{target}: cannot write: {exc.strerror or exc}") from None
+        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
     except BaseException:
         _unlink(tmp)
         raise

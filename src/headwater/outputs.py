@@ -43,5 +43,7 @@ def check_output_file(path: str | Path) -> Path:
         raise ConfigError(f"{path}: is a folder; give a file with -o FILE")
     if os.path.lexists(path) and not path.is_file():
         raise ConfigError(f"{path}: not a regular file; give a file with -o FILE (or leave -o out for stdout)")
+    if not path.parent.is_dir():
+        raise ConfigError(f"cannot write {path}: no such folder {path.parent}")
     check_output_dir(path.parent, "folder of the output file")
     return path

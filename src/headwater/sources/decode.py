@@ -32,8 +32,9 @@ def looks_binary(data: bytes) -> bool:
     if b"\x00" in sample:
         return True
     controls = sum(1 for b in sample if b in _CONTROL)
-    # A short file has no room for noise: one control byte in 8 bytes is not text.
-    return controls > (len(sample) // 100 if len(sample) < 800 else max(8, len(sample) // 100))
+    # Text may carry a few escape sequences (a coloured title); a short file made of control bytes
+    # ("\x01\x02\x03") is not text even when it is valid UTF-8.
+    return controls > max(8, len(sample) // 100) or (len(sample) < 64 and controls * 8 > len(sample))
 
 
 def bom_encoding(data: bytes) -> tuple[str, int] | None:
