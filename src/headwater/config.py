@@ -82,6 +82,26 @@ class ClaimsConfig:
 
 
 @dataclass(frozen=True)
+class CheckConfig:
+    """Thresholds of ``headwater check`` (tuned on the FNC-1 train split; see defaults.toml)."""
+
+    related: float = 0.24
+    deny: float = 1.5
+    hedge: float = 1.5
+    negation: float = 0.5
+    denial: float = 0.1
+    reported: float = 0.0
+    share: float = 0.6
+    spread: float = 0.5
+    follow: int = 2
+    plain_negated: str = "denies"
+
+    def __post_init__(self) -> None:
+        if self.plain_negated not in ("asserts", "reports", "denies"):
+            raise ConfigError(f"[check] plain_negated must be asserts, reports or denies, got {self.plain_negated!r}")
+
+
+@dataclass(frozen=True)
 class Config:
     store: StoreConfig = field(default_factory=StoreConfig)
     ingest: IngestConfig = field(default_factory=IngestConfig)
@@ -90,6 +110,7 @@ class Config:
     extract: ExtractConfig = field(default_factory=ExtractConfig)
     reuse: ReuseConfig = field(default_factory=ReuseConfig)
     claims: ClaimsConfig = field(default_factory=ClaimsConfig)
+    check: CheckConfig = field(default_factory=CheckConfig)
     sources: tuple[str, ...] = ()  # files the values came from
 
     def to_dict(self) -> dict[str, Any]:

@@ -52,6 +52,15 @@ RANGES: dict[tuple[str, str], tuple[float, float, bool]] = {
     ("claims", "follow_window"): (0, INF, True),
     ("claims", "max_df"): (1, INF, True),
     ("claims", "min_words"): (1, INF, True),
+    ("check", "related"): (0, 1, True),
+    ("check", "deny"): (0, INF, True),
+    ("check", "hedge"): (0, INF, True),
+    ("check", "negation"): (0, INF, True),
+    ("check", "denial"): (0, INF, True),
+    ("check", "reported"): (0, INF, True),
+    ("check", "share"): (0, 1, True),
+    ("check", "spread"): (0, 1, True),
+    ("check", "follow"): (0, INF, True),
 }
 NON_EMPTY = {("store", "db"), ("clean", "patterns"), ("parse", "model")}
 
@@ -84,6 +93,8 @@ def check_section(section: str, values: Any, origin: str) -> None:
         value = getattr(values, f.name)
         where = f"{origin}: [{section}] {f.name}"
         rule = RANGES.get((section, f.name))
+        if rule is None and isinstance(value, float) and not math.isfinite(value):
+            raise ConfigError(f"{where} must be a finite number, got {value!r}")
         if rule is not None:
             low, high, low_ok = rule
             if math.isnan(value) or value > high or value < low or (value == low and not low_ok):

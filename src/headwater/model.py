@@ -346,3 +346,28 @@ def plain(obj: Any) -> Any:
     if isinstance(obj, dict):
         return {k: plain(v) for k, v in obj.items()}
     return obj
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A sentence of an article that decided its stance toward a claim (``headwater check``)."""
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None  # who says it, when an attribution covers the sentence
+    cue: str | None = None
+    kind: str | None = None  # the attribution's kind (direct, indirect, according_to, unattributed, ...)
+    signal: str = "claim"  # claim | refute | hedge | denial | reported
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleStance:
+    """One article's stance toward a claim: asserts | reports | denies | unrelated."""
+
+    article_id: str
+    doc: str
+    stance: str
+    score: float
+    evidence: tuple[Evidence, ...] = ()
+    group: str | None = None  # reprint group

@@ -26,14 +26,9 @@ def _noop(stage: str, done: int, total: int | None) -> None:
 
 
 def source_key(raw: RawArticle) -> str:
-    """What makes an input a source of its own: its URL, else its file's absolute path and, for a
-    record of a multi-record file, the record's name ("feed.jsonl#3")."""
-    import os
-
-    if raw.url:
-        return raw.url
-    path = os.path.abspath(raw.path)
-    return path if raw.doc == Path(raw.path).name else f"{path}#{raw.doc}"
+    """What makes an input a source of its own: its URL, else its name ("wire.txt", "feed.jsonl#3").
+    Not its folder: moving or cloning a corpus keeps every article's id."""
+    return raw.url or raw.doc
 
 
 def article_id(raw: RawArticle, cleaned: Cleaned) -> str:

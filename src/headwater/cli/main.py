@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "headwater.cli.forget",
     "headwater.cli.serve",
     "headwater.cli.claims",
+    "headwater.cli.check",
 )
 
 

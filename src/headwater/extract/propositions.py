@@ -48,7 +48,7 @@ _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _QUESTION = re.compile(r"(?i)^\W*(?:(?:and|but|so|or)\s+)?(?:whether|if|unless)\b")
 # A content that opens as the tail of someone else's sentence ("Is why I am proud ...", "Because they
 # need one another", "Which states he could win") does not stand alone.
-_TAIL = re.compile(r"(?i)^\W*(?:because|which|why|how|where|whereas|although|though|while|since|is|are|was|were|"
+_TAIL = re.compile(r"(?i)^\W*(?:because|which|who|whom|whose|why|how|where|whereas|although|though|while|since|is|are|was|were|"
                    r"has|have|had|does|do|did|say|says|said|and|but|or|so|for|of|to|than|as)\b")
 _FIRST_SENTENCE = re.compile(r"^.*?(?:[.!?](?=\s|$)|$)", re.S)
 _SEEM = frozenset({"seem", "look", "sound", "appear", "feel"})
@@ -321,7 +321,7 @@ def classify(text: str, cue_lemma: str, main: Token | None, finite: bool, modali
     if modality == "future" or (cue_lemma in lex.prediction_cues and infinitive):
         return "prediction"
     if main is None or not finite or words < 4 or not standalone:
-        return "estimate" if figure and words >= 3 and main is None else "fragment"
+        return "fragment"  # no clause of its own ("Advice to Mrs. Clinton during her two campaigns")
     if figure:
         return "estimate"
     head = predicate.rpartition(" ")[2]
