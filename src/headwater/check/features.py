@@ -32,6 +32,9 @@ class Features:
     denials: tuple[Attribution, ...]  # attributions with stance deny in the claim's sentences
     other_denials: int  # attributions with stance deny elsewhere in the article (weighed ``spread``)
     reported: tuple[Attribution, ...]  # attributions with a speaker, or hedged, covering claim sentences
+    lead: float = 0.0  # refute words in the article's opening sentences (a debunk says so first)
+    lead_hedge: float = 0.0  # hedge words in the opening sentences
+    length: int = 0  # sentences in the article
 
 
 def claim_terms(text: str, corpus: Corpus) -> ClaimTerms:
@@ -70,8 +73,28 @@ def _attributions(
     return tuple(denials), tuple(reported)
 
 
+def _weights(n: int, near: list[int], spread: float, decay: float) -> list[float]:
+    """The weight of each sentence's lexicon words: 1 in the claim's sentences, ``spread`` times
+    ``decay`` per sentence of distance beyond the first elsewhere."""
+    if not near:
+        return [spread] * n
+    out = []
+    for i in range(n):
+        d = min(abs(i - j) for j in near)
+        out.append(1.0 if d == 0 else spread * decay ** (d - 1))
+    return out
+
+
 def features(
-    claim: ClaimTerms, art: IndexedArticle, *, share: float = 0.7, top: int = 3, spread: float = 0.25, follow: int = 1
+    claim: ClaimTerms,
+    art: IndexedArticle,
+    *,
+    share: float = 0.7,
+    top: int = 3,
+    spread: float = 0.25,
+    follow: int = 1,
+    decay: float = 1.0,
+    opening: int = 3,
 ) -> Features:
     """Score one article against one claim. The claim's sentences are those covering at least
     ``share`` of the best sentence's coverage (at most ``top``); the evidence is read in them and in
@@ -85,14 +108,30 @@ def features(
     after = {j for i in picked for j in range(i + 1, min(i + follow + 1, len(art.sentences)))}
     near = sorted({*picked, *(j for j in after if art.sentences[j].refers)})
     sents = [art.sentences[i] for i in near]
-    inside = set(near)
-    rest = [s for i, s in enumerate(art.sentences) if i not in inside]
-    refute = sum(s.refute for s in sents) + spread * sum(s.refute for s in rest)
-    hedge = sum(s.hedge for s in sents) + spread * sum(s.hedge for s in rest)
-    deny = sum(s.deny for s in sents) + spread * sum(s.deny for s in rest)
+    w = _weights(len(art.sentences), near, spread, decay)
+    refute = sum(x * s.refute for x, s in zip(w, art.sentences, strict=True))
+    hedge = sum(x * s.hedge for x, s in zip(w, art.sentences, strict=True))
+    deny = sum(x * s.deny for x, s in zip(w, art.sentences, strict=True))
+    lead = sum(s.refute for s in art.sentences[:opening])
+    lead_hedge = sum(s.hedge for s in art.sentences[:opening])
     lex = lexicon()
     terms = set(claim.terms)
     negated = sum(1 for s in sents if _negated(s, terms, lex.negation))
     denials, reported = _attributions(art, sents)
     others = sum(1 for a in art.attributions if a.stance == "deny") - len(denials)
-    return Features(cov, best, (cov + best) / 2, tuple(picked), refute, hedge, deny, negated, denials, others, reported)
+    return Features(
+        cov,
+        best,
+        (cov + best) / 2,
+        tuple(picked),
+        refute,
+        hedge,
+        deny,
+        negated,
+        denials,
+        others,
+        reported,
+        lead,
+        lead_hedge,
+        len(art.sentences),
+    )
