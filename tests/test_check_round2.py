@@ -69,3 +69,17 @@ def test_a_hedged_opening_marks_a_report():
     assert _check("plain.txt", t)[0] == "asserts"
     assert _check("hedged_opening.txt", t)[0] == "reports"
     assert _check("hedged_opening.txt", replace(t, lead_hedge=0.0))[0] == "asserts"
+
+
+def _check_claim(claim: str, doc: str) -> str:
+    corpus = build_corpus(index_article(name, name, text) for name, text in TEXTS.items())
+    return check_article(claim_terms(claim, corpus), corpus.find(doc), CheckConfig()).stance
+
+
+def test_a_claim_worded_against_the_story_reads_as_negated():
+    # "casts doubt" ([doubt] in stance.toml) and a contracted negation ("didn't") negate a claim
+    doubt = "Keepers cast doubt on the white tiger escape from the Marlow city zoo"
+    contracted = "A white tiger didn't escape from the Marlow city zoo"
+    for claim in (doubt, contracted):
+        assert _check_claim(claim, "plain.txt") == "denies"  # it states the escape plainly
+        assert _check_claim(claim, "debunk_once.txt") == "asserts"  # it debunks the escape

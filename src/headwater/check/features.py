@@ -42,7 +42,11 @@ def claim_terms(text: str, corpus: Corpus) -> ClaimTerms:
     tokens = words(text)
     terms = tuple(dict.fromkeys(stem(t) for t in tokens if t not in lex.stopwords and len(t) > 1))
     weights = tuple(corpus.weight(t) for t in terms)
-    negated = lex.refute.count(tuple(tokens)) > 0 or any(t in lex.negation for t in tokens)
+    negated = (
+        lex.refute.count(tuple(tokens)) > 0
+        or lex.doubt.count(tuple(tokens)) > 0
+        or any(t in lex.negation or t.endswith("n't") for t in tokens)
+    )
     return ClaimTerms(text, terms, weights, sum(weights) or 1.0, negated)
 
 
