@@ -86,12 +86,10 @@ class CheckConfig:
     spread: float = 0.5
     follow: int = 2
     plain_negated: str = "denies"
-    decay: float = 1.0
     opening: int = 1
     lead: float = 0.0
     lead_hedge: float = 0.5
     versus: float = 0.3
-    density: float = 0.0
     top: int = 3
 
     def __post_init__(self) -> None:

@@ -34,7 +34,6 @@ class Features:
     reported: tuple[Attribution, ...]  # attributions with a speaker, or hedged, covering claim sentences
     lead: float = 0.0  # refute words in the article's opening sentences (a debunk says so first)
     lead_hedge: float = 0.0  # hedge words in the opening sentences
-    length: int = 0  # sentences in the article
 
 
 def claim_terms(text: str, corpus: Corpus) -> ClaimTerms:
@@ -77,18 +76,6 @@ def _attributions(
     return tuple(denials), tuple(reported)
 
 
-def _weights(n: int, near: list[int], spread: float, decay: float) -> list[float]:
-    """The weight of each sentence's lexicon words: 1 in the claim's sentences, ``spread`` times
-    ``decay`` per sentence of distance beyond the first elsewhere."""
-    if not near:
-        return [spread] * n
-    out = []
-    for i in range(n):
-        d = min(abs(i - j) for j in near)
-        out.append(1.0 if d == 0 else spread * decay ** (d - 1))
-    return out
-
-
 def features(
     claim: ClaimTerms,
     art: IndexedArticle,
@@ -97,14 +84,14 @@ def features(
     top: int = 3,
     spread: float = 0.25,
     follow: int = 1,
-    decay: float = 1.0,
     opening: int = 3,
 ) -> Features:
     """Score one article against one claim. The claim's sentences are those covering at least
     ``share`` of the best sentence's coverage (at most ``top``); the evidence is read in them and in
     those of the ``follow`` sentences after each that point back at it ("... claimed that X.
     Dr Korovin shot down the report.");
-    lexicon words elsewhere weigh ``spread``."""
+    lexicon words elsewhere weigh ``spread``. Refute and hedge words of the first ``opening``
+    sentences are also counted apart (a hedged opening marks a report)."""
     cov = _coverage(claim, art.terms)
     scored = sorted(((_coverage(claim, s.terms), i) for i, s in enumerate(art.sentences)), reverse=True)
     best = scored[0][0] if scored else 0.0
@@ -112,7 +99,8 @@ def features(
     after = {j for i in picked for j in range(i + 1, min(i + follow + 1, len(art.sentences)))}
     near = sorted({*picked, *(j for j in after if art.sentences[j].refers)})
     sents = [art.sentences[i] for i in near]
-    w = _weights(len(art.sentences), near, spread, decay)
+    inside = set(near)
+    w = [1.0 if i in inside else spread for i in range(len(art.sentences))]
     refute = sum(x * s.refute for x, s in zip(w, art.sentences, strict=True))
     hedge = sum(x * s.hedge for x, s in zip(w, art.sentences, strict=True))
     deny = sum(x * s.deny for x, s in zip(w, art.sentences, strict=True))
@@ -137,5 +125,4 @@ def features(
         reported,
         lead,
         lead_hedge,
-        len(art.sentences),
     )

@@ -8,12 +8,8 @@ from headwater.config import CheckConfig
 STANCES = ("asserts", "reports", "denies", "unrelated")
 
 
-def _scale(f: Features, t: CheckConfig) -> float:
-    return (10 / max(f.length, 10)) ** t.density if t.density else 1.0
-
-
 def refute_score(f: Features, t: CheckConfig) -> float:
-    return _scale(f, t) * (
+    return (
         f.refute
         + t.lead * f.lead
         + t.negation * f.negated
@@ -22,7 +18,7 @@ def refute_score(f: Features, t: CheckConfig) -> float:
 
 
 def hedge_score(f: Features, t: CheckConfig) -> float:
-    return _scale(f, t) * (f.hedge + t.lead_hedge * f.lead_hedge + t.reported * len(f.reported))
+    return f.hedge + t.lead_hedge * f.lead_hedge + t.reported * len(f.reported)
 
 
 def decide(claim: ClaimTerms, f: Features, t: CheckConfig) -> tuple[str, float]:
