@@ -96,7 +96,7 @@ _TITLES = frozenset({"president", "minister", "leader", "spokesman", "spokeswoma
 def _named(tok: Token) -> Token | None:
     """The person a title stands for ("President of Varnia Dragan Velkov" -> Velkov)."""
     for ent in tok.doc.ents:
-        if ent.label_ == "PERSON" and ent.root.head == tok or (ent.start <= tok.i < ent.end and ent.label_ == "PERSON"):
+        if (ent.label_ == "PERSON" and ent.root.head == tok) or (ent.start <= tok.i < ent.end and ent.label_ == "PERSON"):
             return ent[-1]
     for t in tok.subtree:
         if t.ent_type_ == "PERSON" and t.dep_ in ("appos", "compound", "flat", "pobj", "npadvmod") and t.i > tok.i:
@@ -359,6 +359,13 @@ def proposition(doc: Doc, start: int, end: int, cue: Token | None = None) -> Pro
     main = embedded(main, span)
     head, lifted = _lift(main)
     subject, agent, patient = _roles(span, head)
+    if head.i != main.i:  # "we need to reform X", "the system needs to be reformed": the subject of "need"
+        outer = next((c for c in main.children if c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS), None)
+        passive = any(c.dep_ == "auxpass" for c in head.children)
+        if outer is not None and passive and patient is None:
+            subject = patient = outer
+        elif outer is not None and not passive and agent is None:
+            subject = agent = outer
     modality = _modality(main if lifted else head, lifted)
     predicate = _predicate(head)
     finite = _finite(main) or bool(lifted and _finite(main))
