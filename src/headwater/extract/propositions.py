@@ -320,6 +320,8 @@ def classify(text: str, cue_lemma: str, main: Token | None, finite: bool, modali
     imperative = main is not None and main.tag_ == "VB" and main.dep_ == "ROOT" and not any(
         c.dep_ in _SUBJECTS for c in main.children)
     infinitive = main is not None and not finite and main.tag_ == "VB"
+    if finite and not standalone and not imperative:
+        return "fragment"  # "will flip in November": whose flip the content does not say
     if infinitive and not agent and not imperative:
         return "fragment"  # "to raise the minimum wage": nobody in it does anything
     if modality == "obligation" or imperative or (cue_lemma in lex.demand_cues and infinitive):
