@@ -76,3 +76,24 @@ def test_a_malformed_gold_line_is_named(tmp_path: Path) -> None:
     run = subprocess.run([sys.executable, "-m", "headwater", "eval", "claims", "--gold", str(bad), "--db",
                           str(tmp_path / "none.duckdb")], capture_output=True, text=True, timeout=120, check=False)
     assert run.returncode == 2 and "gold.jsonl:2" in run.stderr and "Traceback" not in run.stderr
+
+
+BANNER_A = ("Sign up for the Halden Daily World Briefing newsletter to get the most important stories from Varnia, "
+            "Ostrel and Aldera delivered to your inbox every single morning before breakfast, free of charge.")
+BANNER_B = ("Sign up for the Halden Daily World Briefing newsletter to get the most important stories from Varnia, "
+            "Ostrel and Aldera delivered straight to your inbox every morning before breakfast, at no charge.")
+
+
+def test_a_reworded_banner_is_no_reuse(tmp_path: Path) -> None:
+    """Two unrelated articles of one outlet share only a sign-up banner worded a little differently:
+    no reuse edge rests on it."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "x.txt").write_text(
+        "Harvest starts early in Dolmara\n\nFarmers near Karvel began the wheat harvest a week early this year, "
+        "the regional agriculture office said on Tuesday, citing a dry spring.\n\n" + BANNER_A + "\n", encoding="utf-8")
+    (corpus / "y.txt").write_text(
+        "Port Ellery opens a new ferry line\n\nA ferry line between Port Ellery and Tessary opens on Friday, the port "
+        "authority said, with two crossings a day in summer.\n\n" + BANNER_B + "\n", encoding="utf-8")
+    dossier = run_dossier(corpus, tmp_path / "out")
+    assert dossier["reuse_edges"] == []

@@ -256,6 +256,14 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class IgnoredFile:
+    """A file a directory walk passed over on purpose (not an article type, or hidden): named, not an error."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleSummary:
     """One stored article as `headwater articles` and the run summary list it."""
 
@@ -307,6 +315,8 @@ class IngestReport:
     skipped: int = 0  # already stored
     unchanged: int = 0  # input files read before and unchanged since: not read again
     errors: list[IngestError] = field(default_factory=list)
+    surrogates_replaced: int = 0  # lone surrogates in text, metadata or names, replaced by U+FFFD
+    ignored: list[IgnoredFile] = field(default_factory=list)  # files a directory walk passed over
 
 
 @cache

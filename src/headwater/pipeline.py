@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -11,8 +12,10 @@ from headwater.clean import Cleaned, clean_document, load_patterns
 from headwater.clean.crossdoc import LineEvidence, is_boilerplate
 from headwater.config import Config
 from headwater.lang import describe_skipped
-from headwater.model import ArticleSummary, Document, IngestError, IngestReport, RawArticle
+from headwater.model import ArticleSummary, Document, IgnoredFile, IngestError, IngestReport, RawArticle
 from headwater.sources import expand_paths, read_file
+from headwater.sources.decode import valid_name, valid_text
+from headwater.sources.limits import reason_for
 from headwater.store import Store
 from headwater.store import articles as store_articles
 
@@ -85,7 +88,7 @@ def _flush(store: Store, batch: _Batch, report: IngestReport) -> None:
     batch.docs, batch.lines, batch.errors, batch.inputs = [], [], [], []
 
 
-def expand_inputs(paths: Iterable[str | Path]) -> list[Path | IngestError]:
+def expand_inputs(paths: Iterable[str | Path], follow_symlinks: bool = False) -> list[Path | IngestError | IgnoredFile]:
     """The files under ``paths`` (and what cannot be read: a URL is an error saying how to fetch it);
     ``NothingToRead`` when none names a file, so that a command given only wrong paths stores nothing
     and writes no dossier."""
@@ -95,7 +98,9 @@ def expand_inputs(paths: Iterable[str | Path]) -> list[Path | IngestError]:
 
     paths = list(paths)
     urls = [IngestError(str(p), URL_REASON) for p in paths if is_url(str(p))]
-    items: list[Path | IngestError] = [*urls, *expand_paths(p for p in paths if not is_url(str(p)))]
+    items: list[Path | IngestError | IgnoredFile] = [
+        *urls, *expand_paths((p for p in paths if not is_url(str(p))), follow_symlinks)
+    ]
     if not any(isinstance(i, Path) for i in items):
         problems = [(e.path, e.reason) for e in items if isinstance(e, IngestError)]
         kinds = ", ".join(sorted(set(READERS) - {".gz"})) + ", .warc.gz"
@@ -104,7 +109,8 @@ def expand_inputs(paths: Iterable[str | Path]) -> list[Path | IngestError]:
 
 
 CleanedArticle = tuple[Document, store_articles.LineHashes]  # an article as stored, with its line hashes
-FileCleaner = Callable[[list[Path]], Iterator[list["CleanedArticle | IngestError"]]]  # files -> each one's articles, in order
+FileResult = tuple[list["CleanedArticle | IngestError"], int]  # one file's articles in order, surrogates replaced
+FileCleaner = Callable[[list[Path]], Iterator[FileResult]]  # the files to read -> each one's result, in order
 
 
 def ingest_paths(
@@ -112,42 +118,51 @@ def ingest_paths(
     cfg: Config,
     paths: Iterable[str | Path],
     progress: Progress = _noop,
-    items: list[Path | IngestError] | None = None,
+    items: list[Path | IngestError | IgnoredFile] | None = None,
     cleaner: FileCleaner | None = None,
 ) -> IngestReport:
     """Read, clean and store every article under ``paths``; then refresh cross-document boilerplate.
 
     Articles are committed in batches, so an interrupted ingest keeps what it stored and
     a second run adds only what is missing. A file read before, unchanged since (same
-    size and modification time) and free of errors, is skipped unread. ``cleaner`` reads and cleans
-    the files to read (default: here, one by one, as the loop asks; the Spark engine: as tasks); what
-    it yields is stored in file order either way.
+    size and modification time) and free of errors, is skipped unread. Each file, and each
+    record of a multi-record file, is read in isolation: whatever goes wrong in one becomes an
+    ``IngestError`` naming it, and the batch goes on. ``cleaner`` reads and cleans the files to read
+    (default: here, one by one as the loop asks; the Spark engine: as tasks); what it yields is stored
+    in file order either way.
     """
     report = IngestReport()
     batch = _Batch()
-    files = items if items is not None else list(expand_paths(paths))
+    files = items if items is not None else list(expand_paths(paths, cfg.ingest.follow_symlinks))
     seen = store_articles.seen_inputs(store)
-    plan: list[IngestError | tuple[Path, str, tuple[int, int] | None]] = []
+    plan: list[IngestError | tuple[str, tuple[int, int] | None]] = []
+    to_read: list[Path] = []
     for item in files:
         if isinstance(item, IngestError):
             plan.append(item)
             continue
-        key, stamp = str(item.resolve()), _stamp(item)
+        if isinstance(item, IgnoredFile):
+            report.ignored.append(item)
+            continue
+        key, stamp = valid_name(_resolved(item)), _stamp(item)
         if stamp is not None and seen.get(key) == stamp:
             report.unchanged += 1
             continue
-        plan.append((item, key, stamp))
+        plan.append((key, stamp))
+        to_read.append(item)
     if cleaner is None:
         cleaner = local_cleaner(cfg, store_articles.boilerplate_hashes(store))
-    cleaned = cleaner([p[0] for p in plan if not isinstance(p, IngestError)])
+    cleaned = cleaner(to_read)
     progress("ingest", 0, len(files))
     for done, entry in enumerate(plan, 1):
         if isinstance(entry, IngestError):
             batch.errors.append(entry)
             continue
-        _, key, stamp = entry
+        key, stamp = entry
         errors_before, added_before = len(batch.errors), len(batch.docs)
-        for one in next(cleaned):
+        articles, replaced = next(cleaned)
+        report.surrogates_replaced += replaced
+        for one in articles:
             if isinstance(one, IngestError):
                 batch.errors.append(one)
             else:
@@ -157,7 +172,7 @@ def ingest_paths(
             batch.inputs.append((key, *stamp, len(batch.docs) - added_before))
         if len(batch) >= cfg.ingest.batch_size:
             _flush(store, batch, report)
-        progress("ingest", done + report.unchanged, len(files))
+        progress("ingest", done + report.unchanged + len(report.ignored), len(files))
     _flush(store, batch, report)
     refresh_boilerplate(store, cfg)
     return report
@@ -167,16 +182,30 @@ def local_cleaner(cfg: Config, crossdoc: frozenset[int]) -> FileCleaner:
     """Read and clean files in this process, one at a time, when asked."""
     patterns = load_patterns(cfg.clean.patterns)
 
-    def clean(files: list[Path]) -> Iterator[list[CleanedArticle | IngestError]]:
+    def clean(files: list[Path]) -> Iterator[FileResult]:
         for path in files:
             yield clean_file(path, cfg, patterns, crossdoc)
 
     return clean
 
 
-def clean_file(path: Path, cfg: Config, patterns, crossdoc: frozenset[int]) -> list[CleanedArticle | IngestError]:  # type: ignore[no-untyped-def]
-    """Every article of one file, cleaned (or the error that stopped it), in reading order."""
-    return [clean_article(art, patterns, crossdoc, cfg) for art in read_file(path, cfg.ingest)]
+def clean_file(path: Path, cfg: Config, patterns, crossdoc: frozenset[int]) -> FileResult:  # type: ignore[no-untyped-def]
+    """Every article of one file, cleaned (or the error that stopped it), in reading order; and how many
+    lone surrogates were replaced."""
+    out: list[CleanedArticle | IngestError] = []
+    replaced = 0
+    for art in read_file(path, cfg.ingest):
+        one, n = clean_isolated(art, patterns, crossdoc, cfg)
+        out.append(one)
+        replaced += n
+    return out, replaced
+
+
+def _resolved(path: Path) -> str:
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):
+        return str(path.absolute())
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:
@@ -187,17 +216,60 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     return st.st_size, st.st_mtime_ns
 
 
-def clean_article(art: RawArticle | IngestError, patterns, crossdoc: frozenset[int], cfg: Config) -> CleanedArticle | IngestError:  # type: ignore[no-untyped-def]
+def clean_isolated(art: RawArticle | IngestError, patterns, crossdoc: frozenset[int], cfg: Config,  # type: ignore[no-untyped-def]
+                   ) -> tuple[CleanedArticle | IngestError, int]:
+    """``clean_article`` for one record, with any failure turned into an error naming the record; and how
+    many lone surrogates were replaced."""
     if isinstance(art, IngestError):
-        return art
+        return IngestError(valid_name(art.path), valid_name(art.reason)), 0
+    art, replaced = valid_article(art)
+    try:
+        return clean_article(art, patterns, crossdoc, cfg), replaced
+    except Exception as exc:
+        return IngestError(_where(art), f"cannot clean: {reason_for(exc)}"), replaced
+
+
+def _where(art: RawArticle) -> str:
+    return art.path if art.doc == Path(art.path).name else f"{art.path} ({art.doc})"
+
+
+def clean_article(art: RawArticle, patterns, crossdoc: frozenset[int], cfg: Config) -> CleanedArticle | IngestError:  # type: ignore[no-untyped-def]
+    limit = cfg.ingest
+    if len(art.raw_text) > limit.max_record_chars:
+        return IngestError(_where(art), f"article too long to clean ({len(art.raw_text):,} characters "
+                                        f"> max_record_chars {limit.max_record_chars:,})")
     cleaned = clean_document(art.raw_text, patterns=patterns, title=None if art.title_in_text else art.title,
-                             outlet=art.outlet, crossdoc=crossdoc)
-    where = art.path if art.doc == Path(art.path).name else f"{art.path} ({art.doc})"
+                             outlet=art.outlet, crossdoc=crossdoc, max_align_chars=cfg.clean.max_align_chars)
     if not cleaned.text.strip():
-        return IngestError(where, "no article text left after cleaning")
-    if len(cleaned.text) > cfg.ingest.max_article_chars:
-        return IngestError(where, f"article too long ({len(cleaned.text)} characters)")
+        return IngestError(_where(art), "no article text left after cleaning")
+    if len(cleaned.text) > limit.max_article_chars:
+        return IngestError(_where(art), f"article too long ({len(cleaned.text):,} characters "
+                                        f"> max_article_chars {limit.max_article_chars:,})")
     return build_document(art, cleaned), (cleaned.line_hashes, cleaned.sentence_hashes, cleaned.crossdoc_applied)
+
+
+_META_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+
+
+def valid_article(art: RawArticle) -> tuple[RawArticle, int]:
+    """``art`` with lone surrogates replaced in every text field, and how many were replaced.
+
+    Metadata (title, outlet, url, date) is one line of text: control characters in it (NUL, escape
+    sequences' ESC, newlines) become a space. The raw text keeps them (offsets point into it); the
+    cleaner decides what of it reaches the article.
+    """
+    changes: dict[str, str] = {}
+    total = 0
+    for name in ("doc", "path", "raw_text", "title", "outlet", "url", "published"):
+        value = getattr(art, name)
+        if isinstance(value, str):
+            fixed, n = valid_text(value)
+            total += n
+            if name in ("title", "outlet", "url", "published") and _META_CONTROL.search(fixed):
+                fixed = " ".join(_META_CONTROL.sub(" ", fixed).split()) or None  # type: ignore[assignment]
+            if fixed != value:
+                changes[name] = fixed
+    return (replace(art, **changes) if changes else art), total
 
 
 def refresh_boilerplate(store: Store, cfg: Config) -> int:
@@ -295,20 +367,20 @@ class Engine(Protocol):
     def cleaner(self, store: Store, cfg: Config) -> FileCleaner: ...
 
     def extract(self, store: Store, cfg: Config, on_progress: Callable[[int, int], None], force: bool = False) -> int:
-        """Extract what it can (every article with ``force``) and store it; the local extract stage then
-        does whatever is still pending."""
+        """Extract what it can (every article with ``force``) and store it; return how many attributions it
+        wrote. The local extract stage then does whatever is still pending."""
         ...
 
 
 def run_pipeline(
     paths: Iterable[str | Path], cfg: Config, outdir: Path | None, progress: Progress = _noop, engine: Engine | None = None
 ) -> RunResult:
-    """Every stage, from raw files to the dossier."""
+    """Every stage, from raw files to the dossier; the per-document ones on ``engine`` when given."""
     import time
 
     from headwater.parse import require_model
 
-    items = expand_inputs(paths)
+    items = expand_inputs(paths, cfg.ingest.follow_symlinks)
     require_model(cfg.parse.model)  # a missing pipeline stops the run before anything is stored
     with Store.open(cfg.store.db) as store:
         result = RunResult(db=str(cfg.store.db), ingest=IngestReport())
@@ -327,14 +399,14 @@ def run_pipeline(
             if stage is None:
                 continue
             t = time.perf_counter()
-            early = 0
+            early = None
             if name == "extract" and engine is not None:
                 early = engine.extract(store, cfg, lambda d, n: progress("extract", d, n))
             out = stage(store, cfg, on_progress=lambda d, n, _s=name: progress(_s, d, n))
-            if early:
-                out = early + out  # type: ignore[operator]
             result.timings[name] = time.perf_counter() - t
             result.stages[name] = describe(name, out)
+            if early is not None:
+                result.stages[name] = f"{describe(name, early)} by the engine's tasks, {result.stages[name]} here"
             if name == "extract":
                 result.not_analysed = _not_analysed(store)
                 if result.not_analysed:

@@ -23,7 +23,7 @@ from headwater.cli.app import (
     settings,
 )
 from headwater.cli.engine import EngineOpt, MasterOpt, engine_for
-from headwater.cli.ingest import PathsArg, report_ingest
+from headwater.cli.ingest import FollowOpt, PathsArg, report_ingest
 
 
 @app.command()
@@ -35,6 +35,7 @@ def run(
     config: ConfigOpt = None,
     json: JsonOpt = False,
     quiet: QuietOpt = False,
+    follow_symlinks: FollowOpt = False,
     engine: EngineOpt = "local",
     master: MasterOpt = None,
     staging: Annotated[
@@ -45,9 +46,11 @@ def run(
     ] = None,
 ) -> None:
     """The main job: ingest + clean, extract attributions, detect reuse, build claims and write the dossier."""
+    from headwater.outputs import check_output_dir
     from headwater.pipeline import run_pipeline
 
-    cfg = settings(config, db, model)
+    cfg = settings(config, db, model).override("ingest", follow_symlinks=follow_symlinks or None)
+    check_output_dir(output)
     runner = engine_for(engine, master, staging, output / "parquet")
     with progress(quiet or json) as bar:
         tasks: dict[str, int] = {}

@@ -42,13 +42,18 @@ def run_extract(store: Store, cfg: Config, on_progress: Progress | None = None, 
     chunk = batch * 4
     for i in range(0, total, chunk):
         docs = list(articles.iter_documents(store, todo[i : i + chunk]))
+        # A text over spaCy's limit (stored before ingest refused them) is marked done with no
+        # attributions instead of failing every later run with E088.
+        too_long = [d for d in docs if len(d.text) > nlp.max_length]
+        docs = [d for d in docs if len(d.text) <= nlp.max_length]
         parsed = nlp.pipe((d.text for d in docs), batch_size=batch)
         extracted = [(document.id, articles.text_hash(document.text),
                       extract_attributions(doc, document, unattributed=cfg.extract.unattributed))
                      for document, doc in zip(docs, parsed, strict=True)]
+        extracted += [(document.id, articles.text_hash(document.text), []) for document in too_long]
         with store.transaction():
             written += table.replace_many(store, extracted, cfg.parse.model)
-        done += len(docs)
+        done += len(docs) + len(too_long)
         if on_progress:
             on_progress(done, total)
     return written

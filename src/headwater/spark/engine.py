@@ -21,7 +21,7 @@ from pathlib import Path
 from headwater.config import Config
 from headwater.errors import HeadwaterError
 from headwater.model import IngestError
-from headwater.pipeline import CleanedArticle, FileCleaner
+from headwater.pipeline import CleanedArticle, FileCleaner, FileResult
 from headwater.spark import tasks
 from headwater.store import Store
 
@@ -123,7 +123,7 @@ class SparkEngine:
 
         crossdoc = store_articles.boilerplate_hashes(store)
 
-        def clean(files: list[Path]) -> Iterator[list[CleanedArticle | IngestError]]:
+        def clean(files: list[Path]) -> Iterator[FileResult]:
             if not files:
                 return
             out = f"{self.staging}/cleaned"
@@ -202,24 +202,25 @@ def _exists(spark, uri: str) -> bool:  # type: ignore[no-untyped-def]
     return bool(path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration()).exists(path))
 
 
-def _per_file(rows, files: int) -> Iterator[list[CleanedArticle | IngestError]]:  # type: ignore[no-untyped-def]
-    """Parquet rows in (file, seq) order -> each file's articles and errors, one list per file (empty
-    for a file with nothing in it)."""
+def _per_file(rows, files: int) -> Iterator[FileResult]:  # type: ignore[no-untyped-def]
+    """Parquet rows in (file, seq) order -> each file's articles and errors with its count of replaced
+    surrogates, one per file (empty for a file with nothing in it)."""
     import pickle
 
     current: list[CleanedArticle | IngestError] = []
-    at = 0
+    replaced = at = 0
     for row in rows:
         while at < row["file"]:
-            yield current
-            current, at = [], at + 1
+            yield current, replaced
+            current, replaced, at = [], 0, at + 1
+        replaced += row["replaced"] or 0
         if row["error"] is not None:
             current.append(IngestError(row["path"], row["error"]))
         else:
             current.append(pickle.loads(row["payload"]))
     while at < files:
-        yield current
-        current, at = [], at + 1
+        yield current, replaced
+        current, replaced, at = [], 0, at + 1
 
 
 def _load_extracted(store: Store, cfg: Config, rows, total: int, on_progress: Callable[[int, int], None]) -> int:  # type: ignore[no-untyped-def]

@@ -17,7 +17,7 @@ from headwater.config import Config
 from headwater.model import Document, IngestError
 
 # Columns of the Parquet files the tasks write (Spark DDL).
-CLEANED_SCHEMA = "file INT, seq INT, id STRING, doc STRING, path STRING, error STRING, payload BINARY"
+CLEANED_SCHEMA = "file INT, seq INT, id STRING, doc STRING, path STRING, error STRING, replaced INT, payload BINARY"
 EXTRACTED_SCHEMA = "rank INT, id STRING, text_hash STRING, n INT, payload BINARY"
 
 
@@ -32,18 +32,21 @@ class ExtractPlan:
 
 
 def read_clean(rows: Iterable[tuple[int, str]], cfg: Config, crossdoc: frozenset[int]) -> Iterator[tuple]:
-    """(file index, path) -> one row per article or error of each file, in reading order."""
+    """(file index, path) -> one row per article or error of each file, in reading order; the file's count
+    of replaced lone surrogates rides on its first row."""
     from headwater.clean import load_patterns
     from headwater.pipeline import clean_file
 
     patterns = load_patterns(cfg.clean.patterns)
     for index, path in rows:
-        for seq, one in enumerate(clean_file(Path(path), cfg, patterns, crossdoc)):
+        articles, replaced = clean_file(Path(path), cfg, patterns, crossdoc)
+        for seq, one in enumerate(articles):
+            n = replaced if seq == 0 else 0
             if isinstance(one, IngestError):
-                yield (index, seq, None, None, one.path, one.reason, None)
+                yield (index, seq, None, None, one.path, one.reason, n, None)
             else:
                 doc = one[0]
-                yield (index, seq, doc.id, doc.doc, doc.path, None, pickle.dumps(one, protocol=5))
+                yield (index, seq, doc.id, doc.doc, doc.path, None, n, pickle.dumps(one, protocol=5))
 
 
 def parse_extract(rows: Iterable[tuple[str, bytes]], cfg: Config, plan: ExtractPlan) -> Iterator[tuple]:
