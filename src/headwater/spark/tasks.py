@@ -92,7 +92,12 @@ def _extract(chunk: list[tuple[int, Document]], cfg: Config) -> Iterator[tuple]:
     if not chunk:
         return
     nlp = load_nlp(cfg.parse.model)  # once per Python worker: cached, and the worker is reused
-    parsed = nlp.pipe((d.text for _, d in chunk), batch_size=max(1, cfg.parse.batch_size))
-    for (rank, doc), spacy_doc in zip(chunk, parsed, strict=True):
+    # As the local stage: a text over spaCy's limit is done with no attributions (no E088).
+    fits = [(rank, doc) for rank, doc in chunk if len(doc.text) <= nlp.max_length]
+    parsed = nlp.pipe((d.text for _, d in fits), batch_size=max(1, cfg.parse.batch_size))
+    for (rank, doc), spacy_doc in zip(fits, parsed, strict=True):
         atts = extract_attributions(spacy_doc, doc, unattributed=cfg.extract.unattributed)
         yield (rank, doc.id, text_hash(doc.text), len(atts), pickle.dumps(atts, protocol=5))
+    for rank, doc in chunk:
+        if len(doc.text) > nlp.max_length:
+            yield (rank, doc.id, text_hash(doc.text), 0, pickle.dumps([], protocol=5))

@@ -1,0 +1,47 @@
+"""The Spark engine's task functions, called here without Spark: what an executor yields is what the
+local extract stage stores (also for an article over spaCy's length limit, and for one the driver
+re-cleaned for cross-document boilerplate)."""
+
+from __future__ import annotations
+
+import pickle
+
+from conftest import EXAMPLES
+from headwater.config import load_config
+from headwater.model import RawArticle
+from headwater.pipeline import build_document, ingest_paths
+from headwater.spark.tasks import ExtractPlan, parse_extract
+from headwater.store import articles as A
+from headwater.store import attributions as table
+
+
+def test_parse_extract_yields_what_the_local_stage_stores(store, nlp, tmp_path) -> None:
+    from headwater.clean import clean_document
+    from headwater.extract.stage import run_extract
+
+    cfg = load_config().override("store", db=str(tmp_path / "x.duckdb"))
+    ingest_paths(store, cfg, [EXAMPLES])
+    text = "Long title\n\n" + "The mayor of Halden said the bridge would reopen. " * 21_000
+    long = build_document(
+        RawArticle(doc="long.txt", path="long.txt", raw_text=text, source_format="txt"), clean_document(text)
+    )
+    assert len(long.text) > nlp.max_length
+    A.insert(store, [long])
+    hashes = dict(store.con.execute("SELECT id, text_hash FROM articles").fetchall())
+    todo = table.pending(store, cfg.parse.model)
+    plan = ExtractPlan({a: (rank, hashes[a]) for rank, a in enumerate(todo)}, A.boilerplate_hashes(store))
+    # articles the driver re-cleaned for cross-document boilerplate reach the executor with another text
+    stale = {r[0] for r in store.con.execute("SELECT id FROM articles WHERE len(crossdoc_applied) > 0").fetchall()}
+    rows = [
+        (d.id, pickle.dumps((d.with_(text=d.raw_text) if d.id in stale else d, ((), (), ()))))
+        for d in A.iter_documents(store, todo)
+    ]
+    out = {r[1]: (r[2], pickle.loads(r[4])) for r in parse_extract(rows, cfg, plan)}
+    assert stale and set(out) == set(todo)
+    run_extract(store, cfg)
+    stored = {
+        aid: (th, table.load_attributions(store, aid))
+        for aid, th in store.con.execute("SELECT article_id, text_hash FROM attribution_runs").fetchall()
+    }
+    assert out == stored
+    assert out[long.id][1] == []
