@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from headwater.claims.lexicon import nation_side
+from headwater.extract.doccache import doc_ents, doc_text
 from headwater.extract.lexicon import _data
 from headwater.model import Proposition
 
@@ -90,12 +91,12 @@ _TITLES = frozenset({"president", "minister", "leader", "spokesman", "spokeswoma
 
 def _named(tok: Token) -> Token | None:
     """The person a title stands for ("President of Varnia Dragan Velkov" -> Velkov)."""
-    for ent in tok.doc.ents:
+    for ent in doc_ents(tok.doc):
         if ent.label_ == "PERSON" and ent.root.head == tok or (ent.start <= tok.i < ent.end and ent.label_ == "PERSON"):
             return ent[-1]
     for t in tok.subtree:
         if t.ent_type_ == "PERSON" and t.dep_ in ("appos", "compound", "flat", "pobj", "npadvmod") and t.i > tok.i:
-            ent = next((e for e in tok.doc.ents if e.start <= t.i < e.end), None)
+            ent = next((e for e in doc_ents(tok.doc) if e.start <= t.i < e.end), None)
             return ent[-1] if ent is not None else t
     return None
 
@@ -329,7 +330,7 @@ def proposition(doc: Doc, start: int, end: int, cue: Token | None = None) -> Pro
     cue_lemma = cue.lemma_.lower() if cue is not None else ""
     cue_text = _cue_phrase(cue) if cue is not None else ""
     span = doc.char_span(start, end, alignment_mode="expand")
-    text = doc.text[start:end].strip()
+    text = doc_text(doc)[start:end].strip()
     if span is None or not len(span):
         return Proposition(type="fragment")
     words = sum(1 for t in span if not t.is_punct)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 OPEN_CLOSE = {"“": "”\"", "„": "“”", "«": "»", "»": "«", "‹": "›", '"': '"', "‘": "’", "'": "'", "‚": "‘’"}
 DOUBLE_OPEN = "“„«\""
@@ -54,6 +55,12 @@ def _closes(text: str, i: int, ch: str) -> bool:
     return not prev.isspace() or ch in "”»"
 
 
+@lru_cache(maxsize=16)
+def _next_mark(marks: str) -> re.Pattern[str]:
+    """The next character that is one of ``marks`` or an apostrophe (which may start a doubled '')."""
+    return re.compile("[" + re.escape("".join(sorted(set(marks + "'")))) + "]")
+
+
 def _width(text: str, i: int) -> int:
     """2 at a doubled apostrophe (''), the straight double quote of some wires and archives; else 1."""
     return 2 if text.startswith("''", i) else 1
@@ -64,7 +71,12 @@ def _scan(text: str, start: int, end: int, marks: str) -> list[Quote]:
     out: list[Quote] = []
     i = start
     double = marks == DOUBLE_OPEN
+    skip = _next_mark(marks)
     while i < end:
+        m = skip.search(text, i, end)  # characters that are no quote mark only move i on by one
+        if m is None:
+            break
+        i = m.start()
         ch, w = text[i], _width(text, i)
         if w == 2:
             if not double or _is_word(text[i - 1] if i > 0 else " ") or text[i + 2 : i + 3] in ("", " ", "\n"):
@@ -89,7 +101,12 @@ def _scan(text: str, start: int, end: int, marks: str) -> list[Quote]:
 
 def _find_close(text: str, i: int, end: int, closers: str, double: bool) -> tuple[int, int] | None:
     j = i
+    skip = _next_mark(closers + '"”“')
     while j < end:
+        m = skip.search(text, j, end)  # any other character only moves j on by one
+        if m is None:
+            break
+        j = m.start()
         if _width(text, j) == 2:
             if double and not text[j - 1].isspace():
                 return j, 2

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from headwater.claims.lexicon import nation_side, side_in
 from headwater.extract.context import Ctx
+from headwater.extract.doccache import doc_ents
 from headwater.gazetteer import lookup_outlet, outlet_pattern
 
 if TYPE_CHECKING:
@@ -52,7 +54,7 @@ def side_of(ctx: Ctx, text: str) -> str:
 
 
 def _persons(span: Span) -> list[Span]:
-    return [e for e in span.doc.ents if e.label_ == "PERSON" and e.start < span.end and e.end > span.start]
+    return [e for e in doc_ents(span.doc) if e.label_ == "PERSON" and e.start < span.end and e.end > span.start]
 
 
 def _name(span: Span, head: Token) -> Span | None:
@@ -62,7 +64,7 @@ def _name(span: Span, head: Token) -> Span | None:
             return ent
     if head.pos_ != "PROPN" or not head.is_title or head.dep_ == "poss" or head.lemma_.lower() in _NOUNS:
         return None
-    if head.ent_type_ in _NAME_TYPES or any(e.label_ == "PERSON" and e[-1].text == head.text for e in head.doc.ents):
+    if head.ent_type_ in _NAME_TYPES or any(e.label_ == "PERSON" and e[-1].text == head.text for e in doc_ents(head.doc)):
         start = head.i
         while start > span.start and span.doc[start - 1].pos_ == "PROPN" and span.doc[start - 1].dep_ == "compound" \
                 and span.doc[start - 1].lemma_.lower() not in _NOUNS:
@@ -79,13 +81,19 @@ def full_name(ctx: Ctx, name: str, before: int) -> str:
     """The longest earlier (or first) PERSON mention ending with the same surname."""
     last = name.split()[-1] if name.split() else name
     best = name
-    for ent in ctx.doc.ents:
+    for ent in doc_ents(ctx.doc):
         if ent.label_ != "PERSON" or ent.start_char >= before + 200:
             continue
         cand = _clean_name(ent.text)
         if cand.split() and cand.split()[-1] == last and len(cand) > len(best):
             best = cand
     return best
+
+
+@lru_cache(maxsize=4)
+def _titles_pattern(titles: frozenset[str]) -> re.Pattern[str]:
+    """Any of ``titles`` as a whole word (one pattern rather than one search per title)."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in sorted(titles)) + r")(?![\w-])")
 
 
 def role_of(ctx: Ctx, tokens: list[Token]) -> str | None:
@@ -95,7 +103,7 @@ def role_of(ctx: Ctx, tokens: list[Token]) -> str | None:
         words = words[1:]
     text = " ".join(t.text for t in words).strip(" ,")
     lowered = text.lower()
-    if any(re.search(r"(?<![\w-])" + re.escape(title) + r"(?![\w-])", lowered) for title in ctx.lex.titles):
+    if _titles_pattern(ctx.lex.titles).search(lowered):
         return text or None
     return None
 
@@ -202,7 +210,7 @@ def describe(ctx: Ctx, span: Span, head: Token) -> Info:
 
 
 def _first_mention(ctx: Ctx, full: str) -> Span | None:
-    for ent in ctx.doc.ents:
+    for ent in doc_ents(ctx.doc):
         if ent.label_ == "PERSON" and _clean_name(ent.text) == full:
             return ent
     return None
