@@ -101,14 +101,18 @@ def main() -> int:
             got = {name: timed(cmd) for name, cmd in order}
             shutil.rmtree(out, ignore_errors=True)
             ratios.append(got["run"][0] / got["bare"][0])
-            rows.append(f"| {r + 1} | {' then '.join(n for n, _ in order)} | {got['bare'][0]:.1f} | "
-                        f"{got['run'][0]:.1f} | {ratios[-1]:.3f} |")
+            rows.append(
+                f"| {r + 1} | {' then '.join(n for n, _ in order)} | {got['bare'][0]:.1f} | "
+                f"{got['run'][0]:.1f} | {ratios[-1]:.3f} |"
+            )
     finally:
         if args.keep is None:
             shutil.rmtree(tmp, ignore_errors=True)
-    print(f"{args.articles} articles ({source}); pipeline {cfg.parse.model}, batch {cfg.parse.batch_size}; "
-          f"workers {args.workers}; {platform.python_version()}, {os.cpu_count()} cores, "
-          f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+    print(
+        f"{args.articles} articles ({source}); pipeline {cfg.parse.model}, batch {cfg.parse.batch_size}; "
+        f"workers {args.workers}; {platform.python_version()}, {os.cpu_count()} cores, "
+        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
+    )
     print("\n| round | order | bare spaCy s | headwater run s | ratio |\n| --- | --- | --- | --- | --- |")
     print("\n".join(rows))
     print(f"\nmedian ratio run/bare: {statistics.median(ratios):.3f}")

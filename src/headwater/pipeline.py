@@ -244,8 +244,8 @@ def describe(stage: str, out: object) -> str:
     """A stage's summary for people: "13 articles, 2 groups, ..." rather than a repr."""
     from dataclasses import fields, is_dataclass
 
-    if isinstance(out, int):
-        return f"{out} attributions written" if stage == "extract" else str(out)
+    if isinstance(out, int) or type(out).__str__ is not object.__str__:
+        return str(out)
     if is_dataclass(out) and not isinstance(out, type):
         items = [(f.name, getattr(out, f.name)) for f in fields(out)]
     elif isinstance(out, dict):
@@ -278,7 +278,7 @@ def run_pipeline(paths: Iterable[str | Path], cfg: Config, outdir: Path | None, 
         result.stages["ingest"] = (f"{result.ingest.added} added, {result.ingest.skipped} already stored, "
                                    f"{len(result.ingest.errors)} unreadable; {store_articles.count(store)} in store")
         for name, module, func in (
-            ("extract", "headwater.extract.stage", "run_extract"),
+            ("extract", "headwater.exec.extract", "run_extract"),
             ("reuse", "headwater.reuse.stage", "run_reuse"),
             ("claims", "headwater.claims.stage", "run_claims"),
         ):

@@ -13,6 +13,7 @@ from headwater.cli.app import (
     JsonOpt,
     ModelOpt,
     QuietOpt,
+    WorkersOpt,
     app,
     console,
     error,
@@ -31,6 +32,7 @@ from headwater.cli.text import esc, safe
 def extract_cmd(
     db: DbOpt = None,
     model: ModelOpt = None,
+    workers: WorkersOpt = None,
     config: ConfigOpt = None,
     as_json: JsonOpt = False,
     quiet: QuietOpt = False,
@@ -39,11 +41,11 @@ def extract_cmd(
     ] = False,
 ) -> None:
     """Extract attributions (who said what) from every stored article not yet extracted with this pipeline."""
-    from headwater.extract.stage import run_extract
+    from headwater.exec.extract import run_extract
     from headwater.lang import describe_skipped, not_analysed
     from headwater.store import attributions as table
 
-    cfg = settings(config, db, model)
+    cfg = settings(config, db, model, workers)
     with open_store(cfg) as store:
         with progress(quiet or as_json) as bar:
             task = bar.add_task("extract", total=None)
@@ -51,7 +53,7 @@ def extract_cmd(
             def step(done: int, total: int) -> None:
                 bar.update(task, completed=done, total=total)
 
-            written = run_extract(store, cfg, step, force=force)
+            written = run_extract(store, cfg, step, force=force).written
         total = table.count(store)
         skipped = not_analysed([(language, words) for _, language, words in table.languages(store)])
     if skipped and not quiet:

@@ -13,6 +13,7 @@ from headwater.cli.app import (
     JsonOpt,
     ModelOpt,
     QuietOpt,
+    WorkersOpt,
     app,
     console,
     error,
@@ -31,6 +32,7 @@ def run(
     output: Annotated[Path, typer.Option("-o", "--output", help="Directory for the dossier.")] = Path("headwater-out"),
     db: DbOpt = None,
     model: ModelOpt = None,
+    workers: WorkersOpt = None,
     config: ConfigOpt = None,
     json: JsonOpt = False,
     quiet: QuietOpt = False,
@@ -38,7 +40,7 @@ def run(
     """The main job: ingest + clean, extract attributions, detect reuse, build claims and write the dossier."""
     from headwater.pipeline import run_pipeline
 
-    cfg = settings(config, db, model)
+    cfg = settings(config, db, model, workers)
     with progress(quiet or json) as bar:
         tasks: dict[str, int] = {}
 
