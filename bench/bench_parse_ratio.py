@@ -52,9 +52,13 @@ def write_corpus(folder: Path, articles: int) -> str:
     folder.mkdir(parents=True, exist_ok=True)
     if POLNEAR.exists():
         with POLNEAR.open(encoding="utf-8") as fh:
-            for i, line in zip(range(articles), fh, strict=False):
-                (folder / f"{i:05d}.txt").write_text(json.loads(line)["text"], encoding="utf-8")
-        return f"PolNeAR train, first {articles} articles"
+            texts = [json.loads(line)["text"] for _, line in zip(range(articles), fh, strict=False)]
+        for i in range(articles):  # past the end of train, copies with another first line
+            text = texts[i % len(texts)] if i < len(texts) else f"Copy {i}\n\n{texts[i % len(texts)]}"
+            (folder / f"{i:05d}.txt").write_text(text, encoding="utf-8")
+        return f"PolNeAR train, first {min(articles, len(texts))} articles" + (
+            f", repeated to {articles}" if articles > len(texts) else ""
+        )
     texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
     for i in range(articles):
         text = texts[i % len(texts)]

@@ -227,19 +227,6 @@ class RunResult:
         return asdict(self)
 
 
-def _optional_stage(module: str, func: str) -> Callable[..., object] | None:
-    """A later stage, when its module is part of this build."""
-    import importlib
-
-    try:
-        mod = importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name and module.startswith(exc.name):
-            return None
-        raise
-    return getattr(mod, func, None)
-
-
 def describe(stage: str, out: object) -> str:
     """A stage's summary for people: "13 articles, 2 groups, ..." rather than a repr."""
     from dataclasses import fields, is_dataclass
@@ -277,14 +264,14 @@ def run_pipeline(paths: Iterable[str | Path], cfg: Config, outdir: Path | None, 
         result.timings["ingest"] = time.perf_counter() - t
         result.stages["ingest"] = (f"{result.ingest.added} added, {result.ingest.skipped} already stored, "
                                    f"{len(result.ingest.errors)} unreadable; {store_articles.count(store)} in store")
-        for name, module, func in (
-            ("extract", "headwater.exec.extract", "run_extract"),
-            ("reuse", "headwater.reuse.stage", "run_reuse"),
-            ("claims", "headwater.claims.stage", "run_claims"),
-        ):
-            stage = _optional_stage(module, func)
-            if stage is None:
-                continue
+        from headwater.claims.stage import run_claims
+        from headwater.exec.extract import run_extract
+        from headwater.reuse.stage import run_reuse
+
+        stages: tuple[tuple[str, Callable[..., object]], ...] = (
+            ("extract", run_extract), ("reuse", run_reuse), ("claims", run_claims)
+        )
+        for name, stage in stages:
             t = time.perf_counter()
             out = stage(store, cfg, on_progress=lambda d, n, _s=name: progress(_s, d, n))
             result.timings[name] = time.perf_counter() - t
@@ -294,10 +281,11 @@ def run_pipeline(paths: Iterable[str | Path], cfg: Config, outdir: Path | None, 
                 if result.not_analysed:
                     result.stages[name] += "; " + describe_skipped(result.not_analysed)
         result.articles = store_articles.summaries(store)
-        writer = _optional_stage("headwater.report", "write_report")
-        if outdir is not None and writer is not None:
+        if outdir is not None:
+            from headwater.report import write_report
+
             t = time.perf_counter()
-            result.dossier = str(writer(store, cfg, Path(outdir)))
+            result.dossier = str(write_report(store, cfg, Path(outdir)))
             result.timings["report"] = time.perf_counter() - t
             result.stages["report"] = result.dossier
     return result
