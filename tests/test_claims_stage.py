@@ -57,14 +57,14 @@ def test_estimates_side_by_side_and_contradictions() -> None:
 
 
 def test_run_claims_on_a_store_without_attributions(store) -> None:  # type: ignore[no-untyped-def]
-    from headwater.claims.stage import run_claims
+    from headwater.exec.claims import run_claims
 
     docs, _ = _records()
     insert(store, docs)
     summary = run_claims(store, load_config())
-    assert summary["articles"] == 3
-    assert summary["quantities"] == 3
-    assert summary["contradictions"] == 3
+    assert summary.articles == 3
+    assert summary.quantities == 3
+    assert summary.contradictions == 3
 
 
 def test_one_row_per_party_and_one_contradiction_per_pair_of_figures() -> None:

@@ -54,8 +54,8 @@ def test_stage_is_idempotent_and_maps_raw_offsets(store, nlp, tmp_path):
 
 
 def test_exporter_shape(store, nlp):
-    from headwater.export import available
     from headwater.exec.extract import run_extract
+    from headwater.export import available
 
     _ingest(store)
     run_extract(store, load_config())

@@ -8,8 +8,8 @@ import pytest
 
 from headwater.clean import clean_document
 from headwater.config import load_config
+from headwater.exec.reuse import run_reuse
 from headwater.model import Document
-from headwater.reuse.stage import run_reuse
 from headwater.store import articles
 from headwater.store import reuse as db
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from headwater.config import load_config
 from headwater.evaluate.reuse_corpus import _derive, article, vocabulary
+from headwater.exec.reuse import run_reuse
 from headwater.model import Document
-from headwater.reuse.stage import run_reuse
 from headwater.store import Store, articles
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -264,9 +264,9 @@ def run_pipeline(paths: Iterable[str | Path], cfg: Config, outdir: Path | None, 
         result.timings["ingest"] = time.perf_counter() - t
         result.stages["ingest"] = (f"{result.ingest.added} added, {result.ingest.skipped} already stored, "
                                    f"{len(result.ingest.errors)} unreadable; {store_articles.count(store)} in store")
-        from headwater.claims.stage import run_claims
+        from headwater.exec.claims import run_claims
         from headwater.exec.extract import run_extract
-        from headwater.reuse.stage import run_reuse
+        from headwater.exec.reuse import run_reuse
 
         stages: tuple[tuple[str, Callable[..., object]], ...] = (
             ("extract", run_extract), ("reuse", run_reuse), ("claims", run_claims)

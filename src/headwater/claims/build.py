@@ -28,7 +28,6 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Sequence
-
 from dataclasses import replace
 
 from headwater.claims.cluster import Pair, Statement, merge, scored_pairs, units

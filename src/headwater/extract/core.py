@@ -17,8 +17,8 @@ from headwater.extract.context import Cand, Ctx
 from headwater.extract.direct import headline_candidates, quote_candidates, snap
 from headwater.extract.hedges import hedge_candidates, no_comment_candidates
 from headwater.extract.mediation import find_stance, find_via
-from headwater.extract.propositions import proposition
 from headwater.extract.nouns import adjective_candidates, noun_candidates
+from headwater.extract.propositions import proposition
 from headwater.extract.resolve import Mention, resolve
 from headwater.extract.sourceless import sourceless_candidates
 from headwater.extract.speakers import Info

@@ -92,7 +92,7 @@ _TITLES = frozenset({"president", "minister", "leader", "spokesman", "spokeswoma
 def _named(tok: Token) -> Token | None:
     """The person a title stands for ("President of Varnia Dragan Velkov" -> Velkov)."""
     for ent in doc_ents(tok.doc):
-        if ent.label_ == "PERSON" and ent.root.head == tok or (ent.start <= tok.i < ent.end and ent.label_ == "PERSON"):
+        if (ent.label_ == "PERSON" and ent.root.head == tok) or (ent.start <= tok.i < ent.end and ent.label_ == "PERSON"):
             return ent[-1]
     for t in tok.subtree:
         if t.ent_type_ == "PERSON" and t.dep_ in ("appos", "compound", "flat", "pobj", "npadvmod") and t.i > tok.i:

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from headwater.claims.build import RANKING
 from headwater.claims.estimates import EstimateTable, tables
 from headwater.extract.quantities import describe
-from headwater.claims.build import RANKING
 from headwater.lang import analysed, not_analysed
 from headwater.model import Attribution, Claim, Document, Quantity, ReuseEdge, plain
 

@@ -1,4 +1,4 @@
-"""Queries for claims and numeric estimates (written by ``headwater.claims.stage``)."""
+"""Queries for claims and numeric estimates (written by ``headwater.exec.claims``)."""
 
 from __future__ import annotations
 
