@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from headwater.clean import clean_document, line_hash
-from headwater.clean.offsets import OffsetMap
 from headwater.clean.provenance import match_provenance
+from headwater.offsets import OffsetMap
 
 ARTICLE = (
     "Harbour strike enters third week \u2014 Newsweek\n"

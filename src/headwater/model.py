@@ -68,7 +68,7 @@ class Document:
     source_format: str = "txt"
 
     def to_raw(self, i: int) -> int:
-        from headwater.clean.offsets import OffsetMap
+        from headwater.offsets import OffsetMap
 
         return OffsetMap(self.offsets).to_raw(i)
 

@@ -148,7 +148,7 @@ def show(
 
 def interleave(doc) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     """Cleaned paragraphs and removed lines in the order they stand in the raw text."""
-    from headwater.clean.offsets import OffsetMap
+    from headwater.offsets import OffsetMap
 
     om = OffsetMap(doc.offsets)
     items: list[tuple[int, str, str]] = []

@@ -28,7 +28,7 @@ from headwater.model import Attribution, Document, Span, Speaker
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from headwater.clean.offsets import OffsetMap
+    from headwater.offsets import OffsetMap
 
 
 def candidates(doc: Doc, unattributed: bool = True) -> tuple[Ctx, list[Cand]]:
@@ -151,7 +151,7 @@ def _speakers(ctx: Ctx, cands: list[Cand]) -> dict[int, tuple[tuple[int, int], I
 
 def extract_attributions(doc: Doc, document: Document | None = None, unattributed: bool = True) -> list[Attribution]:
     """Attributions of ``doc`` (parsed from ``document.text``); raw offsets through the document's map."""
-    from headwater.clean.offsets import OffsetMap
+    from headwater.offsets import OffsetMap
 
     ctx, cands = candidates(doc, unattributed)
     omap = OffsetMap(document.offsets) if document is not None and document.offsets else None
