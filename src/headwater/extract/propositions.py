@@ -25,10 +25,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from headwater.claims.lexicon import nation_side
 from headwater.extract.doccache import doc_ents, doc_text
 from headwater.extract.lexicon import _data
 from headwater.model import Proposition
+from headwater.nations import nation_side
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

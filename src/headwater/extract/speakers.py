@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from headwater.claims.lexicon import nation_side, side_in
 from headwater.extract.context import Ctx
 from headwater.extract.doccache import doc_ents
 from headwater.gazetteer import lookup_outlet, outlet_pattern
+from headwater.nations import nation_side, side_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
