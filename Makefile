@@ -17,6 +17,8 @@ $(STAMP): requirements-pip.lock requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-pip.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/python -m headwater.lang >/dev/null  # the language model unpacked once (loads 3x faster)
+	$(BIN)/python -m compileall -q src >/dev/null  # byte-code ready even where Python may not write it
 	@touch $(STAMP)
 
 demo: install
