@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from claims_helpers import att
-from headwater.claims.build import ClaimOptions, build_claims
+from headwater.claims.build import ClaimOptions, build_claims, prepare
 from headwater.claims.origins import ArticleInfo
 from headwater.claims.sides import resolve_sides
 from headwater.claims.statements import statements
@@ -37,8 +37,18 @@ def test_sides_filled_in_from_nation_words_longer_names_roles_and_other_articles
         att("x4", "another claim", "Lena Sarvik", type_="person", side="unknown", role="Defence Minister"),
         att("x5", "a report", "the Alderan newspaper Halden Daily", type_="media", side="unknown"),
     ]
-    sides = [a.speaker.side for a in resolve_sides(atts)]
+    sides = [a.speaker.side for a in prepare(atts)]  # resolve_sides, then one side per person entity
     assert sides == ["OS", "OS", "VA", "VA", "OS", "OS", "unknown"]
+    assert [a.speaker.side for a in resolve_sides(atts)][4:6] == ["OS", "unknown"]  # the entity decides x4
+
+
+def test_one_stray_side_never_becomes_a_persons_side() -> None:
+    atts = [att(f"x{i}", "a claim about the debate", "Bart Holloway", type_="person", side="unknown")
+            for i in range(6)]
+    atts.append(att("x9", "a claim about the debate", "Bart Holloway", type_="person", side="CN"))
+    assert {a.speaker.side for a in prepare(atts)} == {"unknown"}
+    atts += [att(f"y{i}", "a claim about the debate", "Bart Holloway", type_="person", side="US") for i in range(3)]
+    assert {a.speaker.side for a in prepare(atts)} == {"US"}  # three of four known mentions say US
 
 
 def test_a_relay_by_an_outlet_joins_that_outlets_own_article() -> None:

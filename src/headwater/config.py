@@ -8,6 +8,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from headwater.config_check import check_section, to_toml
+from headwater.config_check import typed_value as _typed
 from headwater.errors import ConfigError
 
 
@@ -19,9 +21,15 @@ class StoreConfig:
 @dataclass(frozen=True)
 class IngestConfig:
     max_file_mb: float = 64
-    max_article_chars: int = 2_000_000
+    max_record_mb: float = 5
+    max_record_chars: int = 1_000_000
+    max_article_chars: int = 100_000
+    max_json_depth: int = 64
+    max_gzip_ratio: float = 100
+    max_errors_per_file: int = 100
     batch_size: int = 200
     encoding: str = ""
+    follow_symlinks: bool = False
 
 
 @dataclass(frozen=True)
@@ -31,6 +39,7 @@ class CleanConfig:
     crossdoc_min_articles_prose: int = 10
     crossdoc_max_similarity: float = 0.2
     crossdoc_sample_pairs: int = 20
+    max_align_chars: int = 500
 
 
 @dataclass(frozen=True)
@@ -74,6 +83,26 @@ class ClaimsConfig:
 
 
 @dataclass(frozen=True)
+class CheckConfig:
+    """Thresholds of ``headwater check`` (tuned on the FNC-1 train split; see defaults.toml)."""
+
+    related: float = 0.24
+    deny: float = 1.5
+    hedge: float = 1.5
+    negation: float = 0.5
+    denial: float = 0.1
+    reported: float = 0.0
+    share: float = 0.6
+    spread: float = 0.5
+    follow: int = 2
+    plain_negated: str = "denies"
+
+    def __post_init__(self) -> None:
+        if self.plain_negated not in ("asserts", "reports", "denies"):
+            raise ConfigError(f"[check] plain_negated must be asserts, reports or denies, got {self.plain_negated!r}")
+
+
+@dataclass(frozen=True)
 class Config:
     store: StoreConfig = field(default_factory=StoreConfig)
     ingest: IngestConfig = field(default_factory=IngestConfig)
@@ -82,45 +111,50 @@ class Config:
     extract: ExtractConfig = field(default_factory=ExtractConfig)
     reuse: ReuseConfig = field(default_factory=ReuseConfig)
     claims: ClaimsConfig = field(default_factory=ClaimsConfig)
+    check: CheckConfig = field(default_factory=CheckConfig)
     sources: tuple[str, ...] = ()  # files the values came from
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
-    def override(self, section: str, **values: Any) -> Config:
-        """Return a copy with some values of one section replaced (None values are ignored)."""
+    def to_toml(self) -> str:
+        """The resolved values as TOML that ``--config`` reads back."""
+        return to_toml(self.to_dict())
+
+    def override(self, section: str, origin: str = "command line", **values: Any) -> Config:
+        """Return a copy with some values of one section replaced (None values are ignored), checked."""
         values = {k: v for k, v in values.items() if v is not None}
         if not values:
             return self
-        return replace(self, **{section: replace(getattr(self, section), **values)})
+        current = getattr(self, section)
+        values = {k: _typed(section, k, getattr(current, k), v, origin) for k, v in values.items()}
+        updated = replace(current, **values)
+        check_section(section, updated, origin)
+        return replace(self, **{section: updated})
 
 
 def _merge(cfg: Config, data: dict[str, Any], origin: str) -> Config:
     for section, values in data.items():
         current = getattr(cfg, section, None)
-        if not is_dataclass(current) or not isinstance(values, dict):
+        if section == "sources" or not is_dataclass(current):
             raise ConfigError(f"{origin}: unknown section [{section}]")
-        known = {f.name: f for f in fields(current)}
-        for key, value in values.items():
+        if not isinstance(values, dict):
+            raise ConfigError(f"{origin}: [{section}] must be a section (a table of settings), got {values!r}")
+        known = {f.name for f in fields(current)}
+        for key in values:
             if key not in known:
                 raise ConfigError(f"{origin}: unknown key '{key}' in [{section}]")
-            default = getattr(current, key)
-            if isinstance(default, (int, float)) and not isinstance(default, bool):
-                if not isinstance(value, (int, float)) or isinstance(value, bool):
-                    raise ConfigError(f"{origin}: [{section}] {key} must be a number, got {value!r}")
-                value = type(default)(value)
-            elif isinstance(default, bool) and not isinstance(value, bool):
-                raise ConfigError(f"{origin}: [{section}] {key} must be true or false, got {value!r}")
-            elif isinstance(default, str) and not isinstance(value, str):
-                raise ConfigError(f"{origin}: [{section}] {key} must be a string, got {value!r}")
-        cfg = replace(cfg, **{section: replace(current, **values)})  # type: ignore[arg-type]
+        values = {key: _typed(section, key, getattr(current, key), value, origin) for key, value in values.items()}
+        updated = replace(current, **values)
+        check_section(section, updated, origin)
+        cfg = replace(cfg, **{section: updated})  # type: ignore[arg-type]
     return cfg
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read config: {exc}") from exc
 
 

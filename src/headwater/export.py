@@ -21,7 +21,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, Union
 
-from headwater.errors import UsageError
+from headwater.atomic import atomic_open, atomic_path
+from headwater.errors import HeadwaterError, UsageError
 
 Exporter = Callable[..., Iterator[dict[str, Any]]]
 # A column's type: a DuckDB scalar type name ("VARCHAR", "INTEGER", "DOUBLE", "BOOLEAN", "JSON",
@@ -109,16 +110,11 @@ def write_rows(rows: Iterable[dict[str, Any]], fmt: str, out: str | Path | None,
         if out is None:
             raise UsageError("parquet is binary: give a file with -o FILE")
         return _write_parquet(rows, Path(out), schema)
-    stream: IO[str]
-    try:
-        stream = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout  # noqa: SIM115
-    except OSError as exc:
-        raise UsageError(f"cannot write {out}: {exc.strerror or exc}") from exc
-    try:
+    if not out:
+        return _write_jsonl(rows, sys.stdout) if fmt == "jsonl" else _write_csv(rows, sys.stdout, schema)
+    # Written to a temporary file beside ``out`` and renamed: a kill never leaves half an export.
+    with atomic_open(out, newline="") as stream:
         return _write_jsonl(rows, stream) if fmt == "jsonl" else _write_csv(rows, stream, schema)
-    finally:
-        if out:
-            stream.close()
 
 
 def _write_jsonl(rows: Iterable[dict[str, Any]], stream: IO[str]) -> int:
@@ -142,6 +138,11 @@ def _write_csv(rows: Iterable[dict[str, Any]], stream: IO[str], schema: Schema) 
 def _write_parquet(rows: Iterable[dict[str, Any]], out: Path, schema: Schema) -> int:
     import duckdb
 
+    try:
+        str(out).encode("utf-8")
+    except UnicodeEncodeError:
+        shown = str(out).encode("utf-8", "replace").decode("utf-8")
+        raise HeadwaterError(f"{shown}: DuckDB writes Parquet only to a path that is valid UTF-8") from None
     fd, tmp = tempfile.mkstemp(suffix=".jsonl")
     columns = "{" + ", ".join(f"'{n}': '{duckdb_type(t)}'" for n, t in schema) + "}"
     names = ", ".join(f'"{n}"' for n, _ in schema)
@@ -152,14 +153,15 @@ def _write_parquet(rows: Iterable[dict[str, Any]], out: Path, schema: Schema) ->
             raise UsageError(f"cannot write {out}: no such directory {out.parent}")
         con = duckdb.connect()
         try:
-            if n == 0:
-                empty = ", ".join(f'NULL::{duckdb_type(t)} AS "{c}"' for c, t in schema)
-                con.execute(f"COPY (SELECT {empty} LIMIT 0) TO '{_sql_path(out)}' (FORMAT parquet)")
-            else:
-                con.execute(
-                    f"COPY (SELECT {names} FROM read_json('{_sql_path(Path(tmp))}', format='newline_delimited', "
-                    f"columns={columns}, maximum_object_size=268435456)) TO '{_sql_path(out)}' (FORMAT parquet)"
-                )
+            with atomic_path(out) as part:
+                if n == 0:
+                    empty = ", ".join(f'NULL::{duckdb_type(t)} AS "{c}"' for c, t in schema)
+                    con.execute(f"COPY (SELECT {empty} LIMIT 0) TO '{_sql_path(part)}' (FORMAT parquet)")
+                else:
+                    con.execute(
+                        f"COPY (SELECT {names} FROM read_json('{_sql_path(Path(tmp))}', format='newline_delimited', "
+                        f"columns={columns}, maximum_object_size=268435456)) TO '{_sql_path(part)}' (FORMAT parquet)"
+                    )
         finally:
             con.close()
         return n

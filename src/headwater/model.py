@@ -256,6 +256,14 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class IgnoredFile:
+    """A file a directory walk passed over on purpose (not an article type, or hidden): named, not an error."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleSummary:
     """One stored article as `headwater articles` and the run summary list it."""
 
@@ -307,6 +315,8 @@ class IngestReport:
     skipped: int = 0  # already stored
     unchanged: int = 0  # input files read before and unchanged since: not read again
     errors: list[IngestError] = field(default_factory=list)
+    surrogates_replaced: int = 0  # lone surrogates in text, metadata or names, replaced by U+FFFD
+    ignored: list[IgnoredFile] = field(default_factory=list)  # files a directory walk passed over
 
 
 @cache
@@ -336,3 +346,28 @@ def plain(obj: Any) -> Any:
     if isinstance(obj, dict):
         return {k: plain(v) for k, v in obj.items()}
     return obj
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A sentence of an article that decided its stance toward a claim (``headwater check``)."""
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None  # who says it, when an attribution covers the sentence
+    cue: str | None = None
+    kind: str | None = None  # the attribution's kind (direct, indirect, according_to, unattributed, ...)
+    signal: str = "claim"  # claim | refute | hedge | denial | reported
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleStance:
+    """One article's stance toward a claim: asserts | reports | denies | unrelated."""
+
+    article_id: str
+    doc: str
+    stance: str
+    score: float
+    evidence: tuple[Evidence, ...] = ()
+    group: str | None = None  # reprint group

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from headwater.clean import Cleaned, clean_document, load_patterns
 from headwater.clean.crossdoc import LineEvidence, is_boilerplate
 from headwater.config import Config
 from headwater.lang import describe_skipped
-from headwater.model import ArticleSummary, Document, IngestError, IngestReport, RawArticle
+from headwater.model import ArticleSummary, Document, IgnoredFile, IngestError, IngestReport, RawArticle
 from headwater.sources import expand_paths, read_file
+from headwater.sources.decode import valid_name, valid_text
+from headwater.sources.limits import reason_for
 from headwater.store import Store
 from headwater.store import articles as store_articles
 
@@ -23,14 +26,9 @@ def _noop(stage: str, done: int, total: int | None) -> None:
 
 
 def source_key(raw: RawArticle) -> str:
-    """What makes an input a source of its own: its URL, else its file's absolute path and, for a
-    record of a multi-record file, the record's name ("feed.jsonl#3")."""
-    import os
-
-    if raw.url:
-        return raw.url
-    path = os.path.abspath(raw.path)
-    return path if raw.doc == Path(raw.path).name else f"{path}#{raw.doc}"
+    """What makes an input a source of its own: its URL, else its name ("wire.txt", "feed.jsonl#3").
+    Not its folder: moving or cloning a corpus keeps every article's id."""
+    return raw.url or raw.doc
 
 
 def article_id(raw: RawArticle, cleaned: Cleaned) -> str:
@@ -89,7 +87,7 @@ def _flush(store: Store, batch: _Batch, report: IngestReport) -> None:
     batch.docs, batch.lines, batch.errors, batch.inputs = [], [], [], []
 
 
-def expand_inputs(paths: Iterable[str | Path]) -> list[Path | IngestError]:
+def expand_inputs(paths: Iterable[str | Path], follow_symlinks: bool = False) -> list[Path | IngestError | IgnoredFile]:
     """The files under ``paths`` (and what cannot be read: a URL is an error saying how to fetch it);
     ``NothingToRead`` when none names a file, so that a command given only wrong paths stores nothing
     and writes no dossier."""
@@ -99,7 +97,9 @@ def expand_inputs(paths: Iterable[str | Path]) -> list[Path | IngestError]:
 
     paths = list(paths)
     urls = [IngestError(str(p), URL_REASON) for p in paths if is_url(str(p))]
-    items: list[Path | IngestError] = [*urls, *expand_paths(p for p in paths if not is_url(str(p)))]
+    items: list[Path | IngestError | IgnoredFile] = [
+        *urls, *expand_paths((p for p in paths if not is_url(str(p))), follow_symlinks)
+    ]
     if not any(isinstance(i, Path) for i in items):
         problems = [(e.path, e.reason) for e in items if isinstance(e, IngestError)]
         kinds = ", ".join(sorted(set(READERS) - {".gz"})) + ", .warc.gz"
@@ -112,32 +112,37 @@ def ingest_paths(
     cfg: Config,
     paths: Iterable[str | Path],
     progress: Progress = _noop,
-    items: list[Path | IngestError] | None = None,
+    items: list[Path | IngestError | IgnoredFile] | None = None,
 ) -> IngestReport:
     """Read, clean and store every article under ``paths``; then refresh cross-document boilerplate.
 
     Articles are committed in batches, so an interrupted ingest keeps what it stored and
     a second run adds only what is missing. A file read before, unchanged since (same
-    size and modification time) and free of errors, is skipped unread.
+    size and modification time) and free of errors, is skipped unread. Each file, and each
+    record of a multi-record file, is read in isolation: whatever goes wrong in one becomes an
+    ``IngestError`` naming it, and the batch goes on.
     """
     patterns = load_patterns(cfg.clean.patterns)
     crossdoc = store_articles.boilerplate_hashes(store)
     report = IngestReport()
     batch = _Batch()
-    files = items if items is not None else list(expand_paths(paths))
+    files = items if items is not None else list(expand_paths(paths, cfg.ingest.follow_symlinks))
     seen = store_articles.seen_inputs(store)
     progress("ingest", 0, len(files))
     for done, item in enumerate(files, 1):
         if isinstance(item, IngestError):
             batch.errors.append(item)
             continue
-        key, stamp = str(item.resolve()), _stamp(item)
+        if isinstance(item, IgnoredFile):
+            report.ignored.append(item)
+            continue
+        key, stamp = valid_name(_resolved(item)), _stamp(item)
         if stamp is not None and seen.get(key) == stamp:
             report.unchanged += 1
             continue
         errors_before, added_before = len(batch.errors), len(batch.docs)
         for art in read_file(item, cfg.ingest):
-            _add(art, batch, patterns, crossdoc, cfg)
+            _add_isolated(art, batch, patterns, crossdoc, cfg, report)
         if stamp is not None and len(batch.errors) == errors_before:
             batch.inputs.append((key, *stamp, len(batch.docs) - added_before))
         if len(batch) >= cfg.ingest.batch_size:
@@ -148,6 +153,13 @@ def ingest_paths(
     return report
 
 
+def _resolved(path: Path) -> str:
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):
+        return str(path.absolute())
+
+
 def _stamp(path: Path) -> tuple[int, int] | None:
     try:
         st = path.stat()
@@ -156,21 +168,65 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     return st.st_size, st.st_mtime_ns
 
 
-def _add(art: RawArticle | IngestError, batch: _Batch, patterns, crossdoc: frozenset[int], cfg: Config) -> None:  # type: ignore[no-untyped-def]
+def _add_isolated(art: RawArticle | IngestError, batch: _Batch, patterns, crossdoc: frozenset[int], cfg: Config,  # type: ignore[no-untyped-def]
+                  report: IngestReport) -> None:
+    """``_add`` for one record, with any failure turned into an error naming the record."""
     if isinstance(art, IngestError):
-        batch.errors.append(art)
+        batch.errors.append(IngestError(valid_name(art.path), valid_name(art.reason)))
+        return
+    art, replaced = valid_article(art)
+    report.surrogates_replaced += replaced
+    try:
+        _add(art, batch, patterns, crossdoc, cfg)
+    except Exception as exc:
+        batch.errors.append(IngestError(_where(art), f"cannot clean: {reason_for(exc)}"))
+
+
+def _where(art: RawArticle) -> str:
+    return art.path if art.doc == Path(art.path).name else f"{art.path} ({art.doc})"
+
+
+def _add(art: RawArticle, batch: _Batch, patterns, crossdoc: frozenset[int], cfg: Config) -> None:  # type: ignore[no-untyped-def]
+    limit = cfg.ingest
+    if len(art.raw_text) > limit.max_record_chars:
+        batch.errors.append(IngestError(_where(art), f"article too long to clean ({len(art.raw_text):,} characters "
+                                        f"> max_record_chars {limit.max_record_chars:,})"))
         return
     cleaned = clean_document(art.raw_text, patterns=patterns, title=None if art.title_in_text else art.title,
-                             outlet=art.outlet, crossdoc=crossdoc)
-    where = art.path if art.doc == Path(art.path).name else f"{art.path} ({art.doc})"
+                             outlet=art.outlet, crossdoc=crossdoc, max_align_chars=cfg.clean.max_align_chars)
     if not cleaned.text.strip():
-        batch.errors.append(IngestError(where, "no article text left after cleaning"))
+        batch.errors.append(IngestError(_where(art), "no article text left after cleaning"))
         return
-    if len(cleaned.text) > cfg.ingest.max_article_chars:
-        batch.errors.append(IngestError(where, f"article too long ({len(cleaned.text)} characters)"))
+    if len(cleaned.text) > limit.max_article_chars:
+        batch.errors.append(IngestError(_where(art), f"article too long ({len(cleaned.text):,} characters "
+                                        f"> max_article_chars {limit.max_article_chars:,})"))
         return
     batch.docs.append(build_document(art, cleaned))
     batch.lines.append((cleaned.line_hashes, cleaned.sentence_hashes, cleaned.crossdoc_applied))
+
+
+_META_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+
+
+def valid_article(art: RawArticle) -> tuple[RawArticle, int]:
+    """``art`` with lone surrogates replaced in every text field, and how many were replaced.
+
+    Metadata (title, outlet, url, date) is one line of text: control characters in it (NUL, escape
+    sequences' ESC, newlines) become a space. The raw text keeps them (offsets point into it); the
+    cleaner decides what of it reaches the article.
+    """
+    changes: dict[str, str] = {}
+    total = 0
+    for name in ("doc", "path", "raw_text", "title", "outlet", "url", "published"):
+        value = getattr(art, name)
+        if isinstance(value, str):
+            fixed, n = valid_text(value)
+            total += n
+            if name in ("title", "outlet", "url", "published") and _META_CONTROL.search(fixed):
+                fixed = " ".join(_META_CONTROL.sub(" ", fixed).split()) or None  # type: ignore[assignment]
+            if fixed != value:
+                changes[name] = fixed
+    return (replace(art, **changes) if changes else art), total
 
 
 def refresh_boilerplate(store: Store, cfg: Config) -> int:
@@ -255,7 +311,7 @@ def run_pipeline(paths: Iterable[str | Path], cfg: Config, outdir: Path | None, 
 
     from headwater.parse import require_model
 
-    items = expand_inputs(paths)
+    items = expand_inputs(paths, cfg.ingest.follow_symlinks)
     require_model(cfg.parse.model)  # a missing pipeline stops the run before anything is stored
     with Store.open(cfg.store.db) as store:
         result = RunResult(db=str(cfg.store.db), ingest=IngestReport())

@@ -63,6 +63,11 @@ def claim_id(members: Sequence[Attribution]) -> str:
     return hashlib.blake2b(key.encode("utf-8"), digest_size=6).hexdigest()
 
 
+# A sentence ends at . ! ? before a capital, but not after a title or an initial ("Mr. Trump", "Gov.
+# Kasich", "U.S. officials", "Donald J. Trump").
+_SENTENCE = re.compile(r"(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bGov\.)(?<!\bSen\.)(?<!\bRep\.)"
+                       r"(?<!\bGen\.)(?<!\bLt\.)(?<!\bCol\.)(?<!\bJr\.)(?<!\bSr\.)(?<!\bNo\.)(?<!\bvs\.)(?<!\b[A-Z]\.)"
+                       r"(?<=[.!?])\s+(?=[A-Z“\"])")
 _LEAD = re.compile(r"(?i)^(?:that\s+)?(?:(?:we|i)\s+(?:believe|think|know|assess|understand|have information)\s+that\s+)?")
 _FRAGMENT_START = frozenset({"him", "her", "them", "it", "his", "their", "its", "to", "of", "and", "but", "or", "which",
                              "who", "only", "also", "even"})
@@ -101,7 +106,7 @@ def canonical_text(members: Sequence[Statement], weights: dict[str, float]) -> s
     text = re.sub(r"\s+", " ", best.attribution.content.text).strip(" \"“”'‘’«»„,.:;—–-")
     text = _LEAD.sub("", text)
     text = text[:1].upper() + text[1:]
-    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", text)
+    sentences = _SENTENCE.split(text)
     first = next((x for x in sentences if not x.rstrip(" \"”’'").endswith("?")), sentences[0])  # not a question
     words = first.split()
     return " ".join(words[:30]) + (" …" if len(words) > 30 else "")

@@ -8,7 +8,8 @@ grades, denials and the speakers table count people, not spellings:
   When the full names of a surname all share one first name (or there is one), every mention of the
   surname is that person ("Donald J. Trump", "Donald Trump", "Mr. Trump", "Trump"); when several
   people share it ("Hillary Clinton", "Bill Clinton"), a bare surname goes to the one of them named
-  in the same article, or stays its own ambiguous entity. The canonical name is the commonest full
+  in the same article, else to the one who has at least 80% of the surname's full-name mentions
+  (Donald among Donald, Ivanka and Melania Trump), or stays its own ambiguous entity. The canonical name is the commonest full
   form (middle initials dropped when a form without them is as common).
 * **Named organisations and outlets** are one entity per normalised name ("the Kremlin" = "Kremlin");
   unnamed officials and groups ("officials", "a senior official") are not merged across articles.
@@ -145,6 +146,7 @@ def build_entities(attributions: Sequence[Attribution]) -> dict[tuple[str, str],
     """(article id, speaker phrase) -> its entity, for every attributed speaker that is a source."""
     people: dict[str, list[tuple[Attribution, str, str]]] = defaultdict(list)  # surname -> (a, phrase, first)
     others: dict[str, list[tuple[Attribution, str]]] = defaultdict(list)
+    unknown: dict[str, list[tuple[Attribution, str]]] = defaultdict(list)  # only to join a known person
     for a in attributions:
         if a.speaker is None or a.kind == "unattributed" or no_source(a):
             continue
@@ -154,6 +156,10 @@ def build_entities(attributions: Sequence[Attribution]) -> dict[tuple[str, str],
             people[parts[1]].append((a, phrase, parts[0]))
         elif a.speaker.type in ("organization", "media") and re.search(r"\b[A-Z]", phrase):
             others[_org_key(phrase)].append((a, phrase))  # unnamed officials of two articles are not one entity
+        elif re.search(r"\b[A-Z]", phrase):
+            unknown[_org_key(phrase)].append((a, phrase))
+    _named_people(others, people)
+    _named_people(unknown, people)
     out: dict[tuple[str, str], Entity] = {}
     for surname, mentions in people.items():
         _people_entities(surname, mentions, out)
@@ -162,6 +168,36 @@ def build_entities(attributions: Sequence[Attribution]) -> dict[tuple[str, str],
         out.update({(a.article_id, p): e for a, p in mentions
                     for e in [_entity("org:" + key, forms, [m for m, _ in mentions])]})
     return out
+
+
+def _named_people(pool: dict[str, list[tuple[Attribution, str]]],
+                  people: dict[str, list[tuple[Attribution, str, str]]]) -> None:
+    """Speaker phrases the extractor did not type as a person that end with a known person's name
+    join that person: a bare surname ("Sarvik", typed unknown) when one person has it, a long title
+    ending in the full name ("Press secretary of president of Varnia Pavel Irtenev")."""
+    for key in list(pool):
+        mentions = pool[key]
+        phrase = _HONORIFIC.sub("", _DET.sub("", mentions[0][1]))
+        words = re.findall(r"[^\W\d_][\w’'.-]*", phrase)
+        if not words or not words[-1][:1].isupper():
+            continue
+        surname = name_key(words[-1])
+        firsts = {f for _, _, f in people.get(surname, []) if f}
+        first = name_key(words[-2]) if len(words) > 1 and words[-2][:1].isupper() else ""
+        main = dominant(people.get(surname, []))
+        if (len(words) == 1 and main) or (first and first in firsts):
+            people[surname].extend((a, p, first or main) for a, p in mentions)
+            del pool[key]
+
+
+def dominant(mentions: Sequence[tuple[Attribution, str, str]], share: float = 0.8) -> str:
+    """The first name of a surname's full-name mentions when one person has nearly all of them
+    ("Donald" among Donald, Ivanka and Melania Trump), else ""."""
+    firsts = Counter(f for _, _, f in mentions if f)
+    if not firsts:
+        return ""
+    first, n = firsts.most_common(1)[0]
+    return first if n >= share * sum(firsts.values()) else ""
 
 
 def _entity(eid: str, forms: Counter[str], members: Sequence[Attribution]) -> Entity:
@@ -184,9 +220,11 @@ def _people_entities(surname: str, mentions: list[tuple[Attribution, str, str]],
         for a, _, f in mentions:
             if f:
                 in_article[a.article_id].add(f)
+        main = dominant(mentions)
         for a, phrase, f in mentions:
             named = in_article.get(a.article_id, set())
-            groups[f or (next(iter(named)) if len(named) == 1 else "?")].append((a, phrase))
+            groups[f or (next(iter(named)) if len(named) == 1 else main if not named and main else "?")].append(
+                (a, phrase))
     for first, members in groups.items():
         forms = Counter(p for _, p in members)
         entity = _entity(f"person:{first}:{surname}", forms, [a for a, _ in members])

@@ -212,9 +212,9 @@ def chains(members: Sequence[Attribution], articles: dict[str, ArticleInfo]) -> 
 
 def _join_repeats(members: Sequence[Attribution], union: Callable[[int, int], None]) -> None:
     """One article stating a claim twice is one chain (a quote and its paraphrase, or one statement
-    under two mentions of its speaker: "Donald Trump" and "the GOP front-runner"), unless two
-    different speakers named on the record each state it there: an article repeating itself adds
-    no origin."""
+    under two mentions of its speaker: "Donald Trump" and "the GOP front-runner"), unless the text
+    tells two sources apart (two different speakers named on the record, or two known sides) and
+    their wordings differ: an article repeating itself adds no origin."""
     by_article: dict[str, list[int]] = {}
     for i, a in enumerate(members):
         by_article.setdefault(a.article_id, []).append(i)
@@ -223,7 +223,9 @@ def _join_repeats(members: Sequence[Attribution], union: Callable[[int, int], No
             for j in ids[x + 1:]:
                 a, b = members[i], members[j]
                 named = on_the_record(a) and on_the_record(b) and speaker_name(a) != speaker_name(b)
-                if not named or _words_overlap(a.content.text, b.content.text) >= 0.6:
+                sides = {speaker_side(a), speaker_side(b)}
+                apart = named or ("unknown" not in sides and len(sides) == 2)  # two sources the text tells apart
+                if not apart or _words_overlap(a.content.text, b.content.text) >= 0.6:
                     union(i, j)
 
 
@@ -305,7 +307,9 @@ def origin_of(chain: Sequence[Attribution], articles: dict[str, ArticleInfo]) ->
     first = _first_outlet(chain, infos, outlets)
     relayed = tuple(dict.fromkeys(o for o in outlets if o != first))
     speaker = " / ".join(n for n, _ in names.most_common(3))
-    on_record = tuple(dict.fromkeys(speaker_name(a) for a in sorted(chain, key=lambda a: a.speaker is None
+    # Who is on the record among the original speakers: an outlet relaying an anonymous official
+    # ("Northgate Wire, citing an Alderan official") is a channel, not a named source of the claim.
+    on_record = tuple(dict.fromkeys(speaker_name(a) for a in sorted(original, key=lambda a: a.speaker is None
                                                                       or a.speaker.type != "person")
                                     if on_the_record(a)))  # people first
     if on_record and on_record[0] not in speaker:

@@ -10,8 +10,8 @@ tell, the claims stage fills it in, in this order:
    ("the General Staff" after "the Ostreli General Staff", "Irtenev" after "Pavel Irtenev");
 3. a role naming an institution that a speaker with a known side in the same article is
    ("Ministry spokesman Lev Tarnov" beside "Varnia's Defence Ministry");
-4. for a named person (two words or more), the one side the same name has elsewhere in the
-   corpus ("Defence Minister Lena Sarvik" where another article says "Ostreli Defence Minister").
+(Across articles, a person's side is decided by the majority of their mentions:
+:mod:`headwater.claims.entities`; one stray mention never spreads to all of them.)
 
 Outlets are left alone: "the Alderan newspaper Halden Daily" does not speak for Aldera. Only
 ``Speaker.side`` changes; everything else of an attribution is kept as extracted.
@@ -54,7 +54,6 @@ def resolve_sides(attributions: Sequence[Attribution]) -> list[Attribution]:
             for name in {a.speaker.resolved or "", a.speaker.text}:
                 if _words(name):
                     known.setdefault(a.article_id, []).append((_words(name), side))
-    people = _people(attributions, own)
     out = []
     for a, side in zip(attributions, own, strict=True):
         sp = a.speaker
@@ -63,8 +62,6 @@ def resolve_sides(attributions: Sequence[Attribution]) -> list[Attribution]:
             continue
         names = known.get(a.article_id, [])
         side = side or _by_longer_name(_words(sp.resolved or sp.text), names) or _by_role(sp.role, names)
-        if not side and sp.type == "person":
-            side = people.get(_words(sp.resolved or sp.text))
         out.append(replace(a, speaker=replace(sp, side=side)) if side else a)
     return out
 
@@ -84,14 +81,3 @@ def _by_role(role: str | None, known: list[tuple[tuple[str, ...], str]]) -> str 
     words = {w for w in _words(role or "") if w not in _PERSONAL}
     sides = {side for name, side in known if len(name) > 1 and name[-1] in words}
     return next(iter(sides)) if len(sides) == 1 else None
-
-
-def _people(attributions: Sequence[Attribution], own: Sequence[str | None]) -> dict[tuple[str, ...], str]:
-    """Named people (two words or more) with one known side across the corpus."""
-    sides: dict[tuple[str, ...], set[str]] = {}
-    for a, side in zip(attributions, own, strict=True):
-        if side and a.speaker is not None and a.speaker.type == "person":
-            name = _words(a.speaker.resolved or a.speaker.text)
-            if len(name) > 1:
-                sides.setdefault(name, set()).add(side)
-    return {name: next(iter(s)) for name, s in sides.items() if len(s) == 1}

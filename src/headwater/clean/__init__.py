@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from headwater.clean.patterns import Patterns, load_patterns
 from headwater.clean.provenance import match_provenance
-from headwater.clean.text import MappedText, fix_unicode, norm_line_key, squeeze_spaces, strip_markup
+from headwater.clean.text import MAX_ALIGN_CHARS, MappedText, fix_unicode, norm_line_key, squeeze_spaces, strip_markup
 from headwater.gazetteer import lookup_outlet
 from headwater.model import RemovedLine
 from headwater.offsets import runs_from_indices, text_id
@@ -27,8 +27,14 @@ _LEAD_CREDIT = re.compile(
     r"|^According to (?P<o2>(?:the\s+)?[A-Z][\w.&']*(?:\s+[A-Z][\w.&']*){0,3}),",
 )
 # Removed lines that belong to the site itself (and so name it), unlike "Read also" links to other outlets.
-_CHROME = {"crossdoc", "pattern:cookie_notice", "pattern:cookie_accept", "pattern:signup_banner", "pattern:follow_us",
-           "pattern:all_rights"}
+_CHROME = {
+    "crossdoc",
+    "pattern:cookie_notice",
+    "pattern:cookie_accept",
+    "pattern:signup_banner",
+    "pattern:follow_us",
+    "pattern:all_rights",
+}
 _ONLY_PUNCT = re.compile(r"^[\W_]+$")
 
 
@@ -80,8 +86,8 @@ def _split_lines(raw: str) -> list[_Line]:
     return lines
 
 
-def _prepare(line: _Line) -> MappedText:
-    return squeeze_spaces(strip_markup(fix_unicode(line.mapped)))
+def _prepare(line: _Line, max_align_chars: int) -> MappedText:
+    return squeeze_spaces(strip_markup(fix_unicode(line.mapped, max_align_chars)))
 
 
 def clean_document(
@@ -91,8 +97,13 @@ def clean_document(
     title: str | None = None,
     outlet: str | None = None,
     crossdoc: frozenset[int] = frozenset(),
+    max_align_chars: int = MAX_ALIGN_CHARS,
 ) -> Cleaned:
-    """Clean ``raw``; ``title``/``outlet`` are metadata already known (HTML, JSONL)."""
+    """Clean ``raw``; ``title``/``outlet`` are metadata already known (HTML, JSONL).
+
+    Lines longer than ``max_align_chars`` are mapped back to the raw text word by word rather
+    than character by character (see ``MappedText.replace_text``).
+    """
     patterns = patterns or load_patterns()
     kept: list[tuple[MappedText, _Line]] = []
     removed: list[RemovedLine] = []
@@ -103,7 +114,7 @@ def clean_document(
         removed.append(RemovedLine(line.raw_start, line.raw_end, line.raw_text.strip(), reason))
 
     for line in _split_lines(raw):
-        mapped = _prepare(line)
+        mapped = _prepare(line, max_align_chars)
         if not mapped.text or _ONLY_PUNCT.match(mapped.text):
             if line.raw_text.strip():
                 drop(line, "markup")
@@ -227,6 +238,7 @@ def _outlets(
     from headwater.gazetteer import normalise_outlet
 
     provenance = [(k, v) for k, v in provenance if k != "published"]
+
     def first(*kinds: str) -> str | None:
         return next((v for k, v in provenance if k in kinds and v), None)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
@@ -31,18 +32,29 @@ from headwater.cli.text import esc, safe
 PathsArg = Annotated[
     list[str], typer.Argument(metavar="PATH", help="Files, directories (recursive) or globs.", show_default=False)
 ]
+FollowOpt = Annotated[
+    bool, typer.Option("--follow-symlinks", help="Follow symbolic links that lead out of the folders given.")
+]
 
 
 def report_ingest(report, quiet: bool, as_json: bool) -> None:  # type: ignore[no-untyped-def]
     if as_json:
         print_json(asdict(report))
         return
+    from rich.text import Text
+
     err = console(stderr=True)
     if not quiet:
+        fixed = f", {report.surrogates_replaced} invalid characters replaced" if report.surrogates_replaced else ""
         console().print(
             f"added {report.added} articles, {report.skipped} already stored, "
-            f"{report.unchanged} files unchanged since last read, {len(report.errors)} errors"
+            f"{report.unchanged} files unchanged since last read, {len(report.errors)} errors{fixed}"
         )
+        if report.ignored:
+            names = ", ".join(safe(i.path) for i in report.ignored[:20])
+            more = f" and {len(report.ignored) - 20} more (--json lists them)" if len(report.ignored) > 20 else ""
+            err.print(Text(f"passed over {len(report.ignored)} files that are not articles or are hidden: {names}{more}"),
+                      style="dim", highlight=False)
     for e in report.errors:
         err.print(f"[red]could not read[/] {esc(e.path)}: {esc(e.reason)}", markup=True, highlight=False)
 
@@ -50,7 +62,7 @@ def report_ingest(report, quiet: bool, as_json: bool) -> None:  # type: ignore[n
 def run_ingest(paths: list[str], cfg, quiet: bool):  # type: ignore[no-untyped-def]
     from headwater.pipeline import expand_inputs, ingest_paths
 
-    items = expand_inputs(paths)  # nothing to read: an error before the store is created
+    items = expand_inputs(paths, cfg.ingest.follow_symlinks)  # nothing to read: an error before the store is created
     with open_store(cfg, create=True) as store, progress(quiet) as bar:
         task = bar.add_task("ingest", total=None)
 
@@ -62,10 +74,15 @@ def run_ingest(paths: list[str], cfg, quiet: bool):  # type: ignore[no-untyped-d
 
 @app.command()
 def ingest(
-    paths: PathsArg, db: DbOpt = None, config: ConfigOpt = None, json: JsonOpt = False, quiet: QuietOpt = False
+    paths: PathsArg,
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+    json: JsonOpt = False,
+    quiet: QuietOpt = False,
+    follow_symlinks: FollowOpt = False,
 ) -> None:
     """Read, clean and store articles (.txt, .html, .jsonl/.json, .warc(.gz), RSS/Atom)."""
-    cfg = settings(config, db)
+    cfg = settings(config, db).override("ingest", follow_symlinks=follow_symlinks or None)
     report = run_ingest(paths, cfg, quiet or json)
     report_ingest(report, quiet, json)
     if report.errors:
@@ -178,12 +195,15 @@ def export_table(name: str, fmt: str, output: Path | None, db: Path | None, conf
 
     from headwater.errors import HeadwaterError, UsageError
     from headwater.export import FORMATS, SCHEMAS, available, write_rows
+    from headwater.outputs import check_output_file
 
     exporters = available()
     if name not in exporters:
         raise HeadwaterError(f"nothing to export as '{name}' in this version")
     if fmt not in FORMATS:
         raise UsageError(f"unknown format '{fmt}': choose one of {', '.join(FORMATS)}")
+    if output:
+        check_output_file(output)
     with open_store(settings(config, db), read_only=True) as store:
         n = write_rows(exporters[name](store), fmt, output, SCHEMAS[name])
     if output:
@@ -210,9 +230,5 @@ def config_show(config: ConfigOpt = None, db: DbOpt = None, json: JsonOpt = Fals
     if json:
         print_json(data)
         return
-    out = console()
-    out.print("# from: " + ", ".join(data.pop("sources")), highlight=False)
-    for section, values in data.items():
-        out.print(f"\n[{section}]", markup=False, highlight=False)
-        for key, value in values.items():
-            out.print(f"{key} = {value!r}", highlight=False)
+    # Plain stdout, not Rich: the output is TOML that --config reads back.
+    sys.stdout.write(cfg.to_toml())

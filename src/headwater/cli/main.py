@@ -13,8 +13,11 @@ COMMAND_MODULES = (
     "headwater.cli.reuse",
     "headwater.cli.report",
     "headwater.cli.run",
+    "headwater.cli.errors",
     "headwater.cli.forget",
     "headwater.cli.serve",
+    "headwater.cli.claims",
+    "headwater.cli.check",
 )
 
 

@@ -24,9 +24,11 @@ def report(
     quiet: QuietOpt = False,
 ) -> None:
     """Write the dossier: claims ranked by independent origins, grades, denials, estimates, speakers, articles."""
+    from headwater.outputs import check_output_dir
     from headwater.report import write_report
 
     cfg = settings(config, db)
+    check_output_dir(output)
     summary = None
     with open_store(cfg, read_only=stored) as store:  # --stored only reads: works beside other readers
         if not stored:

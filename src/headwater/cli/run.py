@@ -23,7 +23,7 @@ from headwater.cli.app import (
     progress,
     settings,
 )
-from headwater.cli.ingest import PathsArg, report_ingest
+from headwater.cli.ingest import FollowOpt, PathsArg, report_ingest
 
 
 @app.command()
@@ -36,11 +36,14 @@ def run(
     config: ConfigOpt = None,
     json: JsonOpt = False,
     quiet: QuietOpt = False,
+    follow_symlinks: FollowOpt = False,
 ) -> None:
     """The main job: ingest + clean, extract attributions, detect reuse, build claims and write the dossier."""
+    from headwater.outputs import check_output_dir
     from headwater.pipeline import run_pipeline
 
-    cfg = settings(config, db, model, workers)
+    cfg = settings(config, db, model, workers).override("ingest", follow_symlinks=follow_symlinks or None)
+    check_output_dir(output)
     with progress(quiet or json) as bar:
         tasks: dict[str, int] = {}
 

@@ -14,11 +14,15 @@ if TYPE_CHECKING:
 
 
 def extract_batch(nlp: Language, docs: list[Document], batch_size: int, unattributed: bool) -> list[list[Attribution]]:
-    """The attributions of every document of ``docs``, in order (one ``nlp.pipe`` over their texts)."""
+    """The attributions of every document of ``docs``, in order (one ``nlp.pipe`` over their texts).
+
+    A text over spaCy's limit (stored before ingest refused them) gets none instead of failing every
+    later run with E088: its article is then marked done."""
     from headwater.extract.core import extract_attributions
 
-    parsed = nlp.pipe((d.text for d in docs), batch_size=max(1, batch_size))
+    fits = [len(d.text) <= nlp.max_length for d in docs]
+    parsed = nlp.pipe((d.text for d, ok in zip(docs, fits, strict=True) if ok), batch_size=max(1, batch_size))
     return [
-        extract_attributions(doc, document, unattributed=unattributed)
-        for document, doc in zip(docs, parsed, strict=True)
+        extract_attributions(next(parsed), document, unattributed=unattributed) if ok else []
+        for document, ok in zip(docs, fits, strict=True)
     ]

@@ -47,7 +47,12 @@ _MEASURES = frozenset({"percent", "%", "number", "share", "majority", "minority"
 _NOT_FIGURE_ENTS = frozenset({"DATE", "TIME", "ORDINAL"})
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _QUESTION = re.compile(r"(?i)^\W*(?:(?:and|but|so|or)\s+)?(?:whether|if|unless)\b")
+# A content that opens as the tail of someone else's sentence ("Is why I am proud ...", "Because they
+# need one another", "Which states he could win") does not stand alone.
+_TAIL = re.compile(r"(?i)^\W*(?:because|which|who|whom|whose|why|how|where|whereas|although|though|while|since|is|are|was|were|"
+                   r"has|have|had|does|do|did|say|says|said|and|but|or|so|for|of|to|than|as)\b")
 _FIRST_SENTENCE = re.compile(r"^.*?(?:[.!?](?=\s|$)|$)", re.S)
+_SEEM = frozenset({"seem", "look", "sound", "appear", "feel"})
 _PERSONAL = frozenset({"i", "me", "my"})
 _OPINION_FRAMES = frozenset({"think", "believe", "feel", "hope", "wish", "guess", "doubt", "suppose", "bet",
                              "know", "suspect", "imagine", "worry", "fear", "expect", "like", "love", "hate", "want"})
@@ -125,6 +130,9 @@ def role_key(tok: Token) -> str:
     mod = next((nation_side(c.text) for c in tok.children
                 if c.dep_ in ("amod", "compound", "nmod", "poss") and nation_side(c.text)), None)
     lemma = tok.lemma_.lower()
+    compound = [c.lemma_.lower() for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    if compound:  # "the tax system" is not "the immigration system"
+        lemma = " ".join([*compound, lemma])
     return f"{lemma}@{mod}" if mod else lemma
 
 
@@ -217,10 +225,10 @@ def _negated(main: Token, subject: Token | None, patient: Token | None = None) -
 
 def _predicate(main: Token) -> str:
     lemma = main.lemma_.lower()
-    if lemma == "be":
-        comp = next((c for c in main.children if c.dep_ in ("acomp", "attr")), None)
+    if lemma == "be" or lemma in _SEEM:
+        comp = next((c for c in main.children if c.dep_ in ("acomp", "attr", "oprd")), None)
         if comp is not None:
-            return f"be {comp.lemma_.lower()}"
+            return f"{lemma} {comp.lemma_.lower()}"
     prt = next((c for c in main.children if c.dep_ == "prt"), None)
     return f"{lemma} {prt.lower_}" if prt is not None else lemma
 
@@ -290,7 +298,8 @@ def _has_subject(main: Token, span: Span) -> bool:
 
 
 def classify(text: str, cue_lemma: str, main: Token | None, finite: bool, modality: str, predicate: str,
-             figure: bool, words: int, cue_text: str = "", standalone: bool = True, personal: bool = False) -> str:
+             figure: bool, words: int, cue_text: str = "", standalone: bool = True, personal: bool = False,
+             agent: bool = True) -> str:
     """The proposition's type (rules in the module docstring)."""
     lex = lexicon()
     first = _FIRST_SENTENCE.match(text)
@@ -298,24 +307,31 @@ def classify(text: str, cue_lemma: str, main: Token | None, finite: bool, modali
         return "fragment"
     if lex.refusal.search(f"{cue_text} {text}" if cue_text else text):
         return "refusal"
+    if _TAIL.match(text) and not text.lstrip(" \"“'‘").lower().startswith(("to ", "so ")):
+        return "fragment"
     if text.rstrip(" \"”’'»").endswith("?") or _QUESTION.match(text) or (
             first is not None and first.group(0).rstrip(" \"”’'»").endswith("?")):
         return "question"
     imperative = main is not None and main.tag_ == "VB" and main.dep_ == "ROOT" and not any(
         c.dep_ in _SUBJECTS for c in main.children)
     infinitive = main is not None and not finite and main.tag_ == "VB"
+    if infinitive and not agent and not imperative:
+        return "fragment"  # "to raise the minimum wage": nobody in it does anything
     if modality == "obligation" or imperative or (cue_lemma in lex.demand_cues and infinitive):
         return "demand"
     if modality == "future" or (cue_lemma in lex.prediction_cues and infinitive):
         return "prediction"
     if main is None or not finite or words < 4 or not standalone:
-        return "estimate" if figure and words >= 3 and main is None else "fragment"
+        return "fragment"  # no clause of its own ("Advice to Mrs. Clinton during her two campaigns")
     if figure:
         return "estimate"
     head = predicate.rpartition(" ")[2]
-    if cue_lemma in lex.opinion_cues or head in lex.evaluative or predicate.split(" ")[0] in lex.evaluative \
-            or personal:
+    verb = predicate.split(" ")[0]
+    if cue_lemma in lex.opinion_cues or head in lex.evaluative or verb in lex.evaluative or personal \
+            or (verb in _SEEM and head != verb):
         return "opinion"
+    if verb == "need" and main is not None and any(c.dep_ == "dobj" for c in main.children):
+        return "demand"  # "we need a big change"
     return "assertion"
 
 
@@ -349,7 +365,9 @@ def proposition(doc: Doc, start: int, end: int, cue: Token | None = None) -> Pro
     finite = _finite(main) or bool(lifted and _finite(main))
     counted = any(_counts(t, (agent, patient, head)) for t in figures)
     kind = classify(text, cue_lemma, head, finite, modality, predicate, counted, words, cue_text,
-                    _has_subject(head, span), personal)
+                    _has_subject(head, span), personal, agent is not None and span.start <= agent.i < span.end)
+    if kind == "assertion" and head.dep_ == "relcl" and head.head.i in range(span.start, span.end):
+        kind = "fragment"  # "the mogul who actually used it": a noun phrase, not a statement
     return Proposition(
         type=kind, predicate=predicate, agent=role_key(agent) if agent is not None else "",  # type: ignore[arg-type]
         patient=role_key(patient) if patient is not None else "", negated=_negated(head, subject, patient) or (

@@ -54,7 +54,13 @@ def side_of(ctx: Ctx, text: str) -> str:
 
 
 def _persons(span: Span) -> list[Span]:
-    return [e for e in doc_ents(span.doc) if e.label_ == "PERSON" and e.start < span.end and e.end > span.start]
+    """The PERSON entities overlapping ``span``; the document's list is built once (``doc.ents``
+    makes new spans on every read: read per attribution, it made long articles quadratic)."""
+    doc = span.doc
+    people = doc.user_data.get("headwater_persons")
+    if people is None:
+        people = doc.user_data["headwater_persons"] = [e for e in doc.ents if e.label_ == "PERSON"]
+    return [e for e in people if e.start < span.end and e.end > span.start]
 
 
 def _name(span: Span, head: Token) -> Span | None:

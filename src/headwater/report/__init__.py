@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from headwater.atomic import atomic_write_text
 from headwater.gcpause import paused_gc
 from headwater.model import Attribution, Claim, Document, Quantity, ReuseEdge
 from headwater.report.view import Dossier, article_views, estimate_views, overview, reuse_views, speaker_views
@@ -42,7 +43,7 @@ def dossier_from(
     edges: Sequence[ReuseEdge] = (),
 ) -> Dossier:
     """The view data from records (what ``build_dossier`` reads from the store)."""
-    from headwater.claims.sides import resolve_sides
+    from headwater.claims.build import prepare
 
     by_group = {d.id: groups.get(d.id, d.id) for d in docs}
     estimates = estimate_views(quantities, by_group)
@@ -52,7 +53,7 @@ def dossier_from(
         articles=article_views(docs, attributions, groups, origins),
         claims=[claim_view(c) for c in claims],
         estimates=estimates,
-        speakers=speaker_views(resolve_sides(attributions), claims),
+        speakers=speaker_views(prepare(attributions), claims),
         reuse_edges=edge_views,
         reprint_groups=group_views,
         generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
@@ -87,7 +88,7 @@ def _write_report(store: Store, out: Path) -> Path:
     indent = 1 if len(data.get("claims", ())) <= _INDENT_MAX_CLAIMS else None
     # No circular-reference check: the view data is a tree of fresh dicts and lists (a third faster).
     text = json.dumps(data, ensure_ascii=False, indent=indent, check_circular=False)
-    (out / "dossier.json").write_text(text + "\n", encoding="utf-8")
+    atomic_write_text(out / "dossier.json", text + "\n")
     html_path = out / "dossier.html"
-    html_path.write_text(render(data), encoding="utf-8")
+    atomic_write_text(html_path, render(data))
     return html_path

@@ -221,6 +221,11 @@ def _speaker_name(a: Attribution) -> str | None:
 
 
 def speaker_views(attributions: Sequence[Attribution], claims: Sequence[Claim]) -> list[SpeakerView]:
+    """One entry per speaker entity (``attributions`` as :func:`headwater.claims.build.prepare` gives
+    them: "Putin" and "Vladimir Putin" are one name); speakers that are no source ("no one",
+    "information", an unresolved "he") have no entry."""
+    from headwater.claims.entities import no_source
+
     members: dict[str, list[tuple[int, str]]] = defaultdict(list)  # article -> (member start, claim id)
     for c in claims:
         for m in c.members:
@@ -228,7 +233,7 @@ def speaker_views(attributions: Sequence[Attribution], claims: Sequence[Claim]) 
     rows: dict[str, list[Attribution]] = defaultdict(list)
     for a in attributions:
         name = _speaker_name(a)
-        if name:
+        if name and no_source(a) is None:
             rows[name.casefold()].append(a)
     out = []
     for items in rows.values():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -67,6 +68,16 @@ def verify(a: Tokens, b: Tokens, seeds: np.ndarray | None, cfg: ReuseConfig) -> 
 _SENTENCE_END = re.compile(r"[.!?\"”’»)]\s*$")
 
 
+@lru_cache(maxsize=1)
+def _banner() -> re.Pattern[str]:
+    """Banner vocabulary (``data/boilerplate.toml`` [banner])."""
+    import tomllib
+    from importlib import resources
+
+    data = tomllib.loads(resources.files("headwater.data").joinpath("boilerplate.toml").read_text(encoding="utf-8"))
+    return re.compile(r"(?i)\b(?:" + "|".join(data["banner"]["words"]) + r")\b")
+
+
 def _chrome_chars(text: str, lo: int, hi: int, max_words: int) -> int:
     """Characters of [lo, hi) in short lines that are not sentences (sign-up banners, menus, credits)."""
     total = 0
@@ -75,8 +86,9 @@ def _chrome_chars(text: str, lo: int, hi: int, max_words: int) -> int:
         full_lo = text.rfind("\n", 0, line_lo) + 1
         full_hi = text.find("\n", line_hi)
         line = text[full_lo : full_hi if full_hi >= 0 else len(text)]
-        if len(line.split()) < max_words and not _SENTENCE_END.search(line):
-            total += line_hi - line_lo
+        words = len(line.split())
+        if (words < max_words and not _SENTENCE_END.search(line)) or (words < 2 * max_words and _banner().search(line)):
+            total += line_hi - line_lo  # a menu, a credit, or a banner that reads as a sentence
     return total
 
 

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
+_MAX_DATE_CHARS = 100
+_YEARS = (1800, 2200)
+
 
 def normalise_date(value: str | None) -> str | None:
     if not value or not isinstance(value, str):
         return None
     value = value.strip()
+    if len(value) > _MAX_DATE_CHARS:  # no date is this long; dateutil's fuzzy reading of a long string is slow
+        return None
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
@@ -16,8 +21,10 @@ def normalise_date(value: str | None) -> str | None:
             from dateutil import parser
 
             parsed = parser.parse(value, fuzzy=False)
-        except (ValueError, OverflowError, ImportError):
+        except (ValueError, OverflowError, ImportError, TypeError, RecursionError):
             return None
+    if not _YEARS[0] <= parsed.year <= _YEARS[1]:  # not a publication date: it would win every "who was first"
+        return None
     if len(value) <= 10 or ((parsed.hour, parsed.minute, parsed.second) == (0, 0, 0) and "T" not in value):
         return parsed.date().isoformat()
     return parsed.isoformat()

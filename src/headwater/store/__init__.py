@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import json
 import re
+import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from headwater.errors import StoreError, StoreLocked
+from headwater.errors import ConfigError, StoreError, StoreLocked
 
 if TYPE_CHECKING:
     import duckdb
@@ -45,6 +46,52 @@ def migrations() -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
+# A DuckDB database file carries these bytes at offset 8 (after the header checksum).
+DUCKDB_MAGIC = b"DUCK"
+
+
+def check_store_path(path: str) -> None:
+    """Refuse, before DuckDB sees it, a path that cannot be a store: a folder, a file under a regular
+    file, a folder we cannot write to (ConfigError, exit 2), or an existing file that is not a DuckDB
+    database (StoreError; DuckDB would try to load an extension for it, over the network for an SQLite
+    file)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = path.encode("utf-8", "replace").decode("utf-8")
+        raise ConfigError(f"{shown}: DuckDB needs a database path that is valid UTF-8; rename it") from None
+    p = Path(path)
+    parent = p.parent
+    for folder in (parent, *parent.parents):
+        if folder.exists():
+            if not folder.is_dir():
+                raise ConfigError(f"{path}: cannot create the database: {folder} is a file, not a folder")
+            break
+    if p.is_dir():
+        raise ConfigError(f"{path}: is a folder; give a database file with --db PATH")
+    if p.exists():
+        if not p.is_file():
+            raise ConfigError(f"{path}: not a regular file, so not a headwater database")
+        try:
+            with p.open("rb") as fh:
+                head = fh.read(16)
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot read the database: {exc.strerror or exc}") from exc
+        if head and head[8:12] != DUCKDB_MAGIC:
+            kind = "an SQLite database" if head.startswith(b"SQLite format") else "not a DuckDB database"
+            raise StoreError(f"{path}: {kind}, so not a headwater store; give another file with --db PATH")
+        return
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot create the database folder: {exc.strerror or exc}") from exc
+    try:  # os.access says yes to root on a read-only file system: try it
+        with tempfile.TemporaryFile(dir=parent):
+            pass
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot create the database in {parent}: {exc.strerror or exc}") from None
+
+
 class Store:
     """An open DuckDB store. Use ``Store.open(path)`` or as a context manager."""
 
@@ -60,8 +107,7 @@ class Store:
         if path != ":memory:":
             if read_only and not Path(path).exists():
                 raise StoreError(f"{path}: no such database. Run `headwater ingest PATH --db {path}` first.")
-            if not read_only:  # a read-only open creates nothing, not even the folder
-                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            check_store_path(path)  # creates the folder of a new store; a read-only open creates nothing
         if read_only and path != ":memory:":
             cls._migrate_file(path)
         try:

@@ -301,3 +301,11 @@ def export_articles(store: Store) -> Iterator[dict[str, Any]]:
     while rows := cur.fetchmany(500):
         for row in rows:
             yield dict(zip(cols, row, strict=True))
+
+
+def ingest_errors(store: Store) -> list[dict[str, Any]]:
+    """Every stored ingest error, once per (path, reason): when it was last met and how many times."""
+    return store.query(
+        "SELECT path, reason, CAST(max(failed_at) AS VARCHAR) AS last_seen, count(*) AS times FROM ingest_errors "
+        "GROUP BY path, reason ORDER BY max(failed_at) DESC, path"
+    )

@@ -98,12 +98,12 @@ class Site:
 
     def speakers(self, snap: Snapshot) -> list[dict[str, Any]]:
         def build(store: Store) -> list[dict[str, Any]]:
-            from headwater.claims.sides import resolve_sides
+            from headwater.claims.build import prepare
             from headwater.report.view import speaker_views
             from headwater.store.attributions import load_attributions
             from headwater.store.claims import load_claims
 
-            views = speaker_views(resolve_sides(load_attributions(store)), load_claims(store))
+            views = speaker_views(prepare(load_attributions(store)), load_claims(store))
             return [shallow(v) for v in views]
 
         return self.cached(snap, "speakers", build)  # type: ignore[no-any-return]

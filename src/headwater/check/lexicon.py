@@ -1,0 +1,59 @@
+"""The stance word lists (data/stance.toml) and the stop words, loaded once."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class WordList:
+    """Single words and phrases (tuples of words) of one list."""
+
+    words: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+
+    def count(self, tokens: tuple[str, ...]) -> int:
+        """How many entries of the list occur in ``tokens`` (lower-cased words)."""
+        n = sum(1 for t in tokens if t in self.words)
+        for phrase in self.phrases:
+            k = len(phrase)
+            n += sum(1 for i in range(len(tokens) - k + 1) if tokens[i : i + k] == phrase)
+        return n
+
+
+@dataclass(frozen=True, slots=True)
+class StanceLexicon:
+    refute: WordList
+    deny: WordList
+    hedge: WordList
+    negation: frozenset[str]
+    reference: frozenset[str]
+    stopwords: frozenset[str]
+
+
+def _wordlist(entries: list[str]) -> WordList:
+    from headwater.check.text import words
+
+    split = [tuple(words(e)) for e in entries]
+    return WordList(frozenset(s[0] for s in split if len(s) == 1), tuple(s for s in split if len(s) > 1))
+
+
+@cache
+def lexicon() -> StanceLexicon:
+    data = resources.files("headwater.data")
+    table = tomllib.loads(data.joinpath("stance.toml").read_text(encoding="utf-8"))
+    stop = set()
+    for line in data.joinpath("stopwords.txt").read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            stop.update(line.split())
+    return StanceLexicon(
+        refute=_wordlist(table["refute"]["words"]),
+        deny=_wordlist(table["deny"]["words"]),
+        hedge=_wordlist(table["hedge"]["words"]),
+        negation=frozenset(table["negation"]["words"]),
+        reference=frozenset(table["reference"]["words"]),
+        stopwords=frozenset(stop),
+    )
