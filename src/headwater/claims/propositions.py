@@ -95,8 +95,14 @@ def named_frames(s: Statement) -> frozenset[str]:
 
 
 def _speaker(s: Statement) -> str:
-    sp = s.attribution.speaker
-    return (sp.resolved or sp.text).casefold() if sp is not None else ""
+    """Who says it, as origins tell speakers apart: a named speaker by name, the unnamed officials and
+    institutions of one side as that side ("Moscow", "the Russian Ministry of Defense": one voice)."""
+    from headwater.claims.origins import speaker_key
+
+    if s.attribution.speaker is None:
+        return ""
+    kind, key = speaker_key(s.attribution)
+    return f"{kind}:{key}".casefold()
 
 
 @lru_cache(maxsize=1 << 16)

@@ -360,6 +360,13 @@ def proposition(doc: Doc, start: int, end: int, cue: Token | None = None) -> Pro
     main = embedded(main, span)
     head, lifted = _lift(main)
     subject, agent, patient = _roles(span, head)
+    if head.i != main.i:  # "we need to reform X", "the system needs to be reformed": the subject of "need"
+        outer = next((c for c in main.children if c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS), None)
+        passive = any(c.dep_ == "auxpass" for c in head.children)
+        if outer is not None and passive and patient is None:
+            subject = patient = outer
+        elif outer is not None and not passive and agent is None:
+            subject = agent = outer
     modality = _modality(main if lifted else head, lifted)
     predicate = _predicate(head)
     finite = _finite(main) or bool(lifted and _finite(main))
