@@ -23,3 +23,14 @@ def test_stage_packages_import_no_store() -> None:
 
 def test_extract_package_imports_no_store_at_all() -> None:
     assert not [p for p in (SRC / "extract").rglob("*.py") if "headwater.store" in p.read_text(encoding="utf-8")]
+
+
+def test_store_holds_no_domain_logic() -> None:
+    """The store reads and writes records; it imports no stage package."""
+    stages = ("headwater.claims", "headwater.extract", "headwater.reuse", "headwater.clean")
+    offenders = [
+        str(p.relative_to(SRC))
+        for p in sorted((SRC / "store").rglob("*.py"))
+        if any(s in p.read_text(encoding="utf-8") for s in stages)
+    ]
+    assert offenders == []

@@ -9,6 +9,10 @@ import re
 import tomllib
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from headwater.model import Attribution
 
 
 @lru_cache(maxsize=1)
@@ -42,3 +46,13 @@ def side_in(text: str | None) -> str | None:
         if side:
             return side
     return None
+
+
+def speaker_side(a: Attribution) -> str:
+    """An attribution's speaker side: the extractor's, else the side a nation word in the speaker's name or role names."""
+    sp = a.speaker
+    if sp is None or a.kind == "unattributed":
+        return "unknown"
+    if sp.side not in ("unknown", "") or sp.type == "media":
+        return sp.side or "unknown"  # an outlet's country is not a side it speaks for
+    return side_in(sp.resolved) or side_in(sp.text) or side_in(sp.role) or "unknown"

@@ -35,8 +35,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from headwater.claims.lexicon import claims_lexicon, nation_side, side_in
+from headwater.claims.lexicon import claims_lexicon, nation_side
 from headwater.model import Attribution, Origin
+from headwater.nations import speaker_side
 
 _INSTITUTIONAL = {"anonymous", "organization", "group", "unknown"}
 _JUNK_CREDIT = re.compile(r"(?i)read full article|^source$|^unknown$")
@@ -64,16 +65,6 @@ def speaker_name(a: Attribution) -> str:
     if a.speaker is None or a.kind == "unattributed":
         return "(no source stated)"
     return a.speaker.resolved or a.speaker.text
-
-
-def speaker_side(a: Attribution) -> str:
-    """The extractor's side, else the side a nation word in the speaker's name or role names."""
-    sp = a.speaker
-    if sp is None or a.kind == "unattributed":
-        return "unknown"
-    if sp.side not in ("unknown", "") or sp.type == "media":
-        return sp.side or "unknown"  # an outlet's country is not a side it speaks for
-    return side_in(sp.resolved) or side_in(sp.text) or side_in(sp.role) or "unknown"
 
 
 @lru_cache(maxsize=1 << 14)

@@ -6,9 +6,9 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from headwater.claims.origins import speaker_side
 from headwater.export import SPAN, Schema, exporter
 from headwater.model import Attribution, Claim, Grade, Origin, Proposition, Quantity, Span, Speaker, plain
+from headwater.nations import speaker_side
 from headwater.store import Store, bulk
 
 
