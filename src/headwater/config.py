@@ -87,7 +87,7 @@ class CheckConfig:
     """Thresholds of ``headwater check`` (tuned on the FNC-1 train split; see defaults.toml)."""
 
     related: float = 0.24
-    deny: float = 1.5
+    deny: float = 0.5
     hedge: float = 1.5
     negation: float = 0.5
     denial: float = 0.1
@@ -96,6 +96,11 @@ class CheckConfig:
     spread: float = 0.5
     follow: int = 2
     plain_negated: str = "denies"
+    opening: int = 1
+    lead: float = 0.0
+    lead_hedge: float = 0.5
+    versus: float = 0.3
+    top: int = 3
 
     def __post_init__(self) -> None:
         if self.plain_negated not in ("asserts", "reports", "denies"):

@@ -61,6 +61,11 @@ RANGES: dict[tuple[str, str], tuple[float, float, bool]] = {
     ("check", "share"): (0, 1, True),
     ("check", "spread"): (0, 1, True),
     ("check", "follow"): (0, INF, True),
+    ("check", "opening"): (0, INF, True),
+    ("check", "lead"): (0, INF, True),
+    ("check", "lead_hedge"): (0, INF, True),
+    ("check", "versus"): (0, INF, True),
+    ("check", "top"): (1, INF, True),
 }
 NON_EMPTY = {("store", "db"), ("clean", "patterns"), ("parse", "model")}
 

@@ -22,7 +22,7 @@ __all__ = ["STANCES", "check_article", "check_claim", "check_pairs"]
 
 
 def check_article(claim: ClaimTerms, art: IndexedArticle, t: CheckConfig) -> ArticleStance:
-    f = features(claim, art, share=t.share, spread=t.spread, follow=t.follow)
+    f = features(claim, art, share=t.share, spread=t.spread, follow=t.follow, opening=t.opening, top=t.top)
     stance, score = decide(claim, f, t)
     return ArticleStance(art.article_id, art.doc, stance, score, evidence(art, f, stance), art.group)
 

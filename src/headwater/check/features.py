@@ -32,6 +32,8 @@ class Features:
     denials: tuple[Attribution, ...]  # attributions with stance deny in the claim's sentences
     other_denials: int  # attributions with stance deny elsewhere in the article (weighed ``spread``)
     reported: tuple[Attribution, ...]  # attributions with a speaker, or hedged, covering claim sentences
+    lead: float = 0.0  # refute words in the article's opening sentences (a debunk says so first)
+    lead_hedge: float = 0.0  # hedge words in the opening sentences
 
 
 def claim_terms(text: str, corpus: Corpus) -> ClaimTerms:
@@ -39,7 +41,11 @@ def claim_terms(text: str, corpus: Corpus) -> ClaimTerms:
     tokens = words(text)
     terms = tuple(dict.fromkeys(stem(t) for t in tokens if t not in lex.stopwords and len(t) > 1))
     weights = tuple(corpus.weight(t) for t in terms)
-    negated = lex.refute.count(tuple(tokens)) > 0 or any(t in lex.negation for t in tokens)
+    negated = (
+        lex.refute.count(tuple(tokens)) > 0
+        or lex.doubt.count(tuple(tokens)) > 0
+        or any(t in lex.negation or t.endswith("n't") for t in tokens)
+    )
     return ClaimTerms(text, terms, weights, sum(weights) or 1.0, negated)
 
 
@@ -71,13 +77,21 @@ def _attributions(
 
 
 def features(
-    claim: ClaimTerms, art: IndexedArticle, *, share: float = 0.7, top: int = 3, spread: float = 0.25, follow: int = 1
+    claim: ClaimTerms,
+    art: IndexedArticle,
+    *,
+    share: float = 0.7,
+    top: int = 3,
+    spread: float = 0.25,
+    follow: int = 1,
+    opening: int = 3,
 ) -> Features:
     """Score one article against one claim. The claim's sentences are those covering at least
     ``share`` of the best sentence's coverage (at most ``top``); the evidence is read in them and in
     those of the ``follow`` sentences after each that point back at it ("... claimed that X.
     Dr Korovin shot down the report.");
-    lexicon words elsewhere weigh ``spread``."""
+    lexicon words elsewhere weigh ``spread``. Refute and hedge words of the first ``opening``
+    sentences are also counted apart (a hedged opening marks a report)."""
     cov = _coverage(claim, art.terms)
     scored = sorted(((_coverage(claim, s.terms), i) for i, s in enumerate(art.sentences)), reverse=True)
     best = scored[0][0] if scored else 0.0
@@ -86,13 +100,29 @@ def features(
     near = sorted({*picked, *(j for j in after if art.sentences[j].refers)})
     sents = [art.sentences[i] for i in near]
     inside = set(near)
-    rest = [s for i, s in enumerate(art.sentences) if i not in inside]
-    refute = sum(s.refute for s in sents) + spread * sum(s.refute for s in rest)
-    hedge = sum(s.hedge for s in sents) + spread * sum(s.hedge for s in rest)
-    deny = sum(s.deny for s in sents) + spread * sum(s.deny for s in rest)
+    w = [1.0 if i in inside else spread for i in range(len(art.sentences))]
+    refute = sum(x * s.refute for x, s in zip(w, art.sentences, strict=True))
+    hedge = sum(x * s.hedge for x, s in zip(w, art.sentences, strict=True))
+    deny = sum(x * s.deny for x, s in zip(w, art.sentences, strict=True))
+    lead = sum(s.refute for s in art.sentences[:opening])
+    lead_hedge = sum(s.hedge for s in art.sentences[:opening])
     lex = lexicon()
     terms = set(claim.terms)
     negated = sum(1 for s in sents if _negated(s, terms, lex.negation))
     denials, reported = _attributions(art, sents)
     others = sum(1 for a in art.attributions if a.stance == "deny") - len(denials)
-    return Features(cov, best, (cov + best) / 2, tuple(picked), refute, hedge, deny, negated, denials, others, reported)
+    return Features(
+        cov,
+        best,
+        (cov + best) / 2,
+        tuple(picked),
+        refute,
+        hedge,
+        deny,
+        negated,
+        denials,
+        others,
+        reported,
+        lead,
+        lead_hedge,
+    )

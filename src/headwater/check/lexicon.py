@@ -29,6 +29,7 @@ class StanceLexicon:
     refute: WordList
     deny: WordList
     hedge: WordList
+    doubt: WordList
     negation: frozenset[str]
     reference: frozenset[str]
     stopwords: frozenset[str]
@@ -53,6 +54,7 @@ def lexicon() -> StanceLexicon:
         refute=_wordlist(table["refute"]["words"]),
         deny=_wordlist(table["deny"]["words"]),
         hedge=_wordlist(table["hedge"]["words"]),
+        doubt=_wordlist(table.get("doubt", {}).get("words", [])),
         negation=frozenset(table["negation"]["words"]),
         reference=frozenset(table["reference"]["words"]),
         stopwords=frozenset(stop),

@@ -9,11 +9,16 @@ STANCES = ("asserts", "reports", "denies", "unrelated")
 
 
 def refute_score(f: Features, t: CheckConfig) -> float:
-    return f.refute + t.negation * f.negated + t.denial * (f.deny + len(f.denials) + t.spread * f.other_denials)
+    return (
+        f.refute
+        + t.lead * f.lead
+        + t.negation * f.negated
+        + t.denial * (f.deny + len(f.denials) + t.spread * f.other_denials)
+    )
 
 
 def hedge_score(f: Features, t: CheckConfig) -> float:
-    return f.hedge + t.reported * len(f.reported)
+    return f.hedge + t.lead_hedge * f.lead_hedge + t.reported * len(f.reported)
 
 
 def decide(claim: ClaimTerms, f: Features, t: CheckConfig) -> tuple[str, float]:
@@ -21,7 +26,7 @@ def decide(claim: ClaimTerms, f: Features, t: CheckConfig) -> tuple[str, float]:
     if f.related < t.related:
         return "unrelated", round(f.related, 3)
     refute = refute_score(f, t)
-    if refute >= t.deny:
+    if refute - t.versus * hedge_score(f, t) >= t.deny:
         return ("asserts" if claim.negated else "denies"), round(refute, 3)
     if hedge_score(f, t) >= t.hedge:
         return "reports", round(f.related, 3)

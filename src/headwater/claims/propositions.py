@@ -14,9 +14,9 @@ from the parse) can be one claim only when
    negation inside a concept phrase belongs to the concept, not to the polarity);
 4. their **roles** agree: where both name an agent (or a patient), it is the same ("Ukrainian
    militants must lay down their arms" / "[Russian troops] to lay down their arms"); a pronoun
-   agrees only with the same pronoun in near-identical wording by the same speaker ("he is leaning
-   toward Trump" said by two people is two propositions), and a role one side leaves out needs a
-   close wording. The same predicate concept said of the same named person (a shared named frame,
+   agrees only with the same pronoun by the same speaker ("he is leaning toward Trump" said by two
+   people is two propositions; a near-identical quotation of ten words or more is one statement
+   whoever the pronoun resolution gave it to), and a role one side leaves out needs a close wording. The same predicate concept said of the same named person (a shared named frame,
    ``^misinform=putin``) stands for agreeing roles, but only where the concept's phrase holds each
    statement's main predicate: a concept named in passing ("opposed to Trump" in "he was
    supporting Cruz") matches nothing.
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 _EMPTY = Proposition()
 NEAR_IDENTICAL = 0.8  # token Jaccard of two wordings
 LOOSE_ROLE = 0.6  # lexical score a pair needs when one of them leaves a role out
+QUOTE_WORDS = 10  # a near-identical wording this long is one quotation, whoever the speaker resolved to
 
 
 def prop(s: Statement) -> Proposition:
@@ -62,14 +63,19 @@ def negated(s: Statement) -> bool:
     return prop(s).negated
 
 
+_EXISTENCE = frozenset({"be", "exist", "grow", "remain", "emerge", "appear", "increase", "rise", "deepen", "persist"})
+
+
 @lru_cache(maxsize=1 << 16)
-def predicate_concepts(text: str, predicate: str) -> frozenset[str]:
+def predicate_concepts(text: str, predicate: str, patient: str = "") -> frozenset[str]:
     """The concepts whose phrase holds the statement's main predicate ("is being misinformed" for
     ``misinform``; "not being informed" for ``inform``), not concepts named elsewhere in it ("opposed
     to Trump" in a statement whose predicate is "support")."""
     if not predicate:
         return frozenset()
     stem = predicate.split()[-1][:5]
+    if predicate.split()[0] in _EXISTENCE and patient:  # "growing tension": what grows is the predicate
+        stem = patient.split()[-1].partition("@")[0][:5]
     lex = claims_lexicon()
     if not lex.any_concept.found(text):
         return frozenset()
@@ -83,13 +89,15 @@ def predicate_concepts(text: str, predicate: str) -> frozenset[str]:
 
 def predicates(s: Statement) -> frozenset[str]:
     """The main predicate's lemma and the concepts standing for it."""
-    p = prop(s).predicate
-    return predicate_concepts(s.attribution.content.text, p) | ({p} if p else frozenset())
+    p = prop(s)
+    return predicate_concepts(s.attribution.content.text, p.predicate, p.patient) | (
+        {p.predicate} if p.predicate else frozenset())
 
 
 def named_frames(s: Statement) -> frozenset[str]:
     """Frames said of a named person whose concept is the statement's main predicate."""
-    held = {c[1:] for c in predicate_concepts(s.attribution.content.text, prop(s).predicate)}
+    p = prop(s)
+    held = {c[1:] for c in predicate_concepts(s.attribution.content.text, p.predicate, p.patient)}
     return frozenset(t for t in s.terms if t[0] == "^" and not t.partition("=")[2].isupper()
                      and t[1:].partition("=")[0] in held)
 
@@ -144,9 +152,11 @@ def compatible(a: Statement, b: Statement, score: float = 1.0, polarity: bool = 
         return False
     if polarity and negated(a) != negated(b):
         return False
-    if speakers and "PRON" in (pa.agent, pa.patient, pb.agent, pb.patient) and _speaker(a) != _speaker(b):
-        return False  # "he is leaning toward Trump" said by two people is two propositions
     near = wording_overlap(a, b) >= NEAR_IDENTICAL
+    quoted = near and len(_tokens(a.attribution.content.text)) >= QUOTE_WORDS  # one long quote, copied
+    if speakers and not quoted and "PRON" in (pa.agent, pa.patient, pb.agent, pb.patient) \
+            and _speaker(a) != _speaker(b):
+        return False  # "he is leaning toward Trump" said by two people is two propositions
     if near:
         return True
     if named_frames(a) & named_frames(b):
@@ -172,9 +182,12 @@ def conflict(a: Statement, b: Statement) -> bool:
     pa, pb = prop(a), prop(b)
     if pa.modality != pb.modality or not _types_agree(pa.type, pb.type, a, b) or negated(a) != negated(b):
         return True
+    near = wording_overlap(a, b) >= NEAR_IDENTICAL
+    if near and len(_tokens(a.attribution.content.text)) >= QUOTE_WORDS:
+        return False
     if "PRON" in (pa.agent, pa.patient, pb.agent, pb.patient) and _speaker(a) != _speaker(b):
         return True
-    if wording_overlap(a, b) >= NEAR_IDENTICAL or named_frames(a) & named_frames(b):
+    if near or named_frames(a) & named_frames(b):
         return False
     light = {pa.predicate.split(" ")[0], pb.predicate.split(" ")[0]} <= claims_lexicon().light
     return bool(pa.agent and pb.agent and pa.agent != pb.agent) or (

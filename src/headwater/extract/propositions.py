@@ -52,6 +52,7 @@ _QUESTION = re.compile(r"(?i)^\W*(?:(?:and|but|so|or)\s+)?(?:whether|if|unless)\
 _TAIL = re.compile(r"(?i)^\W*(?:because|which|who|whom|whose|why|how|where|whereas|although|though|while|since|is|are|was|were|"
                    r"has|have|had|does|do|did|say|says|said|and|but|or|so|for|of|to|than|as)\b")
 _FIRST_SENTENCE = re.compile(r"^.*?(?:[.!?](?=\s|$)|$)", re.S)
+_FREE_RELATIVE = frozenset({"what", "whatever"})
 _SEEM = frozenset({"seem", "look", "sound", "appear", "feel"})
 _PERSONAL = frozenset({"i", "me", "my"})
 _OPINION_FRAMES = frozenset({"think", "believe", "feel", "hope", "wish", "guess", "doubt", "suppose", "bet",
@@ -111,6 +112,8 @@ def role_key(tok: Token) -> str:
     proper noun (a title with a name: the name), else the noun's lemma with the side of a nation word
     modifying it."""
     low = tok.lower_
+    if low in _FREE_RELATIVE:
+        return ""  # "what officials said appeared to be ...": the content is its own subject
     if low in _TITLES or tok.ent_type_ == "PERSON":
         person = _named(tok)
         if person is not None:
@@ -184,6 +187,8 @@ def _lift(main: Token) -> tuple[Token, str]:
             return xcomp, "future"
         if main.lemma_ in ("have", "need") and main.tag_ != "VBN":
             return xcomp, "obligation"
+        if main.lemma_ in ("appear", "seem"):
+            return xcomp, ""  # "appeared to be growing tension": what appears is the tension
     return main, ""
 
 
@@ -291,9 +296,10 @@ def _personal_frame(main: Token) -> bool:
 
 def _has_subject(main: Token, span: Span) -> bool:
     """A subject of the clause head (or of the verb it is coordinated with) inside the content: "was part
-    of an effort" without its subject does not stand alone."""
+    of an effort" without its subject does not stand alone. A free relative outside it stands for the
+    content itself ("what officials said [appeared to be growing tension]")."""
     heads = [main, main.head] if main.dep_ == "conj" else [main]
-    return any(c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS and span.start <= c.i < span.end
+    return any(c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS and (span.start <= c.i < span.end or c.lower_ in _FREE_RELATIVE)
                for h in heads for c in h.children)
 
 
@@ -315,6 +321,8 @@ def classify(text: str, cue_lemma: str, main: Token | None, finite: bool, modali
     imperative = main is not None and main.tag_ == "VB" and main.dep_ == "ROOT" and not any(
         c.dep_ in _SUBJECTS for c in main.children)
     infinitive = main is not None and not finite and main.tag_ == "VB"
+    if finite and not standalone and not imperative:
+        return "fragment"  # "will flip in November": whose flip the content does not say
     if infinitive and not agent and not imperative:
         return "fragment"  # "to raise the minimum wage": nobody in it does anything
     if modality == "obligation" or imperative or (cue_lemma in lex.demand_cues and infinitive):
@@ -371,8 +379,9 @@ def proposition(doc: Doc, start: int, end: int, cue: Token | None = None) -> Pro
     predicate = _predicate(head)
     finite = _finite(main) or bool(lifted and _finite(main))
     counted = any(_counts(t, (agent, patient, head)) for t in figures)
+    standalone = _has_subject(head, span) or (head.i != main.i and _has_subject(main, span))
     kind = classify(text, cue_lemma, head, finite, modality, predicate, counted, words, cue_text,
-                    _has_subject(head, span), personal, agent is not None and span.start <= agent.i < span.end)
+                    standalone, personal, agent is not None and span.start <= agent.i < span.end)
     if kind == "assertion" and head.dep_ == "relcl" and head.head.i in range(span.start, span.end):
         kind = "fragment"  # "the mogul who actually used it": a noun phrase, not a statement
     return Proposition(
