@@ -15,8 +15,7 @@ def test_stage_packages_import_no_store() -> None:
         str(path.relative_to(SRC))
         for package in ("extract", "reuse", "claims")
         for path in sorted((SRC / package).rglob("*.py"))
-        if "headwater.store" in path.read_text(encoding="utf-8")
-        and str(path.relative_to(SRC)) not in NOT_YET_MOVED
+        if "headwater.store" in path.read_text(encoding="utf-8") and str(path.relative_to(SRC)) not in NOT_YET_MOVED
     ]
     assert offenders == []
 

@@ -98,7 +98,8 @@ def expand_inputs(paths: Iterable[str | Path], follow_symlinks: bool = False) ->
     paths = list(paths)
     urls = [IngestError(str(p), URL_REASON) for p in paths if is_url(str(p))]
     items: list[Path | IngestError | IgnoredFile] = [
-        *urls, *expand_paths((p for p in paths if not is_url(str(p))), follow_symlinks)
+        *urls,
+        *expand_paths((p for p in paths if not is_url(str(p))), follow_symlinks),
     ]
     if not any(isinstance(i, Path) for i in items):
         problems = [(e.path, e.reason) for e in items if isinstance(e, IngestError)]
@@ -168,8 +169,14 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     return st.st_size, st.st_mtime_ns
 
 
-def _add_isolated(art: RawArticle | IngestError, batch: _Batch, patterns, crossdoc: frozenset[int], cfg: Config,  # type: ignore[no-untyped-def]
-                  report: IngestReport) -> None:
+def _add_isolated(
+    art: RawArticle | IngestError,
+    batch: _Batch,
+    patterns,
+    crossdoc: frozenset[int],
+    cfg: Config,  # type: ignore[no-untyped-def]
+    report: IngestReport,
+) -> None:
     """``_add`` for one record, with any failure turned into an error naming the record."""
     if isinstance(art, IngestError):
         batch.errors.append(IngestError(valid_name(art.path), valid_name(art.reason)))
@@ -189,17 +196,32 @@ def _where(art: RawArticle) -> str:
 def _add(art: RawArticle, batch: _Batch, patterns, crossdoc: frozenset[int], cfg: Config) -> None:  # type: ignore[no-untyped-def]
     limit = cfg.ingest
     if len(art.raw_text) > limit.max_record_chars:
-        batch.errors.append(IngestError(_where(art), f"article too long to clean ({len(art.raw_text):,} characters "
-                                        f"> max_record_chars {limit.max_record_chars:,})"))
+        batch.errors.append(
+            IngestError(
+                _where(art),
+                f"article too long to clean ({len(art.raw_text):,} characters "
+                f"> max_record_chars {limit.max_record_chars:,})",
+            )
+        )
         return
-    cleaned = clean_document(art.raw_text, patterns=patterns, title=None if art.title_in_text else art.title,
-                             outlet=art.outlet, crossdoc=crossdoc, max_align_chars=cfg.clean.max_align_chars)
+    cleaned = clean_document(
+        art.raw_text,
+        patterns=patterns,
+        title=None if art.title_in_text else art.title,
+        outlet=art.outlet,
+        crossdoc=crossdoc,
+        max_align_chars=cfg.clean.max_align_chars,
+    )
     if not cleaned.text.strip():
         batch.errors.append(IngestError(_where(art), "no article text left after cleaning"))
         return
     if len(cleaned.text) > limit.max_article_chars:
-        batch.errors.append(IngestError(_where(art), f"article too long ({len(cleaned.text):,} characters "
-                                        f"> max_article_chars {limit.max_article_chars:,})"))
+        batch.errors.append(
+            IngestError(
+                _where(art),
+                f"article too long ({len(cleaned.text):,} characters > max_article_chars {limit.max_article_chars:,})",
+            )
+        )
         return
     batch.docs.append(build_document(art, cleaned))
     batch.lines.append((cleaned.line_hashes, cleaned.sentence_hashes, cleaned.crossdoc_applied))
@@ -232,28 +254,37 @@ def valid_article(art: RawArticle) -> tuple[RawArticle, int]:
 def refresh_boilerplate(store: Store, cfg: Config) -> int:
     """Find cross-document boilerplate lines and re-clean the articles they affect; return how many changed."""
     c = cfg.clean
-    evidence = [LineEvidence(h, n, tuple(sample), prose)
-                for h, n, sample, prose in store_articles.recurring_lines(store, 8)]
+    evidence = [
+        LineEvidence(h, n, tuple(sample), prose) for h, n, sample, prose in store_articles.recurring_lines(store, 8)
+    ]
     lines = store_articles.line_sets(store, {aid for ev in evidence for aid, _ in ev.sample})
     found = {
         ev.line_hash: ev
         for ev in evidence
-        if is_boilerplate(ev, lines, min_articles=c.crossdoc_min_articles,
-                          min_articles_prose=c.crossdoc_min_articles_prose,
-                          max_similarity=c.crossdoc_max_similarity, sample_pairs=c.crossdoc_sample_pairs)
+        if is_boilerplate(
+            ev,
+            lines,
+            min_articles=c.crossdoc_min_articles,
+            min_articles_prose=c.crossdoc_min_articles_prose,
+            max_similarity=c.crossdoc_max_similarity,
+            sample_pairs=c.crossdoc_sample_pairs,
+        )
     }
     hashes = frozenset(found)
     stale = store_articles.stale_crossdoc(store, hashes)
     patterns = load_patterns(c.patterns)
     with store.transaction():
         store_articles.save_boilerplate(
-            store, {h: (_line_text(store, ev), ev.articles, "recurs across unrelated articles") for h, ev in found.items()}
+            store,
+            {h: (_line_text(store, ev), ev.articles, "recurs across unrelated articles") for h, ev in found.items()},
         )
         for doc in store_articles.iter_documents(store, stale):
-            cleaned = clean_document(doc.raw_text, patterns=patterns, title=doc.title, outlet=doc.outlet,
-                                     crossdoc=hashes)
+            cleaned = clean_document(
+                doc.raw_text, patterns=patterns, title=doc.title, outlet=doc.outlet, crossdoc=hashes
+            )
             store_articles.update_text(
-                store, doc.with_(text=cleaned.text, offsets=cleaned.offsets, removed=cleaned.removed),
+                store,
+                doc.with_(text=cleaned.text, offsets=cleaned.offsets, removed=cleaned.removed),
                 cleaned.crossdoc_applied,
             )
     return len(stale)
@@ -305,7 +336,9 @@ def _not_analysed(store: Store) -> dict[str, int]:
     return not_analysed([(language, words) for _, language, words in languages(store)])
 
 
-def run_pipeline(paths: Iterable[str | Path], cfg: Config, outdir: Path | None, progress: Progress = _noop) -> RunResult:
+def run_pipeline(
+    paths: Iterable[str | Path], cfg: Config, outdir: Path | None, progress: Progress = _noop
+) -> RunResult:
     """Every stage, from raw files to the dossier."""
     import time
 
@@ -318,14 +351,18 @@ def run_pipeline(paths: Iterable[str | Path], cfg: Config, outdir: Path | None, 
         t = time.perf_counter()
         result.ingest = ingest_paths(store, cfg, [], progress, items)
         result.timings["ingest"] = time.perf_counter() - t
-        result.stages["ingest"] = (f"{result.ingest.added} added, {result.ingest.skipped} already stored, "
-                                   f"{len(result.ingest.errors)} unreadable; {store_articles.count(store)} in store")
+        result.stages["ingest"] = (
+            f"{result.ingest.added} added, {result.ingest.skipped} already stored, "
+            f"{len(result.ingest.errors)} unreadable; {store_articles.count(store)} in store"
+        )
         from headwater.exec.claims import run_claims
         from headwater.exec.extract import run_extract
         from headwater.exec.reuse import run_reuse
 
         stages: tuple[tuple[str, Callable[..., object]], ...] = (
-            ("extract", run_extract), ("reuse", run_reuse), ("claims", run_claims)
+            ("extract", run_extract),
+            ("reuse", run_reuse),
+            ("claims", run_claims),
         )
         for name, stage in stages:
             t = time.perf_counter()

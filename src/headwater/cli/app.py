@@ -105,8 +105,12 @@ def error(message: Any, label: str = "error", style: str = "bold red") -> None:
     console(stderr=True).print(f"[{style}]{label}:[/] {esc(message)}", markup=True)
 
 
-def settings(config: Path | None, db: Path | None = None, model: str | None = None,  # type: ignore[no-untyped-def]
-             workers: int | None = None):
+def settings(
+    config: Path | None,
+    db: Path | None = None,
+    model: str | None = None,  # type: ignore[no-untyped-def]
+    workers: int | None = None,
+):
     """Resolve config with the command-line overrides applied."""
     from headwater.config import load_config
 

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-OPEN_CLOSE = {"“": "”\"", "„": "“”", "«": "»", "»": "«", "‹": "›", '"': '"', "‘": "’", "'": "'", "‚": "‘’"}
-DOUBLE_OPEN = "“„«\""
+OPEN_CLOSE = {"“": '”"', "„": "“”", "«": "»", "»": "«", "‹": "›", '"': '"', "‘": "’", "'": "'", "‚": "‘’"}
+DOUBLE_OPEN = '“„«"'
 SINGLE_OPEN = "‘'‚"
 QUOTE_CHARS = set("“”„«»‹›\"‘’'‚`")
 _PARA = re.compile(r"[^\n]+")
@@ -84,7 +84,7 @@ def _scan(text: str, start: int, end: int, marks: str) -> list[Quote]:
                 continue
             ch = '"'
         if ch in marks and _opens(text, i + w - 1, ch):
-            found = _find_close(text, i + w, end, OPEN_CLOSE[ch], ch in "“\"")
+            found = _find_close(text, i + w, end, OPEN_CLOSE[ch], ch in '“"')
             if found is None:
                 if ch in DOUBLE_OPEN:
                     out.append(Quote(i, end, i + w, end, False, True))
@@ -150,7 +150,9 @@ def find_quotes(text: str) -> list[Quote]:
         found = [q for q in found if q.inner_end > q.inner_start]
         if found and prev_unclosed and found[0].start == _first_char(text, s, e):
             first = found[0]
-            found[0] = Quote(first.start, first.end, first.inner_start, first.inner_end, first.closed, first.double, True)
+            found[0] = Quote(
+                first.start, first.end, first.inner_start, first.inner_end, first.closed, first.double, True
+            )
         prev_unclosed = bool(found) and not found[-1].closed and found[-1].double
         quotes.extend(found)
     return quotes

@@ -24,8 +24,15 @@ def _load(store: Store) -> tuple[Any, ...]:
     from headwater.store.reuse import load_edges, load_groups, load_origins
 
     docs = list(iter_documents(store))
-    return (docs, list(load_attributions(store)), load_groups(store), load_origins(store), load_claims(store),
-            load_quantities(store), load_edges(store))
+    return (
+        docs,
+        list(load_attributions(store)),
+        load_groups(store),
+        load_origins(store),
+        load_claims(store),
+        load_quantities(store),
+        load_edges(store),
+    )
 
 
 def build_dossier(store: Store) -> Dossier:
