@@ -33,7 +33,7 @@ browser:
 	  (apt-get update -qq >/dev/null 2>&1; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1) ; } \
 	  || echo "chromium is not available: the browser test will be skipped"
 
-test: install browser
+test: install browser lint
 	$(BIN)/python -m pytest -q
 
 lint: install
