@@ -109,7 +109,13 @@ def party_keys(attributions: Sequence[Attribution]) -> list[Key]:
         match = full.get(name.casefold(), set())
         single = k[0] in ("person", "text") and " " not in name and name[:1].isupper()
         out.append(next(iter(match)) if single and len(match) == 1 else k)
-    return out
+    # A person who speaks for a side in one mention ("presidential spokesman Pavel Irtenev") is that
+    # side in every other (a bare "Irtenev said"): one party, not two.
+    official: dict[str, set[Key]] = {}
+    for a, k in zip(attributions, out, strict=True):
+        if k[0] == "side" and a.speaker is not None and a.speaker.type == "person":
+            official.setdefault(_name_key(speaker_name(a)), set()).add(k)
+    return [next(iter(official[k[1]])) if k[0] == "person" and len(official.get(k[1], ())) == 1 else k for k in out]
 
 
 def _official(role: str | None) -> bool:
@@ -335,7 +341,7 @@ def on_the_record(a: Attribution) -> bool:
     words = re.findall(r"[\w’'-]+", name)
     if not words or not any(w[:1].isupper() for w in words):
         return False
-    head = re.split(r"\s(?:on|at|in|during|from|to|with|for|after|before|who|which|that)\s", name, maxsplit=1)[0]
+    head = re.split(r"\s(?:of|on|at|in|during|from|to|with|for|after|before|who|which|that)\s|,", name, maxsplit=1)[0]
     last = re.findall(r"[\w’'-]+", head)[-1:] or words[-1:]
     if sp.type == "person":
         return last[0][:1].isupper() and last[0].lower() not in ("he", "she", "they")
