@@ -18,6 +18,8 @@ $(STAMP): requirements-pip.lock requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-pip.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/python -m headwater.lang >/dev/null  # the language model unpacked once (loads 3x faster)
+	$(BIN)/python -m compileall -q src >/dev/null  # byte-code ready even where Python may not write it
 	@touch $(STAMP)
 
 # The spark extra (headwater[spark]: pyspark and py4j, hash-locked apart in requirements-spark.lock).
@@ -39,7 +41,7 @@ browser:
 	  (apt-get update -qq >/dev/null 2>&1; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1) ; } \
 	  || echo "chromium is not available: the browser test will be skipped"
 
-test: install spark browser
+test: install spark browser lint
 	$(BIN)/python -m pytest -q
 
 lint: install

@@ -40,9 +40,11 @@ def make_corpus(folder: Path, n: int, seed: int = 7) -> int:
         body = rng.sample(paras, k=min(10, len(paras)))
         words = " ".join(body).split()
         rng.shuffle(words)  # break reprint structure: every article is different
-        text = f"Synthetic article {i}\n\nWe use cookies to improve your experience.\n\n" + "\n\n".join(
-            " ".join(words[j : j + 60]) for j in range(0, len(words), 60)
-        ) + f"\n\nSource: Outlet {i % 20}\n"
+        text = (
+            f"Synthetic article {i}\n\nWe use cookies to improve your experience.\n\n"
+            + "\n\n".join(" ".join(words[j : j + 60]) for j in range(0, len(words), 60))
+            + f"\n\nSource: Outlet {i % 20}\n"
+        )
         (folder / f"a{i:06d}.txt").write_text(text, encoding="utf-8")
         size += len(text.encode("utf-8"))
     return size
@@ -67,8 +69,10 @@ def main() -> None:
         t = time.perf_counter()
         subprocess.run([exe, "ingest", str(folder), "--db", str(db), "--quiet"], check=True)
         again = time.perf_counter() - t
-    print(f"ingest {args.articles} articles ({size / 1e6:.1f} MB): {first:.1f} s "
-          f"= {args.articles / first:.0f} articles/s, {size / 1e6 / first:.2f} MB/s; re-ingest (adds 0): {again:.1f} s")
+    print(
+        f"ingest {args.articles} articles ({size / 1e6:.1f} MB): {first:.1f} s "
+        f"= {args.articles / first:.0f} articles/s, {size / 1e6 / first:.2f} MB/s; re-ingest (adds 0): {again:.1f} s"
+    )
 
 
 if __name__ == "__main__":

@@ -80,8 +80,27 @@ def _protected() -> set[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     cues = (ROOT / "src" / "headwater" / "data" / "cues.toml").read_text(encoding="utf-8")
-    irregular = {"told", "said", "says", "thought", "wrote", "spoke", "knew", "heard", "felt", "meant", "held",
-                 "found", "gave", "made", "saw", "went", "according", "reportedly", "allegedly"}
+    irregular = {
+        "told",
+        "said",
+        "says",
+        "thought",
+        "wrote",
+        "spoke",
+        "knew",
+        "heard",
+        "felt",
+        "meant",
+        "held",
+        "found",
+        "gave",
+        "made",
+        "saw",
+        "went",
+        "according",
+        "reportedly",
+        "allegedly",
+    }
     return set(STOP_WORDS) | irregular | {w.lower() for w in re.findall(r"[A-Za-z]+", cues)}
 
 
@@ -124,8 +143,11 @@ def make_news_corpus(folder: Path, n: int, seed: int) -> int:
             picked = [disguised_paragraph(rng.choice(pool)[1], keep, rng, table) for _ in range(rng.randint(6, 10))]
             body = " ".join(picked[0].split()[:10]).rstrip(",.;:") + "\n\n" + "\n\n".join(picked)
             written.append(body)
-            text = f"{body.split(chr(10))[0]}\n\nPublished: {day.isoformat()}\nBy Staff Reporter, Outlet {i % 40}\n\n" + \
-                "\n\n".join(body.split("\n\n")[1:]) + "\n"
+            text = (
+                f"{body.split(chr(10))[0]}\n\nPublished: {day.isoformat()}\nBy Staff Reporter, Outlet {i % 40}\n\n"
+                + "\n\n".join(body.split("\n\n")[1:])
+                + "\n"
+            )
         (folder / f"a{i:05d}.txt").write_text(text, encoding="utf-8")
         size += len(text.encode("utf-8"))
     return size
@@ -140,8 +162,11 @@ def make_corpus(folder: Path, n: int, seed: int) -> int:
         picked = [recombined_paragraph(pool, rng) for _ in range(rng.randint(6, 10))]
         headline = " ".join(picked[0].split()[:10]).rstrip(",.;:")
         day = dt.date(2025, 3, 1) + dt.timedelta(days=rng.randint(0, 30))
-        text = (f"{headline}\n\nPublished: {day.isoformat()}\nBy Staff Reporter, Outlet {i % 40}\n\n"
-                + "\n\n".join(picked) + "\n")
+        text = (
+            f"{headline}\n\nPublished: {day.isoformat()}\nBy Staff Reporter, Outlet {i % 40}\n\n"
+            + "\n\n".join(picked)
+            + "\n"
+        )
         (folder / f"a{i:05d}.txt").write_text(text, encoding="utf-8")
         size += len(text.encode("utf-8"))
     return size
@@ -166,11 +191,12 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return f"{platform.system()} {platform.machine()}, {cpu}, {os.cpu_count()} cores; Python {platform.python_version()}"
+    return (
+        f"{platform.system()} {platform.machine()}, {cpu}, {os.cpu_count()} cores; Python {platform.python_version()}"
+    )
 
 
-def report(args: argparse.Namespace, size: int, timings: dict[str, float], stages: dict[str, str], wall: float
-           ) -> str:
+def report(args: argparse.Namespace, size: int, timings: dict[str, float], stages: dict[str, str], wall: float) -> str:
     total = sum(timings.values())
     cross = sum(timings.get(s, 0.0) for s in CROSS)
     rows = "\n".join(f"| {name} | {sec:.2f} | {100 * sec / total:.1f}% |" for name, sec in timings.items())
@@ -178,7 +204,7 @@ def report(args: argparse.Namespace, size: int, timings: dict[str, float], stage
     return f"""## `headwater run` on {args.articles:,} articles, `--corpus {args.corpus}`
 
 Command: `.venv/bin/python bench/bench_run.py --articles {args.articles} --seed {args.seed} --corpus {args.corpus}`
-Date: {dt.datetime.now(dt.UTC).strftime('%Y-%m-%d %H:%M UTC')}
+Date: {dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")}
 Machine: {machine()}
 
 Corpus: {args.articles:,} articles ({size / 1e6:.1f} MB), `--corpus {args.corpus}` (see the script's
@@ -196,8 +222,8 @@ stage total. Target (at most 10%): **{verdict}**.
 
 Stage summaries:
 
-- claims: `{stages.get('claims', '')}`
-- reuse: `{stages.get('reuse', '')}`
+- claims: `{stages.get("claims", "")}`
+- reuse: `{stages.get("reuse", "")}`
 """
 
 

@@ -33,12 +33,17 @@ def test_rewordings_match() -> None:
 def test_cluster_across_articles_and_unattributed_kept_apart() -> None:
     atts = [
         att("x1", "Velkov is being misinformed by his advisers about the war", "a US official"),
-        att("x2", "Velkov is not being informed about the real score of the war", "the White House",
-            type_="organization"),
+        att(
+            "x2",
+            "Velkov is not being informed about the real score of the war",
+            "the White House",
+            type_="organization",
+        ),
         att("x3", "Velkov had been misinformed by his advisers about the army's problems", "officials"),
         att("x3", "Velkov is said to be misinformed by his advisers", None, kind="unattributed", start=400),
-        att("x1", "the harvest in the south was the best in ten years", "a farmer", type_="person", side="VA",
-            start=900),
+        att(
+            "x1", "the harvest in the south was the best in ten years", "a farmer", type_="person", side="VA", start=900
+        ),
     ]
     claims = build_claims(atts, _infos(("x1", "Wire", None), ("x2", "Times", None), ("x3", "Daily", None)), OPTS)
     top = claims[0]
@@ -52,10 +57,20 @@ def test_cluster_across_articles_and_unattributed_kept_apart() -> None:
 def test_unnamed_officials_of_one_side_are_one_origin_relayed_by_several_outlets() -> None:
     atts = [
         att("x1", "Velkov is being misinformed by his advisers about the war", "a US official", side="US"),
-        att("x2", "Velkov is not being informed about the real score of the war", "the White House",
-            type_="organization", side="US"),
-        att("x3", "Velkov had been misinformed by his advisers about the war", "officials in the administration",
-            type_="group", side="US"),
+        att(
+            "x2",
+            "Velkov is not being informed about the real score of the war",
+            "the White House",
+            type_="organization",
+            side="US",
+        ),
+        att(
+            "x3",
+            "Velkov had been misinformed by his advisers about the war",
+            "officials in the administration",
+            type_="group",
+            side="US",
+        ),
     ]
     claims = build_claims(atts, _infos(("x1", "Wire", None), ("x2", "Times", None), ("x3", "Daily", None)), OPTS)
     top = claims[0]
@@ -72,8 +87,13 @@ def test_unnamed_officials_of_one_side_are_one_origin_relayed_by_several_outlets
 def test_relay_order_from_publication_dates() -> None:
     atts = [
         att("x1", "Velkov is being misinformed by his advisers about the war", "a US official", side="US"),
-        att("x2", "Velkov had been misinformed by his advisers about the war", "officials in the administration",
-            type_="group", side="US"),
+        att(
+            "x2",
+            "Velkov had been misinformed by his advisers about the war",
+            "officials in the administration",
+            type_="group",
+            side="US",
+        ),
     ]
     infos = {
         "x1": ArticleInfo("x1", "x1.txt", "Wire", None, "2026-03-02"),
@@ -104,17 +124,39 @@ def test_same_outlet_cited_collapses_and_reprints_collapse() -> None:
 
 
 def test_denial_linked_by_wording_and_by_position() -> None:
-    t1 = ("A US official said Velkov is being misinformed by his advisers about the war. "
-          "The presidential office called the intelligence a complete misunderstanding.")
+    t1 = (
+        "A US official said Velkov is being misinformed by his advisers about the war. "
+        "The presidential office called the intelligence a complete misunderstanding."
+    )
     c1 = "Velkov is being misinformed by his advisers about the war"
     atts = [
         att("x1", c1, "A US official", side="US", text=t1),
-        att("x1", "the intelligence a complete misunderstanding", "The presidential office", type_="organization",
-            side="VA", stance="deny", text=t1),
-        att("x2", "someone close to Velkov directly expressed opposition to him over the war", "US intelligence",
-            type_="organization", side="US", start=0),
-        att("x3", "reports that someone close to Velkov has expressed direct opposition to him are absolutely false",
-            "Pavel Irtenev", type_="person", side="VA", stance="deny", start=50),
+        att(
+            "x1",
+            "the intelligence a complete misunderstanding",
+            "The presidential office",
+            type_="organization",
+            side="VA",
+            stance="deny",
+            text=t1,
+        ),
+        att(
+            "x2",
+            "someone close to Velkov directly expressed opposition to him over the war",
+            "US intelligence",
+            type_="organization",
+            side="US",
+            start=0,
+        ),
+        att(
+            "x3",
+            "reports that someone close to Velkov has expressed direct opposition to him are absolutely false",
+            "Pavel Irtenev",
+            type_="person",
+            side="VA",
+            stance="deny",
+            start=50,
+        ),
     ]
     claims = build_claims(atts, _infos(("x1", "Wire", None), ("x2", "Post", None), ("x3", "Courier", None)), OPTS)
     mis = _claim_with(claims, "x1")
@@ -142,19 +184,48 @@ def test_issue_rewordings_are_one_claim_and_other_putin_statements_are_not() -> 
     """The three wordings issue 5 names are one claim; statements sharing only Putin and a broad
     word (or "inner circle") stay apart."""
     atts = [
-        att("x1", "Putin is being misinformed by his advisers about how badly the Russian military is performing",
-            "a US official", side="US"),
-        att("x2", "Russian leader Vladimir Putin is not being informed about the real score of Russia's invasion of "
-            "Ukraine", "the White House", type_="organization", side="US"),
-        att("x3", "Putin had been misinformed by his advisers about the Russian military's problems in Ukraine",
-            "officials in the administration", type_="group", side="US"),
-        att("x4", "Putin and his inner circle to join the talks before it is too late", "Diplomats", type_="group",
-            side="unknown"),
-        att("x5", "there was growing tension between Putin and Defence Minister Sergei Shoigu, who was once one of "
-            "the most trusted officials in the Russian leader's inner circle", "officials", side="US"),
+        att(
+            "x1",
+            "Putin is being misinformed by his advisers about how badly the Russian military is performing",
+            "a US official",
+            side="US",
+        ),
+        att(
+            "x2",
+            "Russian leader Vladimir Putin is not being informed about the real score of Russia's invasion of Ukraine",
+            "the White House",
+            type_="organization",
+            side="US",
+        ),
+        att(
+            "x3",
+            "Putin had been misinformed by his advisers about the Russian military's problems in Ukraine",
+            "officials in the administration",
+            type_="group",
+            side="US",
+        ),
+        att(
+            "x4",
+            "Putin and his inner circle to join the talks before it is too late",
+            "Diplomats",
+            type_="group",
+            side="unknown",
+        ),
+        att(
+            "x5",
+            "there was growing tension between Putin and Defence Minister Sergei Shoigu, who was once one of "
+            "the most trusted officials in the Russian leader's inner circle",
+            "officials",
+            side="US",
+        ),
         att("x6", "Russians and collaborators are fleeing towards Russia", "Serhii Gaidai", type_="person", side="UA"),
-        att("x7", "Russia's defense minister is under fire at home and his troops are pulling back",
-            "The Washington Post", type_="media", side="US"),
+        att(
+            "x7",
+            "Russia's defense minister is under fire at home and his troops are pulling back",
+            "The Washington Post",
+            type_="media",
+            side="US",
+        ),
     ]
     infos = _infos(*((f"x{i}", f"Outlet {i}", None) for i in range(1, 8)))
     claims = build_claims(atts, infos, OPTS)
@@ -172,16 +243,31 @@ def test_competing_estimates_are_separate_claims_with_their_own_origins() -> Non
     atts = [
         att("x1", aldera, "an Alderan official", side="AL"),
         att("x2", aldera, "an Alderan official", side="AL"),
-        att("x3", "Varnia has lost 9,400 soldiers killed since February 3", "Lena Sarvik", type_="person",
-            side="OS"),
-        att("x4", "at least 3,500 Varnian soldiers have been killed in the Karvel and Mirsk sectors since February 3",
-            "Yuri Oreshkin", type_="person", side="unknown"),
-        att("x5", "Ostrel has lost more than 7,800 soldiers killed since February 3", "Lev Tarnov", type_="person",
-            side="VA"),
+        att("x3", "Varnia has lost 9,400 soldiers killed since February 3", "Lena Sarvik", type_="person", side="OS"),
+        att(
+            "x4",
+            "at least 3,500 Varnian soldiers have been killed in the Karvel and Mirsk sectors since February 3",
+            "Yuri Oreshkin",
+            type_="person",
+            side="unknown",
+        ),
+        att(
+            "x5",
+            "Ostrel has lost more than 7,800 soldiers killed since February 3",
+            "Lev Tarnov",
+            type_="person",
+            side="VA",
+        ),
         att("x6", "Ostreli losses had been significant since February 3", "Lena Sarvik", type_="person", side="OS"),
     ]
-    infos = _infos(("x1", "Wire", "g1"), ("x2", "Daily", "g1"), ("x3", "Times", None), ("x4", "News", None),
-                   ("x5", "Courier", None), ("x6", "Today", None))
+    infos = _infos(
+        ("x1", "Wire", "g1"),
+        ("x2", "Daily", "g1"),
+        ("x3", "Times", None),
+        ("x4", "News", None),
+        ("x5", "Courier", None),
+        ("x6", "Today", None),
+    )
     claims = build_claims(atts, infos, OPTS)
     top = _claim_with(claims, "x1")
     assert {m.article_id for m in top.members} == {"x1", "x2"}

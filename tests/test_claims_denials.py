@@ -17,25 +17,57 @@ def _claim_with(claims, text):  # type: ignore[no-untyped-def]
     return next(c for c in claims if any(text in m.content.text for m in c.members))
 
 
-REPORT = ("BRENNICK (Wire) - An Alderan official said Varnian President Dragan Velkov had signed a secret order to "
-          "call up 80,000 more reservists by the end of April. Ostreli Defence Minister Lena Sarvik said: "
-          "\u201cEvery village we return to Ostrel tells the same story of a retreating army.\u201d "
-          "Varnia rejected the account. Varnian presidential spokesman Pavel Irtenev called the report of a new "
-          "call-up a \u201ccomplete fabrication\u201d and said no mobilisation order had been signed.")
+REPORT = (
+    "BRENNICK (Wire) - An Alderan official said Varnian President Dragan Velkov had signed a secret order to "
+    "call up 80,000 more reservists by the end of April. Ostreli Defence Minister Lena Sarvik said: "
+    "\u201cEvery village we return to Ostrel tells the same story of a retreating army.\u201d "
+    "Varnia rejected the account. Varnian presidential spokesman Pavel Irtenev called the report of a new "
+    "call-up a \u201ccomplete fabrication\u201d and said no mobilisation order had been signed."
+)
 
 
 def _report_atts() -> list:  # type: ignore[type-arg]
     t = REPORT
     return [
-        att("x1", "Varnian President Dragan Velkov had signed a secret order to call up 80,000 more reservists by "
-            "the end of April", "An Alderan official", side="unknown", text=t),
-        att("x1", "Every village we return to Ostrel tells the same story of a retreating army", "Lena Sarvik",
-            type_="person", side="unknown", role="Ostreli Defence Minister", text=t, kind="direct"),
+        att(
+            "x1",
+            "Varnian President Dragan Velkov had signed a secret order to call up 80,000 more reservists by "
+            "the end of April",
+            "An Alderan official",
+            side="unknown",
+            text=t,
+        ),
+        att(
+            "x1",
+            "Every village we return to Ostrel tells the same story of a retreating army",
+            "Lena Sarvik",
+            type_="person",
+            side="unknown",
+            role="Ostreli Defence Minister",
+            text=t,
+            kind="direct",
+        ),
         att("x1", "the account", "Varnia", type_="person", side="unknown", stance="deny", text=t),
-        att("x1", "the report of a new call-up a \u201ccomplete fabrication\u201d", "Pavel Irtenev", type_="person",
-            side="unknown", role="Varnian presidential spokesman", stance="deny", text=t, kind="mixed"),
-        att("x1", "no mobilisation order had been signed", "Pavel Irtenev", type_="person", side="unknown",
-            role="Varnian presidential spokesman", text=t),
+        att(
+            "x1",
+            "the report of a new call-up a \u201ccomplete fabrication\u201d",
+            "Pavel Irtenev",
+            type_="person",
+            side="unknown",
+            role="Varnian presidential spokesman",
+            stance="deny",
+            text=t,
+            kind="mixed",
+        ),
+        att(
+            "x1",
+            "no mobilisation order had been signed",
+            "Pavel Irtenev",
+            type_="person",
+            side="unknown",
+            role="Varnian presidential spokesman",
+            text=t,
+        ),
     ]
 
 
@@ -43,8 +75,10 @@ def test_pointer_follow_up_and_nearby_wording_deny_the_call_up_not_the_nearer_qu
     claims = build_claims(_report_atts(), _infos("x1"), OPTS)
     order = _claim_with(claims, "secret order")
     assert sorted(d.content.text for d in order.denials) == [
-        "no mobilisation order had been signed", "the account",
-        "the report of a new call-up a \u201ccomplete fabrication\u201d"]
+        "no mobilisation order had been signed",
+        "the account",
+        "the report of a new call-up a \u201ccomplete fabrication\u201d",
+    ]
     village = _claim_with(claims, "Every village")
     assert village.denials == ()
     # the follow-up negation is a denial, not a claim of its own
@@ -56,12 +90,28 @@ def test_pointer_follow_up_and_nearby_wording_deny_the_call_up_not_the_nearer_qu
 
 def test_a_figure_called_false_denies_the_claims_stating_it_not_the_deniers_own_figure() -> None:
     atts = [
-        att("x2", "9,400 Varnian soldiers had been killed since the start of the operation", "Lena Sarvik",
-            type_="person", side="OS"),
-        att("x3", "The number 9,400 is absolutely false. Our losses since February are fewer than 1,200 killed.",
-            "Lev Tarnov", type_="person", side="VA", kind="direct"),
-        att("x4", "the Defence Ministry's figure of fewer than 1,200 dead since February was a number for television",
-            "Yuri Oreshkin", type_="person", side="unknown"),
+        att(
+            "x2",
+            "9,400 Varnian soldiers had been killed since the start of the operation",
+            "Lena Sarvik",
+            type_="person",
+            side="OS",
+        ),
+        att(
+            "x3",
+            "The number 9,400 is absolutely false. Our losses since February are fewer than 1,200 killed.",
+            "Lev Tarnov",
+            type_="person",
+            side="VA",
+            kind="direct",
+        ),
+        att(
+            "x4",
+            "the Defence Ministry's figure of fewer than 1,200 dead since February was a number for television",
+            "Yuri Oreshkin",
+            type_="person",
+            side="unknown",
+        ),
     ]
     claims = build_claims(atts, _infos("x2", "x3", "x4"), OPTS)
     assert [d.speaker.text for d in _claim_with(claims, "9,400 Varnian").denials] == ["Lev Tarnov"]
@@ -71,10 +121,20 @@ def test_a_figure_called_false_denies_the_claims_stating_it_not_the_deniers_own_
 
 def test_citing_another_partys_figure_contests_it() -> None:
     atts = [
-        att("x1", "Varnian losses since February were fewer than 1,200 killed", "The Varnian Defence Ministry",
-            type_="organization", side="VA"),
-        att("x4", "the Defence Ministry's figure of fewer than 1,200 dead since February was a number for television",
-            "Yuri Oreshkin", type_="person", side="unknown"),
+        att(
+            "x1",
+            "Varnian losses since February were fewer than 1,200 killed",
+            "The Varnian Defence Ministry",
+            type_="organization",
+            side="VA",
+        ),
+        att(
+            "x4",
+            "the Defence Ministry's figure of fewer than 1,200 dead since February was a number for television",
+            "Yuri Oreshkin",
+            type_="person",
+            side="unknown",
+        ),
     ]
     claims = build_claims(atts, _infos("x1", "x4"), OPTS)
     ministry = _claim_with(claims, "fewer than 1,200 killed")
@@ -84,14 +144,32 @@ def test_citing_another_partys_figure_contests_it() -> None:
 
 def test_named_referent_reaches_only_that_sides_figures() -> None:
     atts = [
-        att("x2", "9,400 Varnian soldiers had been killed since the start of the operation", "Lena Sarvik",
-            type_="person", side="OS"),
-        att("x2", "the Ostreli army will reach the Lessa before the harvest", "Lena Sarvik", type_="person",
-            side="OS", start=300),
+        att(
+            "x2",
+            "9,400 Varnian soldiers had been killed since the start of the operation",
+            "Lena Sarvik",
+            type_="person",
+            side="OS",
+        ),
+        att(
+            "x2",
+            "the Ostreli army will reach the Lessa before the harvest",
+            "Lena Sarvik",
+            type_="person",
+            side="OS",
+            start=300,
+        ),
         att("x5", "Varnia has lost between 4,000 and 6,500 soldiers killed", "an Alderan official", side="AL"),
-        att("x6", "Varnian losses were fewer than 1,200 killed and described the Ostreli figures as "
-            "\u201cabsolutely false\u201d", "The Varnian Defence Ministry", type_="organization", side="VA",
-            stance="deny", kind="mixed"),
+        att(
+            "x6",
+            "Varnian losses were fewer than 1,200 killed and described the Ostreli figures as "
+            "\u201cabsolutely false\u201d",
+            "The Varnian Defence Ministry",
+            type_="organization",
+            side="VA",
+            stance="deny",
+            kind="mixed",
+        ),
     ]
     claims = build_claims(atts, _infos("x2", "x5", "x6"), OPTS)
     assert len(_claim_with(claims, "9,400 Varnian").denials) == 1
@@ -100,19 +178,41 @@ def test_named_referent_reaches_only_that_sides_figures() -> None:
 
 
 def test_denials_do_not_spray() -> None:
-    t = ("US officials said Russia runs its campaign from Moscow without a central war commander. "
-         + "Troops have been plagued by logistical problems and low morale across the front. " * 8
-         + "Officials said Putin had been misinformed by his advisers about the military. "
-         "The Kremlin has called the intelligence a \u201ccomplete misunderstanding\u201d. "
-         "All official individuals dismissed the idea that Putin would resort to nuclear weapons.")
+    t = (
+        "US officials said Russia runs its campaign from Moscow without a central war commander. "
+        + "Troops have been plagued by logistical problems and low morale across the front. " * 8
+        + "Officials said Putin had been misinformed by his advisers about the military. "
+        "The Kremlin has called the intelligence a \u201ccomplete misunderstanding\u201d. "
+        "All official individuals dismissed the idea that Putin would resort to nuclear weapons."
+    )
     atts = [
-        att("x7", "Russia runs its campaign from Moscow without a central war commander", "US officials",
-            side="US", text=t),
+        att(
+            "x7",
+            "Russia runs its campaign from Moscow without a central war commander",
+            "US officials",
+            side="US",
+            text=t,
+        ),
         att("x7", "Putin had been misinformed by his advisers about the military", "Officials", side="US", text=t),
-        att("x7", "the intelligence a \u201ccomplete misunderstanding\u201d", "The Kremlin", type_="organization",
-            side="RU", stance="deny", kind="mixed", text=t),
-        att("x7", "the idea that Putin would resort to nuclear weapons", "All official individuals", type_="group",
-            side="unknown", stance="deny", text=t),
+        att(
+            "x7",
+            "the intelligence a \u201ccomplete misunderstanding\u201d",
+            "The Kremlin",
+            type_="organization",
+            side="RU",
+            stance="deny",
+            kind="mixed",
+            text=t,
+        ),
+        att(
+            "x7",
+            "the idea that Putin would resort to nuclear weapons",
+            "All official individuals",
+            type_="group",
+            side="unknown",
+            stance="deny",
+            text=t,
+        ),
     ]
     claims = build_claims(atts, _infos("x7"), OPTS)
     misinformed = _claim_with(claims, "misinformed")

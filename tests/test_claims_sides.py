@@ -10,18 +10,23 @@ from headwater.claims.statements import statements
 
 
 def test_and_that_splits_a_content_into_propositions_and_questions_are_dropped() -> None:
-    text = ("Northgate Wire said that Varnia had lost between 4,000 and 6,500 soldiers killed since February 3, "
-            "and that Velkov had secretly ordered 80,000 more reservists to be called up. Asked whether Aldera "
-            "believed such an order had been signed, she declined.")
-    content = ("that Varnia had lost between 4,000 and 6,500 soldiers killed since February 3, and that Velkov had "
-               "secretly ordered 80,000 more reservists to be called up")
+    text = (
+        "Northgate Wire said that Varnia had lost between 4,000 and 6,500 soldiers killed since February 3, "
+        "and that Velkov had secretly ordered 80,000 more reservists to be called up. Asked whether Aldera "
+        "believed such an order had been signed, she declined."
+    )
+    content = (
+        "that Varnia had lost between 4,000 and 6,500 soldiers killed since February 3, and that Velkov had "
+        "secretly ordered 80,000 more reservists to be called up"
+    )
     a = att("x1", content, "Northgate Wire", type_="media", text=text)
     q = att("x1", "whether Aldera believed such an order had been signed", "she", text=text)
     parts = statements([a, q], min_words=3)
     assert [p.content.text for p in parts] == [
         "that Varnia had lost between 4,000 and 6,500 soldiers killed since February 3",
-        "Velkov had secretly ordered 80,000 more reservists to be called up"]
-    assert all(text[p.content.start:p.content.end] == p.content.text for p in parts)
+        "Velkov had secretly ordered 80,000 more reservists to be called up",
+    ]
+    assert all(text[p.content.start : p.content.end] == p.content.text for p in parts)
     denial = att("x1", "it", "Korvask", stance="deny", start=5)
     assert statements([denial], min_words=3) == [denial]  # a denial is kept however short
 
@@ -43,8 +48,7 @@ def test_sides_filled_in_from_nation_words_longer_names_roles_and_other_articles
 
 
 def test_one_stray_side_never_becomes_a_persons_side() -> None:
-    atts = [att(f"x{i}", "a claim about the debate", "Bart Holloway", type_="person", side="unknown")
-            for i in range(6)]
+    atts = [att(f"x{i}", "a claim about the debate", "Bart Holloway", type_="person", side="unknown") for i in range(6)]
     atts.append(att("x9", "a claim about the debate", "Bart Holloway", type_="person", side="CN"))
     assert {a.speaker.side for a in prepare(atts)} == {"unknown"}
     atts += [att(f"y{i}", "a claim about the debate", "Bart Holloway", type_="person", side="US") for i in range(3)]

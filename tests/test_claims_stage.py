@@ -19,12 +19,29 @@ def _records():  # type: ignore[no-untyped-def]
     t3 = "The Varnian Defence Ministry said Varnian losses were fewer than 1,200 killed."
     docs = [doc("s1", t1, outlet="Wire"), doc("s2", t2, outlet="Times"), doc("s3", t3, outlet="Courier")]
     atts = [
-        att("s1", "Varnia has lost between 4,000 and 6,500 soldiers killed since February 3", "An Alderan official",
-            side="AL", text=t1),
-        att("s2", "9,400 Varnian soldiers had been killed since February 3", "Lena Sarvik", type_="person",
-            side="OS", text=t2),
-        att("s3", "Varnian losses were fewer than 1,200 killed", "The Varnian Defence Ministry",
-            type_="organization", side="VA", text=t3),
+        att(
+            "s1",
+            "Varnia has lost between 4,000 and 6,500 soldiers killed since February 3",
+            "An Alderan official",
+            side="AL",
+            text=t1,
+        ),
+        att(
+            "s2",
+            "9,400 Varnian soldiers had been killed since February 3",
+            "Lena Sarvik",
+            type_="person",
+            side="OS",
+            text=t2,
+        ),
+        att(
+            "s3",
+            "Varnian losses were fewer than 1,200 killed",
+            "The Varnian Defence Ministry",
+            type_="organization",
+            side="VA",
+            text=t3,
+        ),
     ]
     return docs, atts
 
@@ -57,27 +74,36 @@ def test_estimates_side_by_side_and_contradictions() -> None:
 
 
 def test_run_claims_on_a_store_without_attributions(store) -> None:  # type: ignore[no-untyped-def]
-    from headwater.claims.stage import run_claims
+    from headwater.exec.claims import run_claims
 
     docs, _ = _records()
     insert(store, docs)
     summary = run_claims(store, load_config())
-    assert summary["articles"] == 3
-    assert summary["quantities"] == 3
-    assert summary["contradictions"] == 3
+    assert summary.articles == 3
+    assert summary.quantities == 3
+    assert summary.contradictions == 3
 
 
 def test_one_row_per_party_and_one_contradiction_per_pair_of_figures() -> None:
     from headwater.model import Quantity, Span
 
-    def q(doc_: str, value: float, speaker: str | None, side: str, qualifier: str | None = None,
-          what: str = "Varnian soldiers killed") -> Quantity:
-        return Quantity(doc_, f"{doc_}.txt", what, "soldiers", value, None, None, qualifier, Span("", 0, 1),
-                        speaker, side)
+    def q(
+        doc_: str,
+        value: float,
+        speaker: str | None,
+        side: str,
+        qualifier: str | None = None,
+        what: str = "Varnian soldiers killed",
+    ) -> Quantity:
+        return Quantity(
+            doc_, f"{doc_}.txt", what, "soldiers", value, None, None, qualifier, Span("", 0, 1), speaker, side
+        )
 
     quantities = [
-        q("a", 9400, "Lena Sarvik", "OS"), q("b", 9400, "Ostreli General Staff", "OS"),
-        q("c", 1200, "Varnian Defence Ministry", "VA", "fewer than"), q("d", 1200, "Lev Tarnov", "VA", "less than"),
+        q("a", 9400, "Lena Sarvik", "OS"),
+        q("b", 9400, "Ostreli General Staff", "OS"),
+        q("c", 1200, "Varnian Defence Ministry", "VA", "fewer than"),
+        q("d", 1200, "Lev Tarnov", "VA", "less than"),
         q("e", 1200, "Defence Ministry", "unknown", "fewer than"),
         q("f", 300, "an official", "AL", "more than", "Varnian soldiers killed or wounded"),
     ]

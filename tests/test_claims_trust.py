@@ -49,8 +49,12 @@ def test_the_copy_is_an_article_of_its_own_joined_by_an_exact_edge(cases: Path) 
         kinds = store.con.execute(
             "SELECT kind FROM reuse_edges WHERE (source_article = ? AND target_article = ?) "
             "OR (source_article = ? AND target_article = ?)",
-            [docs["a_varnia_wire.txt"], docs["c_copy_of_varnia_wire.txt"], docs["c_copy_of_varnia_wire.txt"],
-             docs["a_varnia_wire.txt"]],
+            [
+                docs["a_varnia_wire.txt"],
+                docs["c_copy_of_varnia_wire.txt"],
+                docs["c_copy_of_varnia_wire.txt"],
+                docs["a_varnia_wire.txt"],
+            ],
         ).fetchall()
     assert docs["a_varnia_wire.txt"] != docs["c_copy_of_varnia_wire.txt"]
     assert [k for (k,) in kinds] == ["exact"]
@@ -73,15 +77,34 @@ def test_the_example_gold(tmp_path: Path) -> None:
 def test_a_malformed_gold_line_is_named(tmp_path: Path) -> None:
     bad = tmp_path / "gold.jsonl"
     bad.write_text('{"check": "same", "a": {"doc": "x", "text": "y"}}\n{"check": "sideways"}\n', encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "headwater", "eval", "claims", "--gold", str(bad), "--db",
-                          str(tmp_path / "none.duckdb")], capture_output=True, text=True, timeout=120, check=False)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "headwater",
+            "eval",
+            "claims",
+            "--gold",
+            str(bad),
+            "--db",
+            str(tmp_path / "none.duckdb"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert run.returncode == 2 and "gold.jsonl:2" in run.stderr and "Traceback" not in run.stderr
 
 
-BANNER_A = ("Sign up for the Halden Daily World Briefing newsletter to get the most important stories from Varnia, "
-            "Ostrel and Aldera delivered to your inbox every single morning before breakfast, free of charge.")
-BANNER_B = ("Sign up for the Halden Daily World Briefing newsletter to get the most important stories from Varnia, "
-            "Ostrel and Aldera delivered straight to your inbox every morning before breakfast, at no charge.")
+BANNER_A = (
+    "Sign up for the Halden Daily World Briefing newsletter to get the most important stories from Varnia, "
+    "Ostrel and Aldera delivered to your inbox every single morning before breakfast, free of charge."
+)
+BANNER_B = (
+    "Sign up for the Halden Daily World Briefing newsletter to get the most important stories from Varnia, "
+    "Ostrel and Aldera delivered straight to your inbox every morning before breakfast, at no charge."
+)
 
 
 def test_a_reworded_banner_is_no_reuse(tmp_path: Path) -> None:
@@ -91,9 +114,13 @@ def test_a_reworded_banner_is_no_reuse(tmp_path: Path) -> None:
     corpus.mkdir()
     (corpus / "x.txt").write_text(
         "Harvest starts early in Dolmara\n\nFarmers near Karvel began the wheat harvest a week early this year, "
-        "the regional agriculture office said on Tuesday, citing a dry spring.\n\n" + BANNER_A + "\n", encoding="utf-8")
+        "the regional agriculture office said on Tuesday, citing a dry spring.\n\n" + BANNER_A + "\n",
+        encoding="utf-8",
+    )
     (corpus / "y.txt").write_text(
         "Port Ellery opens a new ferry line\n\nA ferry line between Port Ellery and Tessary opens on Friday, the port "
-        "authority said, with two crossings a day in summer.\n\n" + BANNER_B + "\n", encoding="utf-8")
+        "authority said, with two crossings a day in summer.\n\n" + BANNER_B + "\n",
+        encoding="utf-8",
+    )
     dossier = run_dossier(corpus, tmp_path / "out")
     assert dossier["reuse_edges"] == []

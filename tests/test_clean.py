@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from headwater.clean import clean_document, line_hash
-from headwater.clean.offsets import OffsetMap
 from headwater.clean.provenance import match_provenance
+from headwater.offsets import OffsetMap
 
 ARTICLE = (
     "Harbour strike enters third week \u2014 Newsweek\n"
@@ -26,8 +26,18 @@ ARTICLE = (
 
 def test_boilerplate_and_markup_removed():
     c = clean_document(ARTICLE)
-    for junk in ("We use your sign-up", "Read also", "Advertisement", "Share This Post", "Related video",
-                 "< p>", "</ p>", "p>", "Based on materials", "Tips & Tricks"):
+    for junk in (
+        "We use your sign-up",
+        "Read also",
+        "Advertisement",
+        "Share This Post",
+        "Related video",
+        "< p>",
+        "</ p>",
+        "p>",
+        "Based on materials",
+        "Tips & Tricks",
+    ):
         assert junk not in c.text, junk
     assert "Dock workers in Port Ellery" in c.text
     assert "The port authority said talks would resume on Friday." in c.text
@@ -36,7 +46,9 @@ def test_boilerplate_and_markup_removed():
 
 
 def test_curly_quotes_kept_and_mojibake_fixed():
-    c = clean_document("Title line\nThe minister said \u201cnever\u201d and \u00e2\u20ac\u0153fixed\u00e2\u20ac\u009d.\n")
+    c = clean_document(
+        "Title line\nThe minister said \u201cnever\u201d and \u00e2\u20ac\u0153fixed\u00e2\u20ac\u009d.\n"
+    )
     assert "\u201cnever\u201d" in c.text
     assert "\u00e2\u20ac" not in c.text
 
@@ -54,7 +66,9 @@ def test_copyright_and_source_lines():
     assert match_provenance("Source: Halden Daily").value == "Halden Daily"
     assert match_provenance("Based on materials: ZN.ua").value == "ZN.ua"
     assert match_provenance("Source: officials who asked not to be named said the talks had failed badly") is None
-    c = clean_document("A title\nBody sentence here.\nSource: Halden Daily\n\u00a9 2025 Kestrel News. All rights reserved.")
+    c = clean_document(
+        "A title\nBody sentence here.\nSource: Halden Daily\n\u00a9 2025 Kestrel News. All rights reserved."
+    )
     assert c.outlet == "Kestrel News" and c.credited_source == "Halden Daily"
 
 
@@ -80,7 +94,7 @@ def test_crossdoc_lines_removed_but_id_stable():
 
 
 def test_breadcrumb_title_dropped():
-    raw = "HomeWorldFerry strike spreads to \"three ports\"\n\nFerry strike spreads to \u201cthree ports\u201d\n\nBody text."
+    raw = 'HomeWorldFerry strike spreads to "three ports"\n\nFerry strike spreads to \u201cthree ports\u201d\n\nBody text.'
     c = clean_document(raw)
     assert not c.text.startswith("Home")
     assert c.title == "Ferry strike spreads to \u201cthree ports\u201d"

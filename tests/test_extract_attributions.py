@@ -85,15 +85,20 @@ def test_indirect_with_and_without_that(nlp):
 
 
 def test_sentence_final_cue(nlp):
-    att = find(run(nlp, "The convoy was delayed by two days at the border, a customs official said."), "convoy was delayed")
+    att = find(
+        run(nlp, "The convoy was delayed by two days at the border, a customs official said."), "convoy was delayed"
+    )
     assert att.kind == "indirect"
     assert att.speaker.text == "a customs official"
     assert att.speaker.type == "anonymous"
 
 
 def test_estimates_and_belief(nlp):
-    atts = run(nlp, "Orlan intelligence believes that the rebels have run out of fuel, and the ministry estimates "
-                    "that 3,000 people have fled.")
+    atts = run(
+        nlp,
+        "Orlan intelligence believes that the rebels have run out of fuel, and the ministry estimates "
+        "that 3,000 people have fled.",
+    )
     a = find(atts, "rebels have run out of fuel")
     assert a.cue.text == "believes" and a.speaker.type == "organization"
     b = find(atts, "3,000 people have fled")
@@ -101,7 +106,10 @@ def test_estimates_and_belief(nlp):
 
 
 def test_mixed_quote_fragment(nlp):
-    att = find(run(nlp, "The ministry called the report a “complete fabrication” and said it would sue."), "complete fabrication")
+    att = find(
+        run(nlp, "The ministry called the report a “complete fabrication” and said it would sue."),
+        "complete fabrication",
+    )
     assert att.kind == "mixed"
     assert att.stance == "deny"
     assert att.speaker.text == "The ministry"
@@ -223,7 +231,10 @@ def test_types_sides_roles(nlp, text, type_, side, role):
         ("Marta Kowal told Newsweek that the bridge would reopen.", "Newsweek"),
         ("In an interview with CNN, Marta Kowal said the bridge would reopen.", "CNN"),
         ("Marta Kowal said in a video posted on Telegram that the bridge would reopen.", "Telegram"),
-        ("The ministry said the bridge would reopen, citing people familiar with the matter.", "people familiar with the matter"),
+        (
+            "The ministry said the bridge would reopen, citing people familiar with the matter.",
+            "people familiar with the matter",
+        ),
     ],
 )
 def test_via(nlp, text, via):
@@ -259,8 +270,10 @@ def test_offsets_are_code_points(nlp):
 
 
 def test_role_leaves_out_the_verbs_preposition(nlp):
-    text = ("The deal was agreed with Defence Minister Lena Sarvik on Saturday. "
-            "Sarvik said the package would arrive in May.")
+    text = (
+        "The deal was agreed with Defence Minister Lena Sarvik on Saturday. "
+        "Sarvik said the package would arrive in May."
+    )
     att = find(run(nlp, text), "package would arrive")
     assert att.speaker.resolved == "Lena Sarvik"
     assert att.speaker.role == "Defence Minister"

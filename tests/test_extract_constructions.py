@@ -47,8 +47,12 @@ def test_quote_before_cue_wins_over_a_trailing_clause(nlp):
         ("The dockworkers' union vowed to strike in March.", "vowed", "dockworkers' union", "to strike in March"),
         ("Mayor Ilse Brandt pushed for a ban on plastic bags.", "pushed for", "Ilse Brandt", "a ban on plastic bags"),
         ("Council members are skeptical of the proposal.", "are skeptical of", "Council members", "the proposal"),
-        ("Marta Kowal's claim that the dam is unsafe angered the engineers.", "claim", "Marta Kowal",
-         "that the dam is unsafe"),
+        (
+            "Marta Kowal's claim that the dam is unsafe angered the engineers.",
+            "claim",
+            "Marta Kowal",
+            "that the dam is unsafe",
+        ),
         ("The leak was first reported by the Velmar Times.", "was first reported", "Velmar Times", "The leak"),
     ],
 )
@@ -62,8 +66,16 @@ def test_acts_intentions_prepositional_nominal_and_adjective_cues(nlp, text, cue
 @pytest.mark.parametrize(
     ("text", "cue", "content"),
     [
-        ("The reform plan seems to have stalled in the senate.", "seems", "The reform plan seems to have stalled in the senate"),
-        ("Tomas Vell is widely expected to win the runoff.", "is widely expected", "Tomas Vell is widely expected to win the runoff"),
+        (
+            "The reform plan seems to have stalled in the senate.",
+            "seems",
+            "The reform plan seems to have stalled in the senate",
+        ),
+        (
+            "Tomas Vell is widely expected to win the runoff.",
+            "is widely expected",
+            "Tomas Vell is widely expected to win the runoff",
+        ),
         ("Asked about the delay, the mayor blamed the weather.", "Asked", "the delay"),
     ],
 )
@@ -137,30 +149,37 @@ def test_quoted_fragment_keeps_its_full_stop_and_closing_mark(nlp):
 
 
 def test_split_quote_around_an_inverted_cue(nlp):
-    text = ("“The levy,” said Oren Vask, an economist who advises the Ostrel port authority, "
-            "“is that we will be shipping cargo and losing jobs.”")
+    text = (
+        "“The levy,” said Oren Vask, an economist who advises the Ostrel port authority, "
+        "“is that we will be shipping cargo and losing jobs.”"
+    )
     atts = run(nlp, text)
     assert [a.content.text for a in atts] == ["The levy,", "is that we will be shipping cargo and losing jobs."]
     assert all(a.kind == "direct" and a.speaker is not None and a.speaker.text.endswith("Oren Vask") for a in atts)
 
 
 def test_later_quote_in_the_same_paragraph_continues_the_speaker(nlp):
-    text = ("“The harbour will reopen in spring,” said Lena Ostrova, the port director, referring to the "
-            "repairs on the northern pier after the storm damage of last winter. “Cargo ships will follow within weeks.”")
+    text = (
+        "“The harbour will reopen in spring,” said Lena Ostrova, the port director, referring to the "
+        "repairs on the northern pier after the storm damage of last winter. “Cargo ships will follow within weeks.”"
+    )
     atts = [a for a in run(nlp, text) if a.kind == "direct"]
-    assert [a.content.text for a in atts] == ["The harbour will reopen in spring,", "Cargo ships will follow within weeks."]
+    assert [a.content.text for a in atts] == [
+        "The harbour will reopen in spring,",
+        "Cargo ships will follow within weeks.",
+    ]
     assert atts[1].speaker is not None and "Lena Ostrova" in atts[1].speaker.text
 
 
 def test_sentence_final_cue_when_the_parser_adds_a_second_subject(nlp):
-    text = ('"The more people who know about the levy, the better they like it," Briggs Tanner said.')
+    text = '"The more people who know about the levy, the better they like it," Briggs Tanner said.'
     att = only(run(nlp, text), "said")
     assert att.speaker.text == "Briggs Tanner"
     assert att.content.text.startswith("The more people")
 
 
 def test_a_cue_in_a_subordinate_clause_ends_with_it(nlp):
-    text = ("While Mayor Dana Roe has said that she backs the levy, the council voted against it on Monday.")
+    text = "While Mayor Dana Roe has said that she backs the levy, the council voted against it on Monday."
     att = only(run(nlp, text), "said")
     assert att.content.text == "that she backs the levy"
 
@@ -168,13 +187,25 @@ def test_a_cue_in_a_subordinate_clause_ends_with_it(nlp):
 @pytest.mark.parametrize(
     ("text", "cue", "speaker", "content"),
     [
-        ("Voters in Tessary see the levy as a tax on fishermen.", "see", "Voters in Tessary",
-         "the levy as a tax on fishermen"),
-        ("The harbour board has offered no details about the repairs.", "offered", "harbour board",
-         "no details about the repairs"),
+        (
+            "Voters in Tessary see the levy as a tax on fishermen.",
+            "see",
+            "Voters in Tessary",
+            "the levy as a tax on fishermen",
+        ),
+        (
+            "The harbour board has offered no details about the repairs.",
+            "offered",
+            "harbour board",
+            "no details about the repairs",
+        ),
         ("About 4 in 10 say the pier should close.", "say", "4 in 10", "the pier should close"),
-        ("Senator Ruth Calder's proposal to close the pier angered the dockworkers.", "proposal", "Ruth Calder",
-         "to close the pier"),
+        (
+            "Senator Ruth Calder's proposal to close the pier angered the dockworkers.",
+            "proposal",
+            "Ruth Calder",
+            "to close the pier",
+        ),
     ],
 )
 def test_object_noun_and_number_subject_cues(nlp, text, cue, speaker, content):
@@ -184,7 +215,9 @@ def test_object_noun_and_number_subject_cues(nlp, text, cue, speaker, content):
 
 
 def test_quote_right_after_the_cue_wins_over_the_text_before(nlp):
-    text = "Asked whether the closure had been hard for the town, Mayor Dana Roe said: ''Of course. We lost the ferry.''"
+    text = (
+        "Asked whether the closure had been hard for the town, Mayor Dana Roe said: ''Of course. We lost the ferry.''"
+    )
     att = only(run(nlp, text), "said")
     assert att.kind == "direct" and att.content.text == "Of course. We lost the ferry."
 
@@ -196,15 +229,19 @@ def test_headline_label_names_the_speaker_even_when_mistagged(nlp):
 
 
 def test_colon_cue_before_a_quoted_paragraph(nlp):
-    text = "In a 1963 speech, the governor declared:\n\n“It is right that from this port we sound the drum for freedom.”"
+    text = (
+        "In a 1963 speech, the governor declared:\n\n“It is right that from this port we sound the drum for freedom.”"
+    )
     att = only(run(nlp, text), "declared")
     assert att.kind == "direct" and att.content.text.startswith("It is right")
     assert att.speaker.text == "the governor"
 
 
 def test_object_control_and_a_dependent_clause_bound_the_statement(nlp):
-    text = ("The siege drags on, prompting harbour officials to say that the levy may be in doubt, "
-            "but they cautioned that there is no sign of a strike.")
+    text = (
+        "The siege drags on, prompting harbour officials to say that the levy may be in doubt, "
+        "but they cautioned that there is no sign of a strike."
+    )
     said = only(run(nlp, text), "say")
     assert said.speaker.text == "harbour officials"
     assert said.content.text == "that the levy may be in doubt"
@@ -233,10 +270,19 @@ def test_a_refusal_to_comment_names_its_topic(nlp):
 @pytest.mark.parametrize(
     ("text", "cue", "speaker", "content"),
     [
-        ("Senator Ruth Calder made the case that the harbour levy is unfair.", "made the case", "Ruth Calder",
-         "that the harbour levy is unfair"),
+        (
+            "Senator Ruth Calder made the case that the harbour levy is unfair.",
+            "made the case",
+            "Ruth Calder",
+            "that the harbour levy is unfair",
+        ),
         ("Mayor Ilse Brandt took a swipe at the ferry company.", "took a swipe at", "Ilse Brandt", "the ferry company"),
-        ("The auditors raised questions about the pier contract.", "raised questions about", "auditors", "the pier contract"),
+        (
+            "The auditors raised questions about the pier contract.",
+            "raised questions about",
+            "auditors",
+            "the pier contract",
+        ),
         ("Many fishermen have doubts about the new quota.", "have doubts about", "fishermen", "the new quota"),
     ],
 )
@@ -259,9 +305,11 @@ def test_citing_a_reason_is_the_subjects_content(nlp):
 
 
 def test_citing_people_or_reports_stays_a_source(nlp):
-    for text in ("The Velmar Times reported the closure, citing harbour officials.",
-                 "The Velmar Times reported the closure, citing Tessary medics.",
-                 "The Velmar Times reported the closure, citing an internal report."):
+    for text in (
+        "The Velmar Times reported the closure, citing harbour officials.",
+        "The Velmar Times reported the closure, citing Tessary medics.",
+        "The Velmar Times reported the closure, citing an internal report.",
+    ):
         atts = run(nlp, text)
         assert not [a for a in atts if a.cue is not None and a.cue.text == "citing"], text
 
@@ -305,7 +353,9 @@ def test_bracketed_party_stays_in_the_speaker(nlp):
 
 
 def test_a_list_taken_for_an_apposition_stays_in_the_content(nlp):
-    att = only(run(nlp, "Mayor Ilse Brandt thanked the pilots, the dockers, the nurses and the ferry crews."), "thanked")
+    att = only(
+        run(nlp, "Mayor Ilse Brandt thanked the pilots, the dockers, the nurses and the ferry crews."), "thanked"
+    )
     assert att.content.text == "the pilots, the dockers, the nurses and the ferry crews"
 
 
@@ -330,5 +380,7 @@ def test_according_to_at_the_start_leaves_its_own_modifiers_out(nlp):
 def test_object_bound_by_a_to_infinitive_and_an_as_complement(nlp):
     urged = only(run(nlp, "The union urged the council to scrap the harbour levy."), "urged")
     assert urged.content.text == "the council to scrap the harbour levy"
-    pointed = only(run(nlp, "Mayor Ilse Brandt pointed to the ferry strike as the main cause of the delay."), "pointed to")
+    pointed = only(
+        run(nlp, "Mayor Ilse Brandt pointed to the ferry strike as the main cause of the delay."), "pointed to"
+    )
     assert pointed.content.text == "the ferry strike as the main cause of the delay"

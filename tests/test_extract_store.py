@@ -32,15 +32,15 @@ def _ingest(store, raw: str = TEXT) -> Document:
 
 
 def test_stage_is_idempotent_and_maps_raw_offsets(store, nlp, tmp_path):
-    from headwater.extract.stage import run_extract
+    from headwater.exec.extract import run_extract
     from headwater.store.attributions import load_attributions
 
     raw = "  \n" + TEXT.replace("\n\n", "\n\n\n")
     doc = _ingest(store, raw)
     seen = []
-    written = run_extract(store, load_config(), lambda done, total: seen.append((done, total)))
+    written = run_extract(store, load_config(), lambda done, total: seen.append((done, total))).written
     assert written >= 2 and seen[-1] == (1, 1)
-    assert run_extract(store, load_config()) == 0
+    assert run_extract(store, load_config()).written == 0
     atts = load_attributions(store)
     assert len(atts) == written
     for att in atts:
@@ -54,8 +54,8 @@ def test_stage_is_idempotent_and_maps_raw_offsets(store, nlp, tmp_path):
 
 
 def test_exporter_shape(store, nlp):
+    from headwater.exec.extract import run_extract
     from headwater.export import available
-    from headwater.extract.stage import run_extract
 
     _ingest(store)
     run_extract(store, load_config())

@@ -7,10 +7,10 @@ import random
 import time
 
 from headwater.clean import clean_document
-from headwater.clean.offsets import OffsetMap
 from headwater.config import load_config
 from headwater.evaluate.hostile import KINDS, cases, unaccounted, write_cases
 from headwater.model import IngestError, RawArticle
+from headwater.offsets import OffsetMap
 from headwater.pipeline import ingest_paths
 from headwater.sources import read_file
 from headwater.sources.decode import DecodeError, decode_bytes

@@ -11,9 +11,9 @@ import sys
 import pytest
 
 from headwater.clean import clean_document
-from headwater.clean.offsets import OffsetMap
 from headwater.config import load_config
 from headwater.evaluate.hostile import _warc, article, gzip_bomb
+from headwater.offsets import OffsetMap
 from headwater.pipeline import ingest_paths
 from headwater.sources import expand_paths
 from headwater.store import articles as A
@@ -269,7 +269,7 @@ def test_feedparser_gets_a_stream_not_bytes():
 
 def test_article_stored_over_spacys_limit_does_not_poison_extract(store, cfg, nlp):
     """A store written before the limit existed: the long article is skipped, the others extracted."""
-    from headwater.extract.stage import run_extract
+    from headwater.exec.extract import run_extract
     from headwater.model import RawArticle
     from headwater.pipeline import build_document
 
@@ -282,7 +282,7 @@ def test_article_stored_over_spacys_limit_does_not_poison_extract(store, cfg, nl
         docs.append(build_document(raw, clean_document(text)))
     assert len(docs[0].text) > nlp.max_length
     A.insert(store, docs)
-    assert run_extract(store, cfg) >= 1
+    assert run_extract(store, cfg).written >= 1
     assert store.query("SELECT count(*) AS n FROM attribution_runs")[0]["n"] == 2
 
 

@@ -59,11 +59,20 @@ def test_bad_inputs_are_named_and_the_rest_goes_on(store, cfg, tmp_path):
     (src / "legacy.txt").write_bytes(
         "Zürich talks\n\nThe mayor of Zürich said the façade would be repaired before the crowds returned to the "
         "old town. Café owners in the Münsterhof were relieved; the Bürgermeister said “we will not wait”. "
-        "Prices rose by 5 € a night.".encode("cp1252"))
-    lines = [json.dumps({"text": "Council vote delayed\n\nThe council said the vote would wait a week.",
-                         "outlet": "Halden Daily", "url": "https://example.org/a", "published": "2025-03-02"}),
-             "{broken json",
-             json.dumps({"title": "no body"})]
+        "Prices rose by 5 € a night.".encode("cp1252")
+    )
+    lines = [
+        json.dumps(
+            {
+                "text": "Council vote delayed\n\nThe council said the vote would wait a week.",
+                "outlet": "Halden Daily",
+                "url": "https://example.org/a",
+                "published": "2025-03-02",
+            }
+        ),
+        "{broken json",
+        json.dumps({"title": "no body"}),
+    ]
     (src / "feed.jsonl").write_text("\n".join(lines) + "\n")
     report = ingest_paths(store, cfg, [src])
     reasons = {e.path.split("/")[-1]: e.reason for e in report.errors}
@@ -87,8 +96,9 @@ def _warc(html: str, url: str) -> bytes:
     buf = io.BytesIO()
     writer = WARCWriter(buf, gzip=False)
     headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-    writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(html.encode()),
-                                                  http_headers=headers))
+    writer.write_record(
+        writer.create_warc_record(url, "response", payload=io.BytesIO(html.encode()), http_headers=headers)
+    )
     return gzip.compress(buf.getvalue())
 
 
@@ -139,8 +149,14 @@ def test_seeds(store, cfg):
     assert docs["002"].outlet == "ZN.ua" and docs["002"].credited_source == "Newsweek"
     assert docs["003"].outlet == "Latin Times"
     for d in docs.values():
-        for junk in ("We use your sign-up", "Read Full Article", "Advertisement", "Share This Post", "< p>",
-                     "Related video"):
+        for junk in (
+            "We use your sign-up",
+            "Read Full Article",
+            "Advertisement",
+            "Share This Post",
+            "< p>",
+            "Related video",
+        ):
             assert junk not in d.text, (d.doc, junk)
         # no paragraph of real text is lost: every removed line is short or matched a named rule
         for r in d.removed:
@@ -172,10 +188,16 @@ def test_unchanged_files_are_not_read_again_but_changed_ones_are(store, cfg, tmp
 
 
 def test_story_paragraph_embedded_in_unrelated_articles_is_not_boilerplate(store, cfg, tmp_path):
-    shared = ("The harbour master said on Tuesday that three grain ships had been turned back at the mouth of the "
-              "Lessa because the channel had silted up after the spring floods.")
-    topics = ["a council vote on bus fares", "a football derby in Karvel", "a museum reopening in Brennick",
-              "a bakers' strike in Tessary"]
+    shared = (
+        "The harbour master said on Tuesday that three grain ships had been turned back at the mouth of the "
+        "Lessa because the channel had silted up after the spring floods."
+    )
+    topics = [
+        "a council vote on bus fares",
+        "a football derby in Karvel",
+        "a museum reopening in Brennick",
+        "a bakers' strike in Tessary",
+    ]
     for i, topic in enumerate(topics):
         body = f"Headline {i}\n\nThis is a story about {topic}, told in several sentences of its own."
         if i:

@@ -23,7 +23,7 @@ def _prop(nlp, sentence: str):  # type: ignore[no-untyped-def]
         ("Sarvik said the Varnian army will leave Mirsk by the summer.", "prediction"),
         ("The Kremlin said Ostreli militants must lay down their arms.", "demand"),
         ("Marrow said the package was a disaster.", "opinion"),
-        ("Irtenev said: \"I think the report is wrong.\"", "opinion"),
+        ('Irtenev said: "I think the report is wrong."', "opinion"),
         ("The campaign did not immediately respond to requests for comment.", "refusal"),
         ("Marrow said she was not going to confirm it.", "refusal"),
         ("Asked whether the order existed, Tarnov said nothing.", "question"),

@@ -43,8 +43,9 @@ def test_so_far_and_materiel_events() -> None:
 
 
 def test_nation_from_context_skips_the_speaker() -> None:
-    text = ("Korvask's army has suffered heavy losses, with Alderan intelligence estimating that "
-            "9,000 soldiers have died.")
+    text = (
+        "Korvask's army has suffered heavy losses, with Alderan intelligence estimating that 9,000 soldiers have died."
+    )
     q = _one(text)
     assert q.quantity == "Varnian soldiers killed"
     assert q.speaker == "Alderan intelligence"
@@ -86,9 +87,11 @@ def test_offsets_point_at_the_number() -> None:
 
 
 def test_a_figure_quoted_back_or_called_false_is_not_an_estimate() -> None:
-    text = ("Tarnov said that the figure of 9,400 Varnian dead announced in Tessary had been invented. "
-            "«The number 9,400 is absolutely false,» he said. Korvask rejected a report that Varnia had lost "
-            "between 4,000 and 6,500 soldiers.")
+    text = (
+        "Tarnov said that the figure of 9,400 Varnian dead announced in Tessary had been invented. "
+        "«The number 9,400 is absolutely false,» he said. Korvask rejected a report that Varnia had lost "
+        "between 4,000 and 6,500 soldiers."
+    )
     assert extract_quantities(doc("q1", text)) == []
 
 
@@ -96,8 +99,14 @@ def test_someones_figure_is_theirs_and_our_losses_are_the_speakers_side() -> Non
     q = _one("Oreshkin said the Defence Ministry's figure of fewer than 1,200 dead since February was not credible.")
     assert (q.speaker, q.value, q.qualifier) == ("Defence Ministry", 1200, "fewer than")
     text = "«Our losses since the beginning of February are fewer than 1,200 killed,» Tarnov said."
-    a = att("q1", "Our losses since the beginning of February are fewer than 1,200 killed", "Lev Tarnov",
-            type_="person", side="VA", text=text)
+    a = att(
+        "q1",
+        "Our losses since the beginning of February are fewer than 1,200 killed",
+        "Lev Tarnov",
+        type_="person",
+        side="VA",
+        text=text,
+    )
     [mine] = extract_quantities(doc("q1", text), [a])
     assert mine.quantity == "Varnian soldiers killed" and mine.speaker == "Lev Tarnov"
 
@@ -105,17 +114,28 @@ def test_someones_figure_is_theirs_and_our_losses_are_the_speakers_side() -> Non
 def test_qualifier_after_a_guillemet_and_events_a_few_words_on() -> None:
     q = _one("He said Ostrel had regained «no more than 300 square kilometres», most of it empty fields.")
     assert q.qualifier == "no more than" and q.quantity == "square kilometres regained"
-    q = _one("Between 2,000 and 4,000 Ukrainian soldiers are believed to have been killed so far, according to US "
-             "estimates.")
+    q = _one(
+        "Between 2,000 and 4,000 Ukrainian soldiers are believed to have been killed so far, according to US estimates."
+    )
     assert q.quantity == "Ukrainian soldiers killed" and q.speaker == "US estimates" and q.side == "US"
     # "... reservists by the end of April to replace the losses": the losses are not what is counted
-    assert extract_quantities(doc("q1", "He signed an order about the call of 80 thousand more reservists by the "
-                                        "end of April to replace the losses.")) == []
+    assert (
+        extract_quantities(
+            doc(
+                "q1",
+                "He signed an order about the call of 80 thousand more reservists by the "
+                "end of April to replace the losses.",
+            )
+        )
+        == []
+    )
 
 
 def test_nation_from_the_clause_not_from_the_source_or_another_clause() -> None:
-    text = ("Northgate Wire, citing an Alderan official, said Varnia had lost between 4,000 and 6,500 soldiers "
-            "killed since Ostrel's counteroffensive began, and that Velkov had ordered 80,000 more reservists to "
-            "be called up.")
+    text = (
+        "Northgate Wire, citing an Alderan official, said Varnia had lost between 4,000 and 6,500 soldiers "
+        "killed since Ostrel's counteroffensive began, and that Velkov had ordered 80,000 more reservists to "
+        "be called up."
+    )
     found = {q.quantity for q in extract_quantities(doc("q1", text))}
     assert found == {"Varnian soldiers killed", "Varnian reservists called up"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import SEEDS, needs_seeds
 from headwater.config import load_config
-from headwater.reuse.stage import run_reuse
+from headwater.exec.reuse import run_reuse
 from headwater.store import reuse as db
 
 

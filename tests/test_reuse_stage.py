@@ -8,12 +8,53 @@ import pytest
 
 from headwater.clean import clean_document
 from headwater.config import load_config
+from headwater.exec.reuse import run_reuse
 from headwater.model import Document
-from headwater.reuse.stage import run_reuse
 from headwater.store import articles
 from headwater.store import reuse as db
 
-_WORDS = ["river", "bridge", "council", "harvest", "winter", "ferry", "mayor", "budget", "school", "harbour", "mill", "storm", "lantern", "orchard", "valley", "tunnel", "railway", "clinic", "market", "quarry", "meadow", "garrison", "archive", "beacon", "festival", "granary", "canal", "reservoir", "pier", "foundry", "tavern", "chapel", "vineyard", "barracks", "observatory", "lighthouse", "citadel", "monastery", "workshop", "warehouse"]
+_WORDS = [
+    "river",
+    "bridge",
+    "council",
+    "harvest",
+    "winter",
+    "ferry",
+    "mayor",
+    "budget",
+    "school",
+    "harbour",
+    "mill",
+    "storm",
+    "lantern",
+    "orchard",
+    "valley",
+    "tunnel",
+    "railway",
+    "clinic",
+    "market",
+    "quarry",
+    "meadow",
+    "garrison",
+    "archive",
+    "beacon",
+    "festival",
+    "granary",
+    "canal",
+    "reservoir",
+    "pier",
+    "foundry",
+    "tavern",
+    "chapel",
+    "vineyard",
+    "barracks",
+    "observatory",
+    "lighthouse",
+    "citadel",
+    "monastery",
+    "workshop",
+    "warehouse",
+]
 
 
 def _paragraphs(seed: int, n: int = 8) -> list[str]:
@@ -28,8 +69,19 @@ def _paragraphs(seed: int, n: int = 8) -> list[str]:
 def _add(store, name: str, paras: list[str], published: str | None = None, extra: str = "") -> str:
     raw = "\n\n".join(paras) + extra
     c = clean_document(raw)
-    doc = Document(id=c.id, doc=name, path=name, raw_text=raw, text=c.text, title=None, outlet=c.outlet,
-                   credited_source=c.credited_source, published=published, removed=c.removed, offsets=c.offsets)
+    doc = Document(
+        id=c.id,
+        doc=name,
+        path=name,
+        raw_text=raw,
+        text=c.text,
+        title=None,
+        outlet=c.outlet,
+        credited_source=c.credited_source,
+        published=published,
+        removed=c.removed,
+        offsets=c.offsets,
+    )
     articles.insert(store, [doc], [(c.line_hashes, c.sentence_hashes, ())])
     return c.id
 
@@ -120,7 +172,9 @@ def test_idempotent_through_the_store(store, cfg):
     rows = (db.load_edges(store), db.load_groups(store), db.load_origins(store), db.load_citations(store))
     second = run_reuse(store, cfg)
     assert (db.load_edges(store), db.load_groups(store), db.load_origins(store), db.load_citations(store)) == rows
-    assert first.near_duplicate == second.near_duplicate == 1 and first.partial == second.partial == 2  # c shares a passage with a and b
+    assert (
+        first.near_duplicate == second.near_duplicate == 1 and first.partial == second.partial == 2
+    )  # c shares a passage with a and b
 
 
 def test_exporters(store, cfg):
@@ -131,8 +185,18 @@ def test_exporters(store, cfg):
     _add(store, "b.txt", src[:6], "2024-01-02", extra="\n\nSource: Northgate Wire")
     run_reuse(store, cfg)
     (row,) = list(available()["reuse"](store))
-    assert set(row) == {"source_article", "target_article", "source_doc", "target_doc", "kind", "similarity",
-                        "containment", "passages", "label", "direction"}
+    assert set(row) == {
+        "source_article",
+        "target_article",
+        "source_doc",
+        "target_doc",
+        "kind",
+        "similarity",
+        "containment",
+        "passages",
+        "label",
+        "direction",
+    }
     assert row["source_doc"] == "a.txt" and row["target_doc"] == "b.txt"
     assert set(row["passages"][0]) == {"source_start", "source_end", "target_start", "target_end"}
     cites = list(available()["citations"](store))

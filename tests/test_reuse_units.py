@@ -59,8 +59,16 @@ def test_provenance_lines_become_citations():
 
     raw = "Body text of the article goes here and it is long enough.\n\nBased on materials: ZN.ua"
     c = clean_document(raw)
-    doc = Document(id=c.id, doc="z.txt", path="z.txt", raw_text=raw, text=c.text, removed=c.removed,
-                   outlet=c.outlet, credited_source=c.credited_source)
+    doc = Document(
+        id=c.id,
+        doc="z.txt",
+        path="z.txt",
+        raw_text=raw,
+        text=c.text,
+        removed=c.removed,
+        outlet=c.outlet,
+        credited_source=c.credited_source,
+    )
     assert ("based_on", "ZN.ua") in {(x.kind, x.outlet) for x in find_citations(doc)}
 
 

@@ -17,7 +17,7 @@ from headwater.store import attributions as table
 
 def test_parse_extract_yields_what_the_local_stage_stores(store, nlp, tmp_path) -> None:
     from headwater.clean import clean_document
-    from headwater.extract.stage import run_extract
+    from headwater.exec.extract import run_extract
 
     cfg = load_config().override("store", db=str(tmp_path / "x.duckdb"))
     ingest_paths(store, cfg, [EXAMPLES])

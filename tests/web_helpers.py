@@ -22,8 +22,8 @@ KNOWN_CLAIM = "reservists"  # a word of claims in the example corpus
 
 def build(tmp: Path) -> tuple[Path, Path]:
     """(store, dossier folder) for the example corpus plus the hostile inputs."""
-    from headwater.claims.stage import run_claims
     from headwater.config import load_config
+    from headwater.exec.claims import run_claims
     from headwater.pipeline import run_pipeline
     from headwater.report import write_report
     from headwater.store import Store

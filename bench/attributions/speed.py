@@ -41,12 +41,21 @@ def main() -> None:
     t0 = time.perf_counter()
     n = sum(len(extract_attributions(d)) for d in docs)
     extract = time.perf_counter() - t0
-    print(json.dumps({
-        "articles": len(corpus), "words": words, "attributions": n,
-        "parse_s": round(parse, 2), "extract_s": round(extract, 2),
-        "parse_words_per_s": round(words / parse), "extract_words_per_s": round(words / extract),
-        "overhead_pct": round(100 * extract / parse, 1),
-    }, indent=2))
+    print(
+        json.dumps(
+            {
+                "articles": len(corpus),
+                "words": words,
+                "attributions": n,
+                "parse_s": round(parse, 2),
+                "extract_s": round(extract, 2),
+                "parse_words_per_s": round(words / parse),
+                "extract_words_per_s": round(words / extract),
+                "overhead_pct": round(100 * extract / parse, 1),
+            },
+            indent=2,
+        )
+    )
 
 
 if __name__ == "__main__":

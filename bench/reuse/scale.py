@@ -14,8 +14,8 @@ from pathlib import Path
 
 from headwater.config import load_config
 from headwater.evaluate.reuse_corpus import _derive, article, vocabulary
+from headwater.exec.reuse import run_reuse
 from headwater.model import Document
-from headwater.reuse.stage import run_reuse
 from headwater.store import Store, articles
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,8 +37,16 @@ def build(store: Store, n: int) -> None:
             if len(sources) < 5000:
                 sources.append(paras)
         text = "\n\n".join(paras)
-        batch.append(Document(id=text_id(text), doc=f"a{i:06d}.txt", path="synthetic", raw_text=text, text=text,
-                              published=f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}"))
+        batch.append(
+            Document(
+                id=text_id(text),
+                doc=f"a{i:06d}.txt",
+                path="synthetic",
+                raw_text=text,
+                text=text,
+                published=f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            )
+        )
         if len(batch) == 2000:
             articles.insert(store, batch)
             batch = []

@@ -34,9 +34,11 @@ def main() -> None:
     matrix = np.concatenate(sigs)
     pairs = bucket_pairs(band_keys(matrix, params), np.arange(len(texts)))
     t2 = time.perf_counter()
-    print(f"{args.docs} docs, {mb:.1f} MB: signatures {mb / (t1 - t0):.1f} MB/s, "
-          f"signatures+LSH {mb / (t2 - t0):.1f} MB/s ({t2 - t0:.2f}s, {len(pairs)} candidate pairs, "
-          f"{params.bands} bands x {params.rows} rows)")
+    print(
+        f"{args.docs} docs, {mb:.1f} MB: signatures {mb / (t1 - t0):.1f} MB/s, "
+        f"signatures+LSH {mb / (t2 - t0):.1f} MB/s ({t2 - t0:.2f}s, {len(pairs)} candidate pairs, "
+        f"{params.bands} bands x {params.rows} rows)"
+    )
 
 
 if __name__ == "__main__":

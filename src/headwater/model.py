@@ -68,7 +68,7 @@ class Document:
     source_format: str = "txt"
 
     def to_raw(self, i: int) -> int:
-        from headwater.clean.offsets import OffsetMap
+        from headwater.offsets import OffsetMap
 
         return OffsetMap(self.offsets).to_raw(i)
 
@@ -145,9 +145,17 @@ class Attribution:
 
     def to_dict(self) -> dict[str, Any]:
         """``plain(self)``, written out: the report converts every attribution of the corpus."""
-        return {"article_id": self.article_id, "doc": self.doc, "kind": self.kind, "stance": self.stance,
-                "content": _flat(self.content), "cue": _flat(self.cue), "speaker": _flat(self.speaker),
-                "via": self.via, "proposition": _flat(self.proposition)}
+        return {
+            "article_id": self.article_id,
+            "doc": self.doc,
+            "kind": self.kind,
+            "stance": self.stance,
+            "content": _flat(self.content),
+            "cue": _flat(self.cue),
+            "speaker": _flat(self.speaker),
+            "via": self.via,
+            "proposition": _flat(self.proposition),
+        }
 
 
 def _flat(obj: Span | Speaker | Proposition | None) -> dict[str, Any] | None:

@@ -99,7 +99,8 @@ def expand_inputs(paths: Iterable[str | Path], follow_symlinks: bool = False) ->
     paths = list(paths)
     urls = [IngestError(str(p), URL_REASON) for p in paths if is_url(str(p))]
     items: list[Path | IngestError | IgnoredFile] = [
-        *urls, *expand_paths((p for p in paths if not is_url(str(p))), follow_symlinks)
+        *urls,
+        *expand_paths((p for p in paths if not is_url(str(p))), follow_symlinks),
     ]
     if not any(isinstance(i, Path) for i in items):
         problems = [(e.path, e.reason) for e in items if isinstance(e, IngestError)]
@@ -216,8 +217,12 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     return st.st_size, st.st_mtime_ns
 
 
-def clean_isolated(art: RawArticle | IngestError, patterns, crossdoc: frozenset[int], cfg: Config,  # type: ignore[no-untyped-def]
-                   ) -> tuple[CleanedArticle | IngestError, int]:
+def clean_isolated(
+    art: RawArticle | IngestError,
+    patterns,
+    crossdoc: frozenset[int],
+    cfg: Config,  # type: ignore[no-untyped-def]
+) -> tuple[CleanedArticle | IngestError, int]:
     """``clean_article`` for one record, with any failure turned into an error naming the record; and how
     many lone surrogates were replaced."""
     if isinstance(art, IngestError):
@@ -236,15 +241,26 @@ def _where(art: RawArticle) -> str:
 def clean_article(art: RawArticle, patterns, crossdoc: frozenset[int], cfg: Config) -> CleanedArticle | IngestError:  # type: ignore[no-untyped-def]
     limit = cfg.ingest
     if len(art.raw_text) > limit.max_record_chars:
-        return IngestError(_where(art), f"article too long to clean ({len(art.raw_text):,} characters "
-                                        f"> max_record_chars {limit.max_record_chars:,})")
-    cleaned = clean_document(art.raw_text, patterns=patterns, title=None if art.title_in_text else art.title,
-                             outlet=art.outlet, crossdoc=crossdoc, max_align_chars=cfg.clean.max_align_chars)
+        return IngestError(
+            _where(art),
+            f"article too long to clean ({len(art.raw_text):,} characters "
+            f"> max_record_chars {limit.max_record_chars:,})",
+        )
+    cleaned = clean_document(
+        art.raw_text,
+        patterns=patterns,
+        title=None if art.title_in_text else art.title,
+        outlet=art.outlet,
+        crossdoc=crossdoc,
+        max_align_chars=cfg.clean.max_align_chars,
+    )
     if not cleaned.text.strip():
         return IngestError(_where(art), "no article text left after cleaning")
     if len(cleaned.text) > limit.max_article_chars:
-        return IngestError(_where(art), f"article too long ({len(cleaned.text):,} characters "
-                                        f"> max_article_chars {limit.max_article_chars:,})")
+        return IngestError(
+            _where(art),
+            f"article too long ({len(cleaned.text):,} characters > max_article_chars {limit.max_article_chars:,})",
+        )
     return build_document(art, cleaned), (cleaned.line_hashes, cleaned.sentence_hashes, cleaned.crossdoc_applied)
 
 
@@ -275,28 +291,37 @@ def valid_article(art: RawArticle) -> tuple[RawArticle, int]:
 def refresh_boilerplate(store: Store, cfg: Config) -> int:
     """Find cross-document boilerplate lines and re-clean the articles they affect; return how many changed."""
     c = cfg.clean
-    evidence = [LineEvidence(h, n, tuple(sample), prose)
-                for h, n, sample, prose in store_articles.recurring_lines(store, 8)]
+    evidence = [
+        LineEvidence(h, n, tuple(sample), prose) for h, n, sample, prose in store_articles.recurring_lines(store, 8)
+    ]
     lines = store_articles.line_sets(store, {aid for ev in evidence for aid, _ in ev.sample})
     found = {
         ev.line_hash: ev
         for ev in evidence
-        if is_boilerplate(ev, lines, min_articles=c.crossdoc_min_articles,
-                          min_articles_prose=c.crossdoc_min_articles_prose,
-                          max_similarity=c.crossdoc_max_similarity, sample_pairs=c.crossdoc_sample_pairs)
+        if is_boilerplate(
+            ev,
+            lines,
+            min_articles=c.crossdoc_min_articles,
+            min_articles_prose=c.crossdoc_min_articles_prose,
+            max_similarity=c.crossdoc_max_similarity,
+            sample_pairs=c.crossdoc_sample_pairs,
+        )
     }
     hashes = frozenset(found)
     stale = store_articles.stale_crossdoc(store, hashes)
     patterns = load_patterns(c.patterns)
     with store.transaction():
         store_articles.save_boilerplate(
-            store, {h: (_line_text(store, ev), ev.articles, "recurs across unrelated articles") for h, ev in found.items()}
+            store,
+            {h: (_line_text(store, ev), ev.articles, "recurs across unrelated articles") for h, ev in found.items()},
         )
         for doc in store_articles.iter_documents(store, stale):
-            cleaned = clean_document(doc.raw_text, patterns=patterns, title=doc.title, outlet=doc.outlet,
-                                     crossdoc=hashes)
+            cleaned = clean_document(
+                doc.raw_text, patterns=patterns, title=doc.title, outlet=doc.outlet, crossdoc=hashes
+            )
             store_articles.update_text(
-                store, doc.with_(text=cleaned.text, offsets=cleaned.offsets, removed=cleaned.removed),
+                store,
+                doc.with_(text=cleaned.text, offsets=cleaned.offsets, removed=cleaned.removed),
                 cleaned.crossdoc_applied,
             )
     return len(stale)
@@ -326,25 +351,12 @@ class RunResult:
         return asdict(self)
 
 
-def _optional_stage(module: str, func: str) -> Callable[..., object] | None:
-    """A later stage, when its module is part of this build."""
-    import importlib
-
-    try:
-        mod = importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name and module.startswith(exc.name):
-            return None
-        raise
-    return getattr(mod, func, None)
-
-
 def describe(stage: str, out: object) -> str:
     """A stage's summary for people: "13 articles, 2 groups, ..." rather than a repr."""
     from dataclasses import fields, is_dataclass
 
-    if isinstance(out, int):
-        return f"{out} attributions written" if stage == "extract" else str(out)
+    if isinstance(out, int) or type(out).__str__ is not object.__str__:
+        return str(out)
     if is_dataclass(out) and not isinstance(out, type):
         items = [(f.name, getattr(out, f.name)) for f in fields(out)]
     elif isinstance(out, dict):
@@ -373,7 +385,11 @@ class Engine(Protocol):
 
 
 def run_pipeline(
-    paths: Iterable[str | Path], cfg: Config, outdir: Path | None, progress: Progress = _noop, engine: Engine | None = None
+    paths: Iterable[str | Path],
+    cfg: Config,
+    outdir: Path | None,
+    progress: Progress = _noop,
+    engine: Engine | None = None,
 ) -> RunResult:
     """Every stage, from raw files to the dossier; the per-document ones on ``engine`` when given."""
     import time
@@ -388,16 +404,20 @@ def run_pipeline(
         cleaner = engine.cleaner(store, cfg) if engine is not None else None
         result.ingest = ingest_paths(store, cfg, [], progress, items, cleaner)
         result.timings["ingest"] = time.perf_counter() - t
-        result.stages["ingest"] = (f"{result.ingest.added} added, {result.ingest.skipped} already stored, "
-                                   f"{len(result.ingest.errors)} unreadable; {store_articles.count(store)} in store")
-        for name, module, func in (
-            ("extract", "headwater.extract.stage", "run_extract"),
-            ("reuse", "headwater.reuse.stage", "run_reuse"),
-            ("claims", "headwater.claims.stage", "run_claims"),
-        ):
-            stage = _optional_stage(module, func)
-            if stage is None:
-                continue
+        result.stages["ingest"] = (
+            f"{result.ingest.added} added, {result.ingest.skipped} already stored, "
+            f"{len(result.ingest.errors)} unreadable; {store_articles.count(store)} in store"
+        )
+        from headwater.exec.claims import run_claims
+        from headwater.exec.extract import run_extract
+        from headwater.exec.reuse import run_reuse
+
+        stages: tuple[tuple[str, Callable[..., object]], ...] = (
+            ("extract", run_extract),
+            ("reuse", run_reuse),
+            ("claims", run_claims),
+        )
+        for name, stage in stages:
             t = time.perf_counter()
             early = None
             if name == "extract" and engine is not None:
@@ -406,16 +426,17 @@ def run_pipeline(
             result.timings[name] = time.perf_counter() - t
             result.stages[name] = describe(name, out)
             if early is not None:
-                result.stages[name] = f"{describe(name, early)} by the engine's tasks, {result.stages[name]} here"
+                result.stages[name] = f"{early} attributions written by the engine's tasks, {result.stages[name]} here"
             if name == "extract":
                 result.not_analysed = _not_analysed(store)
                 if result.not_analysed:
                     result.stages[name] += "; " + describe_skipped(result.not_analysed)
         result.articles = store_articles.summaries(store)
-        writer = _optional_stage("headwater.report", "write_report")
-        if outdir is not None and writer is not None:
+        if outdir is not None:
+            from headwater.report import write_report
+
             t = time.perf_counter()
-            result.dossier = str(writer(store, cfg, Path(outdir)))
+            result.dossier = str(write_report(store, cfg, Path(outdir)))
             result.timings["report"] = time.perf_counter() - t
             result.stages["report"] = result.dossier
     return result

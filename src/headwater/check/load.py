@@ -18,12 +18,12 @@ Progress = Callable[[int, int], None]
 
 def ensure_extracted(store: Store, cfg: Config, on_progress: Progress | None = None) -> int:
     """Run the extract stage on every article without attributions yet; return how many were written."""
-    from headwater.extract.stage import run_extract
+    from headwater.exec.extract import run_extract
     from headwater.store import attributions
 
     if not attributions.pending(store):
         return 0
-    return run_extract(store, cfg, on_progress)
+    return run_extract(store, cfg, on_progress).written
 
 
 def load_corpus(store: Store) -> Corpus:

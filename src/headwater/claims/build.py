@@ -65,12 +65,35 @@ def claim_id(members: Sequence[Attribution]) -> str:
 
 # A sentence ends at . ! ? before a capital, but not after a title or an initial ("Mr. Trump", "Gov.
 # Kasich", "U.S. officials", "Donald J. Trump").
-_SENTENCE = re.compile(r"(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bGov\.)(?<!\bSen\.)(?<!\bRep\.)"
-                       r"(?<!\bGen\.)(?<!\bLt\.)(?<!\bCol\.)(?<!\bJr\.)(?<!\bSr\.)(?<!\bNo\.)(?<!\bvs\.)(?<!\b[A-Z]\.)"
-                       r"(?<=[.!?])\s+(?=[A-Z“\"])")
-_LEAD = re.compile(r"(?i)^(?:that\s+)?(?:(?:we|i)\s+(?:believe|think|know|assess|understand|have information)\s+that\s+)?")
-_FRAGMENT_START = frozenset({"him", "her", "them", "it", "his", "their", "its", "to", "of", "and", "but", "or", "which",
-                             "who", "only", "also", "even"})
+_SENTENCE = re.compile(
+    r"(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bGov\.)(?<!\bSen\.)(?<!\bRep\.)"
+    r"(?<!\bGen\.)(?<!\bLt\.)(?<!\bCol\.)(?<!\bJr\.)(?<!\bSr\.)(?<!\bNo\.)(?<!\bvs\.)(?<!\b[A-Z]\.)"
+    r"(?<=[.!?])\s+(?=[A-Z“\"])"
+)
+_LEAD = re.compile(
+    r"(?i)^(?:that\s+)?(?:(?:we|i)\s+(?:believe|think|know|assess|understand|have information)\s+that\s+)?"
+)
+_FRAGMENT_START = frozenset(
+    {
+        "him",
+        "her",
+        "them",
+        "it",
+        "his",
+        "their",
+        "its",
+        "to",
+        "of",
+        "and",
+        "but",
+        "or",
+        "which",
+        "who",
+        "only",
+        "also",
+        "even",
+    }
+)
 
 
 def _fragment(text: str) -> bool:
@@ -97,12 +120,20 @@ def canonical_text(members: Sequence[Statement], weights: dict[str, float]) -> s
 
         def centrality(s: Statement) -> float:
             ps = profiles[s.terms]
-            return sum(count[t] * m.similarity(s.terms, t, ps, profiles[t]) for t in distinct if t != s.terms) \
+            return (
+                sum(count[t] * m.similarity(s.terms, t, ps, profiles[t]) for t in distinct if t != s.terms)
                 + count[s.terms]
+            )
 
-        best = max(distinct.values(), key=lambda s: (not _fragment(s.attribution.content.text),
-                                                     round(centrality(s), 3),
-                                                     -abs(len(s.attribution.content.text.split()) - 18), -s.index))
+        best = max(
+            distinct.values(),
+            key=lambda s: (
+                not _fragment(s.attribution.content.text),
+                round(centrality(s), 3),
+                -abs(len(s.attribution.content.text.split()) - 18),
+                -s.index,
+            ),
+        )
     text = re.sub(r"\s+", " ", best.attribution.content.text).strip(" \"“”'‘’«»„,.:;—–-")
     text = _LEAD.sub("", text)
     text = text[:1].upper() + text[1:]
@@ -126,8 +157,9 @@ def _signatures(attributions: Sequence[Attribution], lemmatizer: Lemmatizer | No
     return [signed[a.content.text] for a in attributions]
 
 
-def _contradictions(groups: Sequence[Sequence[Statement]], pairs: dict[tuple[int, int], Pair], threshold: float
-                    ) -> set[int]:
+def _contradictions(
+    groups: Sequence[Sequence[Statement]], pairs: dict[tuple[int, int], Pair], threshold: float
+) -> set[int]:
     """Units of negated statements that contradict a statement of another known side (denial rule 3)."""
     out: set[int] = set()
     for (a, b), pair in pairs.items():
@@ -142,9 +174,11 @@ def _contradictions(groups: Sequence[Sequence[Statement]], pairs: dict[tuple[int
     return out
 
 
-def split(attributions: Sequence[Attribution], lemmatizer: Lemmatizer | None, opts: ClaimOptions
-          ) -> tuple[list[list[Statement]], list[Attribution], dict[str, float], dict[Attribution, Attribution],
-                     set[tuple[int, int]]]:
+def split(
+    attributions: Sequence[Attribution], lemmatizer: Lemmatizer | None, opts: ClaimOptions
+) -> tuple[
+    list[list[Statement]], list[Attribution], dict[str, float], dict[Attribution, Attribution], set[tuple[int, int]]
+]:
     """(claim groups, denials, term weights, follow-up -> leading denial, pairs of opposed claims)."""
     kept = [a for a in statements(attributions, opts.min_words) if no_source(a) is None]
     stances = [stance(a) for a in kept]
@@ -152,8 +186,9 @@ def split(attributions: Sequence[Attribution], lemmatizer: Lemmatizer | None, op
     denied = {i for i in rejected if denies_a_claim(kept[i])}  # "rejected a treaty" denies no claim
     follows = follow_ups(kept, denied, opts.follow_window)
     denied |= set(follows)
-    asserted = [i for i, s in enumerate(stances) if s == "assert" and i not in denied | rejected
-                and checkworthy(kept[i])]
+    asserted = [
+        i for i, s in enumerate(stances) if s == "assert" and i not in denied | rejected and checkworthy(kept[i])
+    ]
     sigs = _signatures([kept[i] for i in asserted], lemmatizer)
     stmts = [Statement(n, kept[i], sigs[n]) for n, i in enumerate(asserted) if says_something(sigs[n])]
     weights = idf(s.terms for s in stmts)
@@ -165,14 +200,20 @@ def split(attributions: Sequence[Attribution], lemmatizer: Lemmatizer | None, op
     kept_pairs = {(renumber[a], renumber[b]): p for (a, b), p in pairs.items() if a in renumber and b in renumber}
     kept_groups = [groups[i] for i in keep]
     claims = merge(kept_groups, kept_pairs, opts.threshold)
-    denials = sorted([kept[i] for i in denied] + [s.attribution for i in contra for s in groups[i]],
-                     key=lambda a: (a.article_id, a.content.start))
+    denials = sorted(
+        [kept[i] for i in denied] + [s.attribution for i in contra for s in groups[i]],
+        key=lambda a: (a.article_id, a.content.start),
+    )
     leaders = {kept[i]: kept[lead] for i, lead in follows.items()}
     return claims, denials, weights, leaders, _opposed(kept_groups, claims, kept_pairs, opts.threshold)
 
 
-def _opposed(units_: Sequence[Sequence[Statement]], claims: Sequence[Sequence[Statement]],
-             pairs: dict[tuple[int, int], Pair], threshold: float) -> set[tuple[int, int]]:
+def _opposed(
+    units_: Sequence[Sequence[Statement]],
+    claims: Sequence[Sequence[Statement]],
+    pairs: dict[tuple[int, int], Pair],
+    threshold: float,
+) -> set[tuple[int, int]]:
     """Pairs of claims (indexes into ``claims``) holding statements of one proposition with opposite
     polarity (their pair scored 0 to keep them apart, but alike enough when polarity is ignored)."""
     claim_of = {id(s): c for c, group in enumerate(claims) for s in group}
@@ -204,9 +245,14 @@ def unnest_denials(attributions: Sequence[Attribution]) -> list[Attribution]:
     out = []
     for a in attributions:
         m = lex.deny_phrase.search(a.content.text) if a.stance != "no_comment" and a.speaker is not None else None
-        outer = m and any(_contains(o, a) and o.speaker is not None and o is not a
-                          and (o.speaker.resolved or o.speaker.text) != (a.speaker.resolved or a.speaker.text)
-                          and lex.deny_phrase.search(o.content.text) for o in by_article[a.article_id])
+        outer = m and any(
+            _contains(o, a)
+            and o.speaker is not None
+            and o is not a
+            and (o.speaker.resolved or o.speaker.text) != (a.speaker.resolved or a.speaker.text)
+            and lex.deny_phrase.search(o.content.text)
+            for o in by_article[a.article_id]
+        )
         if not outer or m is None:
             out.append(a)
             continue
@@ -214,17 +260,25 @@ def unnest_denials(attributions: Sequence[Attribution]) -> list[Attribution]:
         cut = _COPULA.search(head)
         end = cut.start() if cut else len(head.rstrip(" “\"'"))
         c = a.content
-        raw_end = c.raw_start + end if c.raw_start is not None and c.raw_end is not None \
-            and c.raw_end - c.raw_start == c.end - c.start else c.raw_end
-        out.append(replace(a, stance="assert", content=Span(c.text[:end], c.start, c.start + end, c.raw_start,
-                                                            raw_end)))
+        raw_end = (
+            c.raw_start + end
+            if c.raw_start is not None and c.raw_end is not None and c.raw_end - c.raw_start == c.end - c.start
+            else c.raw_end
+        )
+        out.append(
+            replace(a, stance="assert", content=Span(c.text[:end], c.start, c.start + end, c.raw_start, raw_end))
+        )
     return out
 
 
 def _contains(outer: Attribution, inner: Attribution) -> bool:
     o, i = outer.content, inner.content
-    return outer.article_id == inner.article_id and o.start <= i.start and i.end <= o.end and (o.start, o.end) != (
-        i.start, i.end)
+    return (
+        outer.article_id == inner.article_id
+        and o.start <= i.start
+        and i.end <= o.end
+        and (o.start, o.end) != (i.start, i.end)
+    )
 
 
 def prepare(attributions: Sequence[Attribution]) -> list[Attribution]:
@@ -234,7 +288,9 @@ def prepare(attributions: Sequence[Attribution]) -> list[Attribution]:
 
 
 def build_claims(
-    attributions: Sequence[Attribution], articles: dict[str, ArticleInfo], opts: ClaimOptions | None = None,
+    attributions: Sequence[Attribution],
+    articles: dict[str, ArticleInfo],
+    opts: ClaimOptions | None = None,
     lemmatizer: Lemmatizer | None = None,
 ) -> list[Claim]:
     """Every claim, ranked by strength of evidence (:data:`RANKING`)."""
@@ -255,10 +311,19 @@ def build_claims(
         denied = tuple(linked.get(i, ()))
         kind = claim_type(members)
         g = grade(text, members, origins, denied, unattributed) if kind in GRADED_TYPES else not_graded(kind)
-        claims.append(Claim(
-            id=ids[i], text=text, members=members, origins=origins, denials=denied, grade=g,
-            unattributed=unattributed, type=kind, contradicts=tuple(against.get(i, ())),
-        ))
+        claims.append(
+            Claim(
+                id=ids[i],
+                text=text,
+                members=members,
+                origins=origins,
+                denials=denied,
+                grade=g,
+                unattributed=unattributed,
+                type=kind,
+                contradicts=tuple(against.get(i, ())),
+            )
+        )
     return rank(claims)
 
 
@@ -268,10 +333,12 @@ def claim_type(members: Sequence[Attribution]) -> str:
     return found.most_common(1)[0][0]
 
 
-RANKING = ("Claims are ordered by strength of evidence: graded claims (factual assertions and estimates) first, "
-           "unattributed ones after them; then by independent origins, then by origins on the record (named "
-           "people, organisations or outlets), then by sides among the origins, then by articles carrying the "
-           "claim, then by fewer denying parties.")
+RANKING = (
+    "Claims are ordered by strength of evidence: graded claims (factual assertions and estimates) first, "
+    "unattributed ones after them; then by independent origins, then by origins on the record (named "
+    "people, organisations or outlets), then by sides among the origins, then by articles carrying the "
+    "claim, then by fewer denying parties."
+)
 
 
 def rank(claims: Sequence[Claim]) -> list[Claim]:
@@ -282,7 +349,15 @@ def rank(claims: Sequence[Claim]) -> list[Claim]:
         on_record = sum(1 for o in c.origins if o.named)
         sides = len({o.side for o in c.origins if o.side != "unknown"})
         deniers = len({(d.speaker.resolved or d.speaker.text) if d.speaker else "" for d in c.denials})
-        return (int(c.type not in GRADED_TYPES), int(c.unattributed), -c.independent_origins, -on_record, -sides,
-                -articles, deniers, c.id)
+        return (
+            int(c.type not in GRADED_TYPES),
+            int(c.unattributed),
+            -c.independent_origins,
+            -on_record,
+            -sides,
+            -articles,
+            deniers,
+            c.id,
+        )
 
     return sorted(claims, key=key)

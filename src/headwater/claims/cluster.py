@@ -63,8 +63,9 @@ def candidate_pairs(groups: Sequence[Sequence[Statement]], max_df: int) -> set[t
     return {pair for pair, n in shared.items() if n >= 2 or small[pair[0]] or small[pair[1]]}
 
 
-def _shared_rare_terms(groups: Sequence[Sequence[Statement]], max_df: int
-                       ) -> tuple[Counter[tuple[int, int]], list[bool]]:
+def _shared_rare_terms(
+    groups: Sequence[Sequence[Statement]], max_df: int
+) -> tuple[Counter[tuple[int, int]], list[bool]]:
     """(pair of units -> rare terms they share, for pairs sharing one; whether each unit has a
     common word, concept or figure: one in more than ``max_df`` units)."""
     postings: dict[str, list[int]] = defaultdict(list)
@@ -95,8 +96,9 @@ def _named_frame(terms: frozenset[str]) -> bool:
     return any(t[0] == "^" and not t.partition("=")[2].isupper() for t in terms)
 
 
-def scored_pairs(groups: Sequence[Sequence[Statement]], weights: dict[str, float], max_df: int, floor: float
-                 ) -> dict[tuple[int, int], Pair]:
+def scored_pairs(
+    groups: Sequence[Sequence[Statement]], weights: dict[str, float], max_df: int, floor: float
+) -> dict[tuple[int, int], Pair]:
     """Every candidate pair of units scoring at least ``floor`` (either way round on negation).
 
     A candidate pair that :func:`headwater.claims.match.similarity` would score 0 by its rules 1
@@ -118,11 +120,15 @@ def scored_pairs(groups: Sequence[Sequence[Statement]], weights: dict[str, float
     for (a, b), n in shared.items():
         if n < 2 and not (small[a] or small[b]):
             continue  # not a candidate
-        if floor > 0 and not (named[a] and named[b]) and not (sized[a] and sized[b]
-                                                               and (n >= 2 or (common[a] and common[b]))):
+        if (
+            floor > 0
+            and not (named[a] and named[b])
+            and not (sized[a] and sized[b] and (n >= 2 or (common[a] and common[b])))
+        ):
             continue  # would score 0
-        if loose[a] != loose[b] or (article[a] is not None and article[a] == article[b]
-                                    and _nested(groups[a], groups[b])):
+        if loose[a] != loose[b] or (
+            article[a] is not None and article[a] == article[b] and _nested(groups[a], groups[b])
+        ):
             continue
         pa, pb = profiles[a], profiles[b]
         unsigned = m.similarity(terms[a], terms[b], pa, pb, polarity=False)
@@ -143,8 +149,12 @@ def _nested(a: Sequence[Statement], b: Sequence[Statement]) -> bool:
     return x.start < y.end and y.start < x.end
 
 
-def merge(groups: Sequence[Sequence[Statement]], pairs: dict[tuple[int, int], Pair], threshold: float,
-          link_ratio: float = 0.75) -> list[list[Statement]]:
+def merge(
+    groups: Sequence[Sequence[Statement]],
+    pairs: dict[tuple[int, int], Pair],
+    threshold: float,
+    link_ratio: float = 0.75,
+) -> list[list[Statement]]:
     """Average-linkage merging of units, best pair first; groups of statements, largest first."""
     size = [len(u) for u in groups]
     group_of = list(range(len(groups)))
@@ -162,8 +172,14 @@ def merge(groups: Sequence[Sequence[Statement]], pairs: dict[tuple[int, int], Pa
     return sorted(out, key=lambda g: (-len(g), g[0].index))
 
 
-def _can_merge(a: list[int], b: list[int], pairs: dict[tuple[int, int], Pair], size: list[int], floor: float,
-               groups: Sequence[Sequence[Statement]] | None = None) -> bool:
+def _can_merge(
+    a: list[int],
+    b: list[int],
+    pairs: dict[tuple[int, int], Pair],
+    size: list[int],
+    floor: float,
+    groups: Sequence[Sequence[Statement]] | None = None,
+) -> bool:
     """Average linkage above ``floor``, and no two members whose propositions conflict
     (:func:`headwater.claims.propositions.conflict`: other type, polarity or roles): one loose pair
     never chains two different propositions together."""
@@ -182,8 +198,9 @@ def _can_merge(a: list[int], b: list[int], pairs: dict[tuple[int, int], Pair], s
     return total / (sum(size[x] for x in a) * sum(size[y] for y in b)) >= floor
 
 
-def cluster(statements: Sequence[Statement], threshold: float, max_df: int = 200, link_ratio: float = 0.75
-            ) -> list[list[Statement]]:
+def cluster(
+    statements: Sequence[Statement], threshold: float, max_df: int = 200, link_ratio: float = 0.75
+) -> list[list[Statement]]:
     """Groups of statements that say the same thing, largest first."""
     groups = units(statements)
     pairs = scored_pairs(groups, idf(s.terms for s in statements), max_df, threshold * 0.5)

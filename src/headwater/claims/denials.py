@@ -63,7 +63,8 @@ from headwater.model import Attribution
 
 _LEADING_NEGATION = re.compile(
     r"(?i)(?:^|[.!?]\s+)\W*(?:that\s+)?(?:there\s+(?:is|was|are|were|has\s+been|have\s+been|had\s+been|will\s+be)\s+)?"
-    r"(?:no|not|never|none|nothing|nobody|neither)\b")
+    r"(?:no|not|never|none|nothing|nobody|neither)\b"
+)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -72,8 +73,11 @@ def leading_negation(text: str) -> bool:
     no decree")."""
     return bool(_LEADING_NEGATION.search(text))
 
-_POINTER = re.compile(r"\b([A-Z][\w’'.-]*)\s+(?:[\w-]+\s+)?(?:claims?|figures?|reports?|intelligence|assessments?"
-                      r"|allegations?|accounts?|estimates?|numbers?)\b")
+
+_POINTER = re.compile(
+    r"\b([A-Z][\w’'.-]*)\s+(?:[\w-]+\s+)?(?:claims?|figures?|reports?|intelligence|assessments?"
+    r"|allegations?|accounts?|estimates?|numbers?)\b"
+)
 _REFERENTIAL = frozenset(claims_lexicon().referential) | frozenset(stem(w) for w in claims_lexicon().referential)
 _SWEEP = re.compile(r"(?i)\b(?:intelligence|assessments?|reports?)\b")
 _CLAUSE = re.compile(r"[.;:!?]\s|,\s(?:and|but)\s|\sand\s(?=(?:described|called|said|added|denied)\b)")
@@ -159,7 +163,7 @@ def _deny_clause(text: str) -> str:
         return text
     starts = [0] + [x.end() for x in _CLAUSE.finditer(text, 0, m.start())]
     stop = _CLAUSE.search(text, m.end())
-    return text[starts[-1]: stop.start() if stop else len(text)]
+    return text[starts[-1] : stop.start() if stop else len(text)]
 
 
 def named_side(text: str) -> str | None:
@@ -178,8 +182,9 @@ def named_referent(text: str) -> tuple[str, bool] | None:
     return None
 
 
-def by_referent(d: Attribution, sig: frozenset[str], index: Targets, weights: dict[str, float],
-                opts: DenialOptions) -> set[int]:
+def by_referent(
+    d: Attribution, sig: frozenset[str], index: Targets, weights: dict[str, float], opts: DenialOptions
+) -> set[int]:
     """Rule 2 for a denial naming whose claims it denies: among that side's statements (with a
     figure, when "figures" are named), the best matches by wording (one shared term is enough),
     else those of the nearest speaker before it in the same article."""
@@ -195,8 +200,11 @@ def by_referent(d: Attribution, sig: frozenset[str], index: Targets, weights: di
     best = max(scores.values(), default=0.0)
     if best > 0:
         return {i for i, v in scores.items() if v >= best * 0.9}
-    near = [(d.content.start - t.attribution.content.end, t) for t in index.in_article(d)
-            if t.side == side and (not figures or figures_of(t.terms)) and _near(d, t.attribution, opts.link_window)]
+    near = [
+        (d.content.start - t.attribution.content.end, t)
+        for t in index.in_article(d)
+        if t.side == side and (not figures or figures_of(t.terms)) and _near(d, t.attribution, opts.link_window)
+    ]
     if not near:
         return set()
     key = min(near, key=lambda x: x[0])[1].key
@@ -217,10 +225,12 @@ def points_back(text: str) -> bool:
     return any(w in lex.referential for w in words) and bool(lex.deny_phrase.search(text))
 
 
-_REPORT_HEAD = re.compile(r"(?i)^\W*(?:(?:the|this|that|these|those|its|their|his|her|such|any|all|recent|new|latest"
-                          r"|same|earlier|media|press|news|\w+['’]s)\s+){0,4}(?:report|claim|allegation|account|stor"
-                          r"|assertion|suggestion|rumou?r|intelligence|assessment|figure|number|estimate|accusation"
-                          r"|charge|notion|idea|characteri[sz]ation|description|version|speculation)\w*\b")
+_REPORT_HEAD = re.compile(
+    r"(?i)^\W*(?:(?:the|this|that|these|those|its|their|his|her|such|any|all|recent|new|latest"
+    r"|same|earlier|media|press|news|\w+['’]s)\s+){0,4}(?:report|claim|allegation|account|stor"
+    r"|assertion|suggestion|rumou?r|intelligence|assessment|figure|number|estimate|accusation"
+    r"|charge|notion|idea|characteri[sz]ation|description|version|speculation)\w*\b"
+)
 
 
 def denies_a_claim(d: Attribution) -> bool:
@@ -240,8 +250,9 @@ def by_figures(named: frozenset[str], wordings: Sequence[Wording], sig: frozense
     not "the 28-nation union" and "28 pages")."""
     if not named:
         return set()
-    return {w.claim for w in wordings if named & figures_of(w.terms)
-            and any(t[0] not in "#^!" for t in (w.terms & sig))}
+    return {
+        w.claim for w in wordings if named & figures_of(w.terms) and any(t[0] not in "#^!" for t in (w.terms & sig))
+    }
 
 
 def _near(d: Attribution, a: Attribution, window: int) -> bool:
@@ -249,8 +260,9 @@ def _near(d: Attribution, a: Attribution, window: int) -> bool:
     return a.article_id == d.article_id and 0 <= d.content.start - a.content.end <= window
 
 
-def by_wording(d: Attribution, sig: frozenset[str], index: Targets, weights: dict[str, float],
-               opts: DenialOptions) -> set[int]:
+def by_wording(
+    d: Attribution, sig: frozenset[str], index: Targets, weights: dict[str, float], opts: DenialOptions
+) -> set[int]:
     """Rule 3, scored once per distinct wording of a claim (however many copies carry it)."""
     side = named_side(d.content.text)
     close = {(t.claim, t.terms) for t in index.in_article(d) if _near(d, t.attribution, opts.link_window)}
@@ -353,8 +365,11 @@ class Targets:
     times neither makes its words common nor costs a thousand comparisons)."""
 
     def __init__(self, groups: Sequence[Sequence[object]], max_df: int) -> None:
-        self.all = [Target(i, s.attribution, s.terms, speaker_key(s.attribution), speaker_side(s.attribution))  # type: ignore[attr-defined]
-                    for i, g in enumerate(groups) for s in g]
+        self.all = [
+            Target(i, s.attribution, s.terms, speaker_key(s.attribution), speaker_side(s.attribution))  # type: ignore[attr-defined]
+            for i, g in enumerate(groups)
+            for s in g
+        ]
         self.by_article: dict[str, list[int]] = {}
         parties: dict[tuple[int, frozenset[str]], set[tuple[tuple[str, str], str]]] = {}
         examples: dict[tuple[int, frozenset[str]], Attribution] = {}
@@ -386,8 +401,11 @@ class Targets:
     def of_side(self, d: Attribution, side: str | None) -> list[Wording]:
         """Wordings stated by another party that speaks for ``side``."""
         dk, ds = speaker_key(d), speaker_side(d)
-        return [self.wordings[w] for w in (self.by_side.get(side, []) if side else [])
-                if any(s == side and _other(dk, ds, k, s) for k, s in self.wordings[w].parties)]
+        return [
+            self.wordings[w]
+            for w in (self.by_side.get(side, []) if side else [])
+            if any(s == side and _other(dk, ds, k, s) for k, s in self.wordings[w].parties)
+        ]
 
     def in_article(self, d: Attribution) -> list[Target]:
         """Statements of another party in the denial's article."""
@@ -395,9 +413,15 @@ class Targets:
         return [t for k in self.by_article.get(d.article_id, []) if _other(dk, ds, (t := self.all[k]).key, t.side)]
 
 
-def link_denials(groups: Sequence[Sequence[object]], denials: Sequence[Attribution], weights: dict[str, float],
-                 opts: DenialOptions, lemmatizer: Lemmatizer | None = None, max_df: int = 200,
-                 leaders: dict[Attribution, Attribution] | None = None) -> dict[int, list[Attribution]]:
+def link_denials(
+    groups: Sequence[Sequence[object]],
+    denials: Sequence[Attribution],
+    weights: dict[str, float],
+    opts: DenialOptions,
+    lemmatizer: Lemmatizer | None = None,
+    max_df: int = 200,
+    leaders: dict[Attribution, Attribution] | None = None,
+) -> dict[int, list[Attribution]]:
     """claim index -> the denials that deny it (rules in the module docstring). ``leaders`` maps a
     negated follow-up to the denial it follows: it denies what that one denies."""
     leaders = leaders or {}
@@ -410,8 +434,11 @@ def link_denials(groups: Sequence[Sequence[object]], denials: Sequence[Attributi
     for j, d in enumerate(denials):
         sig = sigs[j]
         clause = figures_of(signature(_deny_clause(d.content.text)))
-        hits = by_figures(clause, index.sharing(d, clause), sig) or by_referent(d, sig, index, weights, opts) \
+        hits = (
+            by_figures(clause, index.sharing(d, clause), sig)
+            or by_referent(d, sig, index, weights, opts)
             or by_wording(d, sig, index, weights, opts)
+        )
         if not hits and points_back(d.content.text):
             pointing.append(j)
         found[j] = hits
@@ -435,8 +462,9 @@ def link_denials(groups: Sequence[Sequence[object]], denials: Sequence[Attributi
     return linked
 
 
-def _followed_by(d: Attribution, same_article: Sequence[tuple[int, Attribution]], found: dict[int, set[int]],
-                 window: int) -> int | None:
+def _followed_by(
+    d: Attribution, same_article: Sequence[tuple[int, Attribution]], found: dict[int, set[int]], window: int
+) -> int | None:
     """The next denial of the same party in the same article, within ``window`` characters, that found targets."""
     best: tuple[int, int] | None = None
     for k, e in same_article:

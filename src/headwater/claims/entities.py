@@ -32,22 +32,130 @@ from functools import lru_cache
 from headwater.extract.propositions import name_key
 from headwater.model import Attribution, Speaker
 
-_HONORIFIC = re.compile(r"(?i)^(?:the\s+)?(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|prof|president|senator|sen|rep"
-                        r"|gov|governor|representative)\.?\s+")
+_HONORIFIC = re.compile(
+    r"(?i)^(?:the\s+)?(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|prof|president|senator|sen|rep"
+    r"|gov|governor|representative)\.?\s+"
+)
 _DET = re.compile(r"(?i)^(?:the|a|an)\s+")
 _NEGATIVE = frozenset({"no", "none", "nobody", "noone", "nothing", "neither", "nor"})
 _UNIVERSAL = frozenset({"everyone", "everybody", "everything", "all", "anyone", "anybody", "someone", "somebody"})
-_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "him", "her", "them", "his", "its", "their",
-                       "theirs", "hers", "who", "which", "that", "this", "these", "those", "one", "us", "me"})
-_DOCUMENTS = frozenset({"information", "intelligence", "assessment", "assessments", "declassified", "classified", "report", "reports", "claim", "claims", "allegation", "allegations",
-                        "account", "accounts", "data", "figures", "figure", "document", "documents", "statement",
-                        "statements", "news", "story", "stories", "article", "rumour", "rumours", "rumor",
-                        "rumors", "speech", "message", "letter", "email", "e-mail", "memo", "poll", "polls",
-                        "survey", "surveys", "study", "analysis", "video", "footage", "photo", "post", "tweet",
-                        "resolution", "release", "filing", "filings", "record", "records", "transcript"})
-_QUALIFIERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "same", "new", "latest", "earlier",
-                         "newly", "received", "its", "their", "his", "her", "recent", "such", "other", "any",
-                         "no", "further", "more", "additional", "one", "some", "another"})
+_PRONOUNS = frozenset(
+    {
+        "i",
+        "you",
+        "he",
+        "she",
+        "it",
+        "we",
+        "they",
+        "him",
+        "her",
+        "them",
+        "his",
+        "its",
+        "their",
+        "theirs",
+        "hers",
+        "who",
+        "which",
+        "that",
+        "this",
+        "these",
+        "those",
+        "one",
+        "us",
+        "me",
+    }
+)
+_DOCUMENTS = frozenset(
+    {
+        "information",
+        "intelligence",
+        "assessment",
+        "assessments",
+        "declassified",
+        "classified",
+        "report",
+        "reports",
+        "claim",
+        "claims",
+        "allegation",
+        "allegations",
+        "account",
+        "accounts",
+        "data",
+        "figures",
+        "figure",
+        "document",
+        "documents",
+        "statement",
+        "statements",
+        "news",
+        "story",
+        "stories",
+        "article",
+        "rumour",
+        "rumours",
+        "rumor",
+        "rumors",
+        "speech",
+        "message",
+        "letter",
+        "email",
+        "e-mail",
+        "memo",
+        "poll",
+        "polls",
+        "survey",
+        "surveys",
+        "study",
+        "analysis",
+        "video",
+        "footage",
+        "photo",
+        "post",
+        "tweet",
+        "resolution",
+        "release",
+        "filing",
+        "filings",
+        "record",
+        "records",
+        "transcript",
+    }
+)
+_QUALIFIERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "same",
+        "new",
+        "latest",
+        "earlier",
+        "newly",
+        "received",
+        "its",
+        "their",
+        "his",
+        "her",
+        "recent",
+        "such",
+        "other",
+        "any",
+        "no",
+        "further",
+        "more",
+        "additional",
+        "one",
+        "some",
+        "another",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,13 +273,19 @@ def build_entities(attributions: Sequence[Attribution]) -> dict[tuple[str, str],
         _people_entities(surname, mentions, out)
     for key, mentions in others.items():
         forms = Counter(p for _, p in mentions)
-        out.update({(a.article_id, p): e for a, p in mentions
-                    for e in [_entity("org:" + key, forms, [m for m, _ in mentions])]})
+        out.update(
+            {
+                (a.article_id, p): e
+                for a, p in mentions
+                for e in [_entity("org:" + key, forms, [m for m, _ in mentions])]
+            }
+        )
     return out
 
 
-def _named_people(pool: dict[str, list[tuple[Attribution, str]]],
-                  people: dict[str, list[tuple[Attribution, str, str]]]) -> None:
+def _named_people(
+    pool: dict[str, list[tuple[Attribution, str]]], people: dict[str, list[tuple[Attribution, str, str]]]
+) -> None:
     """Speaker phrases the extractor did not type as a person that end with a known person's name
     join that person: a bare surname ("Sarvik", typed unknown) when one person has it, a long title
     ending in the full name ("Press secretary of president of Varnia Pavel Irtenev")."""
@@ -203,12 +317,19 @@ def dominant(mentions: Sequence[tuple[Attribution, str, str]], share: float = 0.
 def _entity(eid: str, forms: Counter[str], members: Sequence[Attribution]) -> Entity:
     types = Counter(a.speaker.type for a in members if a.speaker)
     sides = [a.speaker.side for a in members if a.speaker]
-    return Entity(eid, _canonical(forms), types.most_common(1)[0][0] if types else "unknown", _side(sides),
-                  tuple(sorted(forms)), len(members))
+    return Entity(
+        eid,
+        _canonical(forms),
+        types.most_common(1)[0][0] if types else "unknown",
+        _side(sides),
+        tuple(sorted(forms)),
+        len(members),
+    )
 
 
-def _people_entities(surname: str, mentions: list[tuple[Attribution, str, str]],
-                     out: dict[tuple[str, str], Entity]) -> None:
+def _people_entities(
+    surname: str, mentions: list[tuple[Attribution, str, str]], out: dict[tuple[str, str], Entity]
+) -> None:
     firsts = {f for _, _, f in mentions if f}
     groups: dict[str, list[tuple[Attribution, str]]] = defaultdict(list)
     if len(firsts) <= 1:
@@ -224,7 +345,8 @@ def _people_entities(surname: str, mentions: list[tuple[Attribution, str, str]],
         for a, phrase, f in mentions:
             named = in_article.get(a.article_id, set())
             groups[f or (next(iter(named)) if len(named) == 1 else main if not named and main else "?")].append(
-                (a, phrase))
+                (a, phrase)
+            )
     for first, members in groups.items():
         forms = Counter(p for _, p in members)
         entity = _entity(f"person:{first}:{surname}", forms, [a for a, _ in members])
@@ -232,8 +354,7 @@ def _people_entities(surname: str, mentions: list[tuple[Attribution, str, str]],
             out[(a.article_id, phrase)] = entity
 
 
-def apply_entities(attributions: Sequence[Attribution], entities: dict[tuple[str, str], Entity]
-                   ) -> list[Attribution]:
+def apply_entities(attributions: Sequence[Attribution], entities: dict[tuple[str, str], Entity]) -> list[Attribution]:
     """The attributions with each speaker's name, type and side those of its entity (the phrase as
     written and its offsets are kept)."""
     out = []
@@ -246,6 +367,9 @@ def apply_entities(attributions: Sequence[Attribution], entities: dict[tuple[str
         side = e.side if e.side != "unknown" or sp.type == "media" else sp.side
         if e.side == "unknown" and e.mentions > 2:
             side = "unknown"  # a stray side among many mentions is not the entity's
-        out.append(replace(a, speaker=Speaker(sp.text, sp.start, sp.end, sp.raw_start, sp.raw_end, e.name,
-                                              e.type, side, sp.role)))  # type: ignore[arg-type]
+        out.append(
+            replace(
+                a, speaker=Speaker(sp.text, sp.start, sp.end, sp.raw_start, sp.raw_end, e.name, e.type, side, sp.role)
+            )
+        )  # type: ignore[arg-type]
     return out

@@ -25,8 +25,18 @@ from headwater.model import Quantity
 
 _UPPER = ("fewer than", "less than", "up to", "no more than", "at most", "not more than", "under", "as many as")
 _LOWER = ("more than", "over", "at least", "no fewer than", "well over", "just over")
-_APPROX = ("about", "around", "roughly", "approximately", "nearly", "almost", "some", "close to", "an estimated",
-           "estimated")
+_APPROX = (
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "nearly",
+    "almost",
+    "some",
+    "close to",
+    "an estimated",
+    "estimated",
+)
 
 
 @dataclass(slots=True)
@@ -73,7 +83,7 @@ def contradictions(entries: Sequence[Entry]) -> list[tuple[int, int, str]]:
     keys = list(figures)
     out = []
     for x, ka in enumerate(keys):
-        for kb in keys[x + 1:]:
+        for kb in keys[x + 1 :]:
             (alo, ahi), (blo, bhi) = ka, kb
             if not (ahi < blo or bhi < alo):
                 continue
@@ -107,8 +117,14 @@ def _fold_unplaced(entries: list[Entry]) -> list[Entry]:
         name = (q.speaker or "").casefold().strip()
         host = None
         if q.side in ("unknown", "") and name:
-            host = next((p for p in placed if _same_figure(p.quantity, q)
-                         and (p.quantity.speaker or "").casefold().endswith(name)), None)
+            host = next(
+                (
+                    p
+                    for p in placed
+                    if _same_figure(p.quantity, q) and (p.quantity.speaker or "").casefold().endswith(name)
+                ),
+                None,
+            )
         if host is None:
             out.append(e)
         else:
@@ -126,8 +142,16 @@ def base_quantity(name: str) -> str:
     return name.split(" or ", 1)[0]
 
 
-_SYNONYMS = {"less than": "fewer than", "over": "more than", "well over": "more than", "just over": "more than",
-             "not more than": "no more than", "approximately": "about", "around": "about", "roughly": "about"}
+_SYNONYMS = {
+    "less than": "fewer than",
+    "over": "more than",
+    "well over": "more than",
+    "just over": "more than",
+    "not more than": "no more than",
+    "approximately": "about",
+    "around": "about",
+    "roughly": "about",
+}
 
 
 def _base_qualifier(q: Quantity) -> str:

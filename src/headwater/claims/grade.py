@@ -34,10 +34,22 @@ from headwater.claims.signatures import likelihood_term, subject_sides
 from headwater.model import Attribution, Grade, Origin
 
 NAMED = {"person", "organization", "media"}
-RELIABILITY = {"A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
-               "D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged"}
-CREDIBILITY = {"1": "confirmed", "2": "probably true", "3": "possibly true", "4": "doubtful",
-               "5": "improbable", "6": "truth cannot be judged"}
+RELIABILITY = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
+}
+CREDIBILITY = {
+    "1": "confirmed",
+    "2": "probably true",
+    "3": "possibly true",
+    "4": "doubtful",
+    "5": "improbable",
+    "6": "truth cannot be judged",
+}
 
 
 def _named(origin: Origin) -> bool:
@@ -75,8 +87,9 @@ def not_graded(kind: str) -> Grade:
     return Grade("", "", (f"not graded: {_NOT_GRADED.get(kind, kind)}",))
 
 
-def credibility(origins: Sequence[Origin], denials: Sequence[Attribution], rel: str, unattributed: bool
-                ) -> tuple[str, list[str]]:
+def credibility(
+    origins: Sequence[Origin], denials: Sequence[Attribution], rel: str, unattributed: bool
+) -> tuple[str, list[str]]:
     n = len(origins)
     sides = {o.side for o in origins if o.side != "unknown"}
     deniers = set(party_keys(denials))  # the Kremlin and its spokesman are one party
@@ -106,8 +119,9 @@ def denial_reasons(text: str, denials: Sequence[Attribution]) -> list[str]:
         parties.setdefault(key, []).append(d)
     out = []
     for group in parties.values():
-        names = list(dict.fromkeys((d.speaker.resolved or d.speaker.text) if d.speaker else "an unnamed party"
-                                   for d in group))
+        names = list(
+            dict.fromkeys((d.speaker.resolved or d.speaker.text) if d.speaker else "an unnamed party" for d in group)
+        )
         side = next((speaker_side(d) for d in group if speaker_side(d) != "unknown"), "unknown")
         role = "the subject of the claim" if side in subjects else "another party"
         best = max(group, key=lambda d: len(d.content.text.split()))
@@ -124,8 +138,13 @@ def _short(text: str, words: int = 14) -> str:
     return " ".join(parts[:words]) + (" \u2026" if len(parts) > words else "")
 
 
-def grade(text: str, members: Sequence[Attribution], origins: Sequence[Origin], denials: Sequence[Attribution],
-          unattributed: bool = False) -> Grade:
+def grade(
+    text: str,
+    members: Sequence[Attribution],
+    origins: Sequence[Origin],
+    denials: Sequence[Attribution],
+    unattributed: bool = False,
+) -> Grade:
     """The grade of one claim, with every reason that decided it."""
     rel, r_reasons = reliability(origins, unattributed)
     cred, c_reasons = credibility(origins, denials, rel, unattributed)
@@ -138,8 +157,10 @@ def grade(text: str, members: Sequence[Attribution], origins: Sequence[Origin], 
     unordered = [o for o in origins if o.order == "unknown"]
     if unordered:
         carried = sum(len(o.relayed_by) for o in unordered)
-        reasons.append(f"carried by {carried} outlets in an order unknown (no publication dates, citations or "
-                       "reuse direction tell which had it first); they count as one origin")
+        reasons.append(
+            f"carried by {carried} outlets in an order unknown (no publication dates, citations or "
+            "reuse direction tell which had it first); they count as one origin"
+        )
     likely = None
     for m in members:
         likely = likely or likelihood_term(m.content.text) or (likelihood_term(m.cue.text) if m.cue else None)

@@ -1,4 +1,4 @@
-"""The claims lexicon (``data/claims.toml``) and the nation words of ``data/quantities.toml``.
+"""The claims lexicon (``data/claims.toml``) and the nation words of ``data/quantities.toml`` (``headwater.nations``).
 
 Loaded once. Everything the claims stage knows about words lives in those two data files:
 concept phrases, which concepts are predicates, stop words, referential and denial phrases,
@@ -13,6 +13,10 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from headwater.nations import nation_side, nations, side_in
+
+__all__ = ["CaselessSearch", "ClaimsLexicon", "claims_lexicon", "nation_side", "side_in"]
 
 
 class CaselessSearch:
@@ -60,7 +64,6 @@ def claims_lexicon() -> ClaimsLexicon:
         (name, re.compile(r"(?i)\b(?:" + "|".join(pats) + r")")) for name, pats in data["concepts"].items()
     )
     likelihood = tuple(sorted(data["likelihood"].items(), key=lambda kv: len(kv[0]), reverse=True))
-    nations = {k: v[1] for k, v in _data("quantities.toml")["nations"].items()}
     return ClaimsLexicon(
         concepts=concepts,
         arguments=frozenset(data["concept_roles"]["arguments"]),
@@ -74,32 +77,6 @@ def claims_lexicon() -> ClaimsLexicon:
         cited_figure=re.compile(data["cited_figure"]["pattern"]),
         official_role=re.compile(r"(?i)\b(?:" + "|".join(data["official_roles"]["words"]) + r")"),
         titles=frozenset(data["titles"]["words"]),
-        nations=nations,
+        nations=nations(),
         any_concept=CaselessSearch(r"\b(?:" + "|".join(p for pats in data["concepts"].values() for p in pats) + r")"),
     )
-
-
-_POSSESSIVE = re.compile(r"['’]s$")
-
-
-@lru_cache(maxsize=1 << 14)
-def nation_side(word: str) -> str | None:
-    """The side a nation word stands for ("Varnian" -> VA, "Russia's" -> RU), or None."""
-    w = (_POSSESSIVE.sub("", word) if "'" in word or "’" in word else word).lower()
-    nations = claims_lexicon().nations
-    for form in (w, w.strip("."), w.replace(".", "")):
-        if form in nations:
-            return nations[form]
-    return None
-
-
-@lru_cache(maxsize=1 << 14)
-def side_in(text: str | None) -> str | None:
-    """The side named by the first nation word in ``text`` ("Ostreli Defence Minister" -> OS)."""
-    if not text:
-        return None
-    for m in re.finditer(r"\b[A-Z][\w.’']*", text):
-        side = nation_side(m.group(0))
-        if side:
-            return side
-    return None

@@ -109,8 +109,13 @@ def subjects_disagree(a: frozenset[str], b: frozenset[str]) -> bool:
     return any(not oa[c] & ob[c] for c in oa.keys() & ob.keys())
 
 
-def weighted_overlap(a: frozenset[str], b: frozenset[str], weights: dict[str, float], full_terms: int = 4,
-                     boost: frozenset[str] | None = None) -> float:
+def weighted_overlap(
+    a: frozenset[str],
+    b: frozenset[str],
+    weights: dict[str, float],
+    full_terms: int = 4,
+    boost: frozenset[str] | None = None,
+) -> float:
     """Mean of weighted Dice and weighted overlap on the smaller side (0-1). The overlap part
     counts fully only when the smaller side has at least ``full_terms`` content terms: a fragment
     ("the general staff rather than President Dragan Velkov") is not matched by its few words."""
@@ -177,12 +182,19 @@ class Matcher:
                     size += 1
                 elif kind != "@" and kind != "^" and kind != "!":
                     size += 1
-            p = self.profiles[sig] = Profile(size, _nation_owners(sig), frozenset(figures), sum(weights),
-                                             "!neg" in sig)
+            p = self.profiles[sig] = Profile(size, _nation_owners(sig), frozenset(figures), sum(weights), "!neg" in sig)
         return p
 
-    def similarity(self, a: frozenset[str], b: frozenset[str], pa: Profile, pb: Profile, polarity: bool = True,
-                   denial: bool = False, min_shared: int = 2) -> float:
+    def similarity(
+        self,
+        a: frozenset[str],
+        b: frozenset[str],
+        pa: Profile,
+        pb: Profile,
+        polarity: bool = True,
+        denial: bool = False,
+        min_shared: int = 2,
+    ) -> float:
         """:func:`similarity`, given the profiles of ``a`` and ``b``."""
         shared = a & b
         content = frames = 0
@@ -213,8 +225,11 @@ class Matcher:
             fa, fb = pa.figures, pb.figures
             if fa and fb and not fa & fb:
                 return 0.0  # rule 2
-            if concepts and bool(fa) != bool(fb) and any(t[0] == "~" and t[1:] in claims_lexicon().measures
-                                                         for t in shared):
+            if (
+                concepts
+                and bool(fa) != bool(fb)
+                and any(t[0] == "~" and t[1:] in claims_lexicon().measures for t in shared)
+            ):
                 return 0.0  # rule 4
         if denial:
             score = weighted_overlap(a, b, self.weights, full_terms=1, boost=None)
@@ -249,8 +264,14 @@ def matcher(weights: dict[str, float]) -> Matcher:
     return m  # type: ignore[no-any-return]
 
 
-def similarity(a: frozenset[str], b: frozenset[str], weights: dict[str, float], polarity: bool = True,
-               denial: bool = False, min_shared: int = 2) -> float:
+def similarity(
+    a: frozenset[str],
+    b: frozenset[str],
+    weights: dict[str, float],
+    polarity: bool = True,
+    denial: bool = False,
+    min_shared: int = 2,
+) -> float:
     """How surely two statements say the same thing (0-1); the rules are in the module docstring.
 
     ``polarity=False`` ignores negation (to find a statement that contradicts another).

@@ -35,8 +35,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from headwater.claims.lexicon import claims_lexicon, nation_side, side_in
+from headwater.claims.lexicon import claims_lexicon, nation_side
 from headwater.model import Attribution, Origin
+from headwater.nations import speaker_side
 
 _INSTITUTIONAL = {"anonymous", "organization", "group", "unknown"}
 _JUNK_CREDIT = re.compile(r"(?i)read full article|^source$|^unknown$")
@@ -64,16 +65,6 @@ def speaker_name(a: Attribution) -> str:
     if a.speaker is None or a.kind == "unattributed":
         return "(no source stated)"
     return a.speaker.resolved or a.speaker.text
-
-
-def speaker_side(a: Attribution) -> str:
-    """The extractor's side, else the side a nation word in the speaker's name or role names."""
-    sp = a.speaker
-    if sp is None or a.kind == "unattributed":
-        return "unknown"
-    if sp.side not in ("unknown", "") or sp.type == "media":
-        return sp.side or "unknown"  # an outlet's country is not a side it speaks for
-    return side_in(sp.resolved) or side_in(sp.text) or side_in(sp.role) or "unknown"
 
 
 @lru_cache(maxsize=1 << 14)
@@ -226,7 +217,7 @@ def _join_repeats(members: Sequence[Attribution], union: Callable[[int, int], No
         by_article.setdefault(a.article_id, []).append(i)
     for ids in by_article.values():
         for x, i in enumerate(ids):
-            for j in ids[x + 1:]:
+            for j in ids[x + 1 :]:
                 a, b = members[i], members[j]
                 named = on_the_record(a) and on_the_record(b) and speaker_name(a) != speaker_name(b)
                 sides = {speaker_side(a), speaker_side(b)}
@@ -255,8 +246,9 @@ def reference_name(name: str) -> bool:
     return bool(words) and all(w in lex or w in _REPORT_WORDS for w in words) and any(w in lex for w in words)
 
 
-def _join_reports(members: Sequence[Attribution], find: Callable[[int], int], union: Callable[[int, int], None]
-                  ) -> None:
+def _join_reports(
+    members: Sequence[Attribution], find: Callable[[int], int], union: Callable[[int, int], None]
+) -> None:
     """Rule 5: a statement credited to a report itself ("the same report's claim that ...") relays
     a report the claim already has; it joins the claim's largest other chain, adding no origin."""
     refs = [i for i, a in enumerate(members) if reference_only(a)]
@@ -270,8 +262,9 @@ def _join_reports(members: Sequence[Attribution], find: Callable[[int], int], un
             union(i, largest)
 
 
-def _join_relays(members: Sequence[Attribution], articles: dict[str, ArticleInfo],
-                 union: Callable[[int, int], None]) -> None:
+def _join_relays(
+    members: Sequence[Attribution], articles: dict[str, ArticleInfo], union: Callable[[int, int], None]
+) -> None:
     """Rule 4: a statement relayed from outlet X joins the statements of X's own articles: all of
     them when X itself is the speaker ("X reported that ..."), the unnamed ones of a compatible
     side when the speaker is X's unnamed source ("citing an Alderan official")."""
@@ -298,8 +291,9 @@ def origin_of(chain: Sequence[Attribution], articles: dict[str, ArticleInfo]) ->
     from headwater.gazetteer import normalise_outlet
 
     infos = _ordered_articles(chain, articles)
-    original = [a for a in chain if (a.speaker is None or a.speaker.type != "media") and not reference_only(a)] \
-        or list(chain)
+    original = [a for a in chain if (a.speaker is None or a.speaker.type != "media") and not reference_only(a)] or list(
+        chain
+    )
     names = Counter(speaker_name(a) for a in original)
     types = Counter(a.speaker.type if a.speaker and a.kind != "unattributed" else "unknown" for a in original)
     sides = Counter(speaker_side(a) for a in chain)
@@ -315,16 +309,25 @@ def origin_of(chain: Sequence[Attribution], articles: dict[str, ArticleInfo]) ->
     speaker = " / ".join(n for n, _ in names.most_common(3))
     # Who is on the record among the original speakers: an outlet relaying an anonymous official
     # ("Northgate Wire, citing an Alderan official") is a channel, not a named source of the claim.
-    on_record = tuple(dict.fromkeys(speaker_name(a) for a in sorted(original, key=lambda a: a.speaker is None
-                                                                      or a.speaker.type != "person")
-                                    if on_the_record(a)))  # people first
+    on_record = tuple(
+        dict.fromkeys(
+            speaker_name(a)
+            for a in sorted(original, key=lambda a: a.speaker is None or a.speaker.type != "person")
+            if on_the_record(a)
+        )
+    )  # people first
     if on_record and on_record[0] not in speaker:
         speaker += f" / {on_record[0]}"
     return Origin(
-        speaker=speaker, type=types.most_common(1)[0][0],
-        side=next((s for s, _ in sides.most_common() if s != "unknown"), "unknown"), first_outlet=first,
-        relayed_by=relayed, articles=tuple(dict.fromkeys(i.id for i in infos)), named=bool(on_record),
-        on_record=on_record, order="known" if first is not None else "unknown",
+        speaker=speaker,
+        type=types.most_common(1)[0][0],
+        side=next((s for s, _ in sides.most_common() if s != "unknown"), "unknown"),
+        first_outlet=first,
+        relayed_by=relayed,
+        articles=tuple(dict.fromkeys(i.id for i in infos)),
+        named=bool(on_record),
+        on_record=on_record,
+        order="known" if first is not None else "unknown",
     )
 
 
@@ -360,8 +363,11 @@ def _first_outlet(chain: Sequence[Attribution], infos: Sequence[ArticleInfo], ou
         for a in chain:
             relay = _relay_outlet(a)
             if a.article_id == info.id and relay and relay not in own_names:
-                return outlet_name(a.speaker.resolved or a.speaker.text) if a.speaker and \
-                    a.speaker.type == "media" else outlet_name(a.via or "")
+                return (
+                    outlet_name(a.speaker.resolved or a.speaker.text)
+                    if a.speaker and a.speaker.type == "media"
+                    else outlet_name(a.via or "")
+                )
     if len(infos) == 1 or len(set(outlets)) <= 1:
         return outlets[0] if outlets else None
     head = infos[0]
@@ -380,8 +386,12 @@ def _ordered_articles(chain: Sequence[Attribution], articles: dict[str, ArticleI
     relayed = {_relay_outlet(a) for a in chain} - {None}
     return sorted(
         infos.values(),
-        key=lambda i: (0 if i.origin in (None, i.id) else 1, (i.published or "9999")[:10],
-                       0 if i.outlet and outlet_name(i.outlet).casefold() in relayed else 1, i.doc),
+        key=lambda i: (
+            0 if i.origin in (None, i.id) else 1,
+            (i.published or "9999")[:10],
+            0 if i.outlet and outlet_name(i.outlet).casefold() in relayed else 1,
+            i.doc,
+        ),
     )
 
 

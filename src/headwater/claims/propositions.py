@@ -91,15 +91,17 @@ def predicates(s: Statement) -> frozenset[str]:
     """The main predicate's lemma and the concepts standing for it."""
     p = prop(s)
     return predicate_concepts(s.attribution.content.text, p.predicate, p.patient) | (
-        {p.predicate} if p.predicate else frozenset())
+        {p.predicate} if p.predicate else frozenset()
+    )
 
 
 def named_frames(s: Statement) -> frozenset[str]:
     """Frames said of a named person whose concept is the statement's main predicate."""
     p = prop(s)
     held = {c[1:] for c in predicate_concepts(s.attribution.content.text, p.predicate, p.patient)}
-    return frozenset(t for t in s.terms if t[0] == "^" and not t.partition("=")[2].isupper()
-                     and t[1:].partition("=")[0] in held)
+    return frozenset(
+        t for t in s.terms if t[0] == "^" and not t.partition("=")[2].isupper() and t[1:].partition("=")[0] in held
+    )
 
 
 def _speaker(s: Statement) -> str:
@@ -154,8 +156,12 @@ def compatible(a: Statement, b: Statement, score: float = 1.0, polarity: bool = 
         return False
     near = wording_overlap(a, b) >= NEAR_IDENTICAL
     quoted = near and len(_tokens(a.attribution.content.text)) >= QUOTE_WORDS  # one long quote, copied
-    if speakers and not quoted and "PRON" in (pa.agent, pa.patient, pb.agent, pb.patient) \
-            and _speaker(a) != _speaker(b):
+    if (
+        speakers
+        and not quoted
+        and "PRON" in (pa.agent, pa.patient, pb.agent, pb.patient)
+        and _speaker(a) != _speaker(b)
+    ):
         return False  # "he is leaning toward Trump" said by two people is two propositions
     if near:
         return True
@@ -168,7 +174,8 @@ def compatible(a: Statement, b: Statement, score: float = 1.0, polarity: bool = 
     loose = score >= LOOSE_ROLE
     light = {pa.predicate.split(" ")[0], pb.predicate.split(" ")[0]} <= claims_lexicon().light
     return _roles_agree(pa.agent, pb.agent, near, loose) and (
-        light or _roles_agree(pa.patient, pb.patient, near, loose))  # a light verb's object is its predicate
+        light or _roles_agree(pa.patient, pb.patient, near, loose)
+    )  # a light verb's object is its predicate
 
 
 def conflict(a: Statement, b: Statement) -> bool:
@@ -191,7 +198,8 @@ def conflict(a: Statement, b: Statement) -> bool:
         return False
     light = {pa.predicate.split(" ")[0], pb.predicate.split(" ")[0]} <= claims_lexicon().light
     return bool(pa.agent and pb.agent and pa.agent != pb.agent) or (
-        not light and bool(pa.patient and pb.patient and pa.patient != pb.patient))
+        not light and bool(pa.patient and pb.patient and pa.patient != pb.patient)
+    )
 
 
 def unit_key(s: Statement) -> tuple[object, ...]:

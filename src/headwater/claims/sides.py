@@ -69,12 +69,29 @@ def resolve_sides(attributions: Sequence[Attribution]) -> list[Attribution]:
 def _by_longer_name(words: tuple[str, ...], known: list[tuple[tuple[str, ...], str]]) -> str | None:
     if not words:
         return None
-    sides = {side for name, side in known if len(name) > len(words) and name[-len(words):] == words}
+    sides = {side for name, side in known if len(name) > len(words) and name[-len(words) :] == words}
     return next(iter(sides)) if len(sides) == 1 else None
 
 
-_PERSONAL = frozenset({"spokesman", "spokeswoman", "spokesperson", "major", "general", "colonel", "lieutenant",
-                       "retired", "deputy", "chief", "head", "press", "secretary", "senior", "former"})
+_PERSONAL = frozenset(
+    {
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "major",
+        "general",
+        "colonel",
+        "lieutenant",
+        "retired",
+        "deputy",
+        "chief",
+        "head",
+        "press",
+        "secretary",
+        "senior",
+        "former",
+    }
+)
 
 
 def _by_role(role: str | None, known: list[tuple[tuple[str, ...], str]]) -> str | None:

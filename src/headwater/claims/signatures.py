@@ -33,11 +33,15 @@ from headwater.claims.lexicon import claims_lexicon, nation_side
 
 Lemmatizer = Callable[[Sequence[str]], list[list[str]]]
 
-_NEGATION = re.compile(r"(?i)\b(?:no|not|never|nothing|none|nobody|n't|scepticism|sceptical|skepticism|skeptical"
-                       r"|doubts?|doubted|doubtful)\b|n't\b")
+_NEGATION = re.compile(
+    r"(?i)\b(?:no|not|never|nothing|none|nobody|n't|scepticism|sceptical|skepticism|skeptical"
+    r"|doubts?|doubted|doubtful)\b|n't\b"
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
-_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
 _DATE = re.compile(
     rf"\b{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b(?:,?\s+\d{{4}})?"
@@ -46,9 +50,13 @@ _DATE = re.compile(
 _FIGURE = re.compile(r"\b\d{1,3}(?:,\d{3})+(?:\.\d+)?|\b\d+(?:\.\d+)?")
 _SCALE = re.compile(r"\s*(thousand|million|billion|bn|mn)\b", re.I)
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "bn": 1e9, "mn": 1e6}
-_CLAUSE = re.compile(r"[;:!?()]|,(?!\d)|\.(?!\d)|(?<!\d )\band\b(?! \d)|\b(?:but|while|which|who|whom|whose|because|although|when)\b")
-_AFTER = re.compile(r"\s+(?:[a-z’'-]+\s+){0,4}?(?:between|of|to|by|among|against|with|within|inside)\s+(?:[a-z’'-]+\s+){0,3}?"
-                    r"(?P<owner>[A-Z][\w’'.-]*\w)")
+_CLAUSE = re.compile(
+    r"[;:!?()]|,(?!\d)|\.(?!\d)|(?<!\d )\band\b(?! \d)|\b(?:but|while|which|who|whom|whose|because|although|when)\b"
+)
+_AFTER = re.compile(
+    r"\s+(?:[a-z’'-]+\s+){0,4}?(?:between|of|to|by|among|against|with|within|inside)\s+(?:[a-z’'-]+\s+){0,3}?"
+    r"(?P<owner>[A-Z][\w’'.-]*\w)"
+)
 _OWNER = re.compile(r"\b[A-Z][\w’'.-]*\w")
 _ENTITY = re.compile(r"\b([A-Z][A-Za-z’'.-]*[A-Za-z])")
 

@@ -10,12 +10,12 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from headwater.clean.offsets import runs_from_indices
 from headwater.clean.patterns import Patterns, load_patterns
 from headwater.clean.provenance import match_provenance
 from headwater.clean.text import MAX_ALIGN_CHARS, MappedText, fix_unicode, norm_line_key, squeeze_spaces, strip_markup
 from headwater.gazetteer import lookup_outlet
 from headwater.model import RemovedLine
+from headwater.offsets import runs_from_indices, text_id
 
 __all__ = ["Cleaned", "Patterns", "clean_document", "line_hash", "load_patterns"]
 
@@ -50,11 +50,6 @@ _PROSE_END = re.compile(r"[.!?…\"”’»“]$")
 def is_prose(line: str, min_words: int = 12) -> bool:
     """A line of running prose: long enough and ending like a sentence (a story paragraph, not a banner)."""
     return len(line.split()) >= min_words and bool(_PROSE_END.search(line))
-
-
-def text_id(text: str) -> str:
-    """Stable article id: a hash of its cleaned text."""
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
 @dataclass(slots=True)

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from headwater.gazetteer import lookup_outlet
 
-_SOURCE = re.compile(r"^(?:source|sources|via|originally published (?:by|in|at))\s*[:：]\s*(?P<x>.{1,80}?)\s*\.?$", re.I)
+_SOURCE = re.compile(
+    r"^(?:source|sources|via|originally published (?:by|in|at))\s*[:：]\s*(?P<x>.{1,80}?)\s*\.?$", re.I
+)
 _BASED = re.compile(
     r"^(?:based on (?:the )?materials(?: (?:of|from))?|based on (?:a )?reports? (?:by|from)|"
     r"with materials from|according to materials(?: of| from)?)\s*[:：]?\s*(?P<x>.{1,80}?)\s*\.?$",

@@ -63,6 +63,10 @@ ConfigOpt = Annotated[Path | None, typer.Option("--config", help="A headwater.to
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout.", show_default=False)]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.", show_default=False)]
 ModelOpt = Annotated[str | None, typer.Option("--model", help="Installed spaCy pipeline to use.")]
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option("--workers", min=1, help="Processes that parse and extract (default [parse] workers, 1)."),
+]
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")]
 OutOpt = Annotated[Path | None, typer.Option("-o", "--output", help="Output file (stdout when omitted).")]
 
@@ -101,13 +105,18 @@ def error(message: Any, label: str = "error", style: str = "bold red") -> None:
     console(stderr=True).print(f"[{style}]{label}:[/] {esc(message)}", markup=True)
 
 
-def settings(config: Path | None, db: Path | None = None, model: str | None = None):  # type: ignore[no-untyped-def]
+def settings(
+    config: Path | None,
+    db: Path | None = None,
+    model: str | None = None,  # type: ignore[no-untyped-def]
+    workers: int | None = None,
+):
     """Resolve config with the command-line overrides applied."""
     from headwater.config import load_config
 
     cfg = load_config(config)
     cfg = cfg.override("store", db=str(db) if db else None)
-    return cfg.override("parse", model=model)
+    return cfg.override("parse", model=model, workers=workers)
 
 
 def open_store(cfg, read_only: bool = False, create: bool = False):  # type: ignore[no-untyped-def]

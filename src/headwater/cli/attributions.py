@@ -13,6 +13,7 @@ from headwater.cli.app import (
     JsonOpt,
     ModelOpt,
     QuietOpt,
+    WorkersOpt,
     app,
     console,
     error,
@@ -32,6 +33,7 @@ from headwater.cli.text import esc, safe
 def extract_cmd(
     db: DbOpt = None,
     model: ModelOpt = None,
+    workers: WorkersOpt = None,
     config: ConfigOpt = None,
     as_json: JsonOpt = False,
     quiet: QuietOpt = False,
@@ -44,11 +46,11 @@ def extract_cmd(
 ) -> None:
     """Extract attributions (who said what) from every stored article not yet extracted with this pipeline."""
     from headwater.cli.engine import default_staging, engine_for
-    from headwater.extract.stage import run_extract
+    from headwater.exec.extract import run_extract
     from headwater.lang import describe_skipped, not_analysed
     from headwater.store import attributions as table
 
-    cfg = settings(config, db, model)
+    cfg = settings(config, db, model, workers)
     runner = engine_for(engine, master, staging, default_staging(cfg))
     with open_store(cfg) as store:
         with progress(quiet or as_json) as bar, runner as spark:
@@ -58,7 +60,7 @@ def extract_cmd(
                 bar.update(task, completed=done, total=total)
 
             written = spark.extract(store, cfg, step, force) if spark is not None else 0
-            written += run_extract(store, cfg, step, force=force and spark is None)
+            written += run_extract(store, cfg, step, force=force and spark is None).written
         total = table.count(store)
         skipped = not_analysed([(language, words) for _, language, words in table.languages(store)])
     if skipped and not quiet:

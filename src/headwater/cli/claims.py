@@ -16,8 +16,9 @@ def eval_claims_command(
     gold: Annotated[Path, typer.Option("--gold", help="JSON lines of checks (format: headwater.evaluate.claims).")],
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Articles to run first, into a temporary store (else the store of --db is read).",
-                       show_default=False),
+        typer.Argument(
+            help="Articles to run first, into a temporary store (else the store of --db is read).", show_default=False
+        ),
     ] = None,
     db: DbOpt = None,
     config: ConfigOpt = None,

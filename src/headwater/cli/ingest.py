@@ -54,8 +54,11 @@ def report_ingest(report, quiet: bool, as_json: bool) -> None:  # type: ignore[n
         if report.ignored:
             names = ", ".join(safe(i.path) for i in report.ignored[:20])
             more = f" and {len(report.ignored) - 20} more (--json lists them)" if len(report.ignored) > 20 else ""
-            err.print(Text(f"passed over {len(report.ignored)} files that are not articles or are hidden: {names}{more}"),
-                      style="dim", highlight=False)
+            err.print(
+                Text(f"passed over {len(report.ignored)} files that are not articles or are hidden: {names}{more}"),
+                style="dim",
+                highlight=False,
+            )
     for e in report.errors:
         err.print(f"[red]could not read[/] {esc(e.path)}: {esc(e.reason)}", markup=True, highlight=False)
 
@@ -174,7 +177,7 @@ def show(
 
 def interleave(doc) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     """Cleaned paragraphs and removed lines in the order they stand in the raw text."""
-    from headwater.clean.offsets import OffsetMap
+    from headwater.offsets import OffsetMap
 
     om = OffsetMap(doc.offsets)
     items: list[tuple[int, str, str]] = []

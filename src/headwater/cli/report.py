@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from headwater.cli.app import ConfigOpt, DbOpt, JsonOpt, QuietOpt, app, console, error, open_store, print_json, settings
+from headwater.cli.app import ConfigOpt, DbOpt, JsonOpt, QuietOpt, app, console, open_store, print_json, settings
 from headwater.cli.text import esc
 
 
@@ -31,20 +32,24 @@ def report(
     summary = None
     with open_store(cfg, read_only=stored) as store:  # --stored only reads: works beside other readers
         if not stored:
-            from headwater.claims.stage import run_claims
+            from headwater.exec.claims import run_claims
 
             summary = run_claims(store, cfg)
         path = write_report(store, cfg, output)
     if json:
-        print_json({"html": str(path), "json": str(path.with_name("dossier.json")), "claims": summary})
+        print_json(
+            {
+                "html": str(path),
+                "json": str(path.with_name("dossier.json")),
+                "claims": None if summary is None else asdict(summary),
+            }
+        )
     elif not quiet:
         out = console()
         if summary:
             out.print(
-                f"{summary['claims']} claims ({summary['claims_with_several_origins']} with several independent "
-                f"origins, {summary['denials_linked']} denials linked), {summary['quantities']} estimates, "
-                f"{summary['contradictions']} numeric contradictions"
+                f"{summary.claims} claims ({summary.claims_with_several_origins} with several independent "
+                f"origins, {summary.denials_linked} denials linked), {summary.quantities} estimates, "
+                f"{summary.contradictions} numeric contradictions"
             )
-            for name in summary["missing_inputs"]:
-                error(f"no input from {name}", label="note", style="yellow")
         out.print(f"dossier: [bold green]{esc(path)}[/] (and {esc(path.with_name('dossier.json'))})", markup=True)

@@ -46,14 +46,14 @@ def reuse_command(
     quiet: QuietOpt = False,
 ) -> None:
     """Find which article copies which: exact copies, near-duplicates, shared passages, citations, origins."""
-    from headwater.reuse.view import build_view, stored_summary
+    from headwater.views.reuse import build_view, stored_summary
 
     cfg = settings(config, db).override("reuse", threshold=threshold)
     if stored:
         with open_store(cfg, read_only=True) as store:
             counts, groups = stored_summary(store), build_view(store)
     else:
-        from headwater.reuse.stage import run_reuse
+        from headwater.exec.reuse import run_reuse
 
         with open_store(cfg) as store:
             with progress(quiet or json) as bar:

@@ -13,6 +13,7 @@ from headwater.cli.app import (
     JsonOpt,
     ModelOpt,
     QuietOpt,
+    WorkersOpt,
     app,
     console,
     error,
@@ -32,6 +33,7 @@ def run(
     output: Annotated[Path, typer.Option("-o", "--output", help="Directory for the dossier.")] = Path("headwater-out"),
     db: DbOpt = None,
     model: ModelOpt = None,
+    workers: WorkersOpt = None,
     config: ConfigOpt = None,
     json: JsonOpt = False,
     quiet: QuietOpt = False,
@@ -49,7 +51,7 @@ def run(
     from headwater.outputs import check_output_dir
     from headwater.pipeline import run_pipeline
 
-    cfg = settings(config, db, model).override("ingest", follow_symlinks=follow_symlinks or None)
+    cfg = settings(config, db, model, workers).override("ingest", follow_symlinks=follow_symlinks or None)
     check_output_dir(output)
     runner = engine_for(engine, master, staging, output / "parquet")
     with progress(quiet or json) as bar:

@@ -74,10 +74,16 @@ class SeedResult:
     def to_dict(self) -> dict[str, Any]:
         req = self.required or 1
         return {
-            "required": self.required, "found": self.found, "found_right_speaker": self.right,
-            "found_share": self.found / req, "right_speaker_share": self.right / req,
-            "predicted": self.predicted, "precision": self.matched_predictions / (self.predicted or 1),
-            "unattributed_predicted": self.unattributed, "misses": self.misses, "extras": self.extras,
+            "required": self.required,
+            "found": self.found,
+            "found_right_speaker": self.right,
+            "found_share": self.found / req,
+            "right_speaker_share": self.right / req,
+            "predicted": self.predicted,
+            "precision": self.matched_predictions / (self.predicted or 1),
+            "unattributed_predicted": self.unattributed,
+            "misses": self.misses,
+            "extras": self.extras,
         }
 
 
@@ -97,8 +103,13 @@ def _seed_documents(docs: list[str], seeds: Path) -> list[Document]:
 
 def _att_dict(a: Attribution) -> dict[str, Any]:
     sp = a.speaker
-    return {"kind": a.kind, "speaker": sp.text if sp else None, "resolved": sp.resolved if sp else None,
-            "cue": a.cue.text if a.cue else None, "content": a.content.text[:160]}
+    return {
+        "kind": a.kind,
+        "speaker": sp.text if sp else None,
+        "resolved": sp.resolved if sp else None,
+        "cue": a.cue.text if a.cue else None,
+        "content": a.content.text[:160],
+    }
 
 
 def _score_doc(res: SeedResult, items: list[dict[str, Any]], atts: list[Attribution]) -> None:
@@ -116,8 +127,15 @@ def _score_doc(res: SeedResult, items: list[dict[str, Any]], atts: list[Attribut
         res.found += bool(hits)
         res.right += bool(right)
         if not right:
-            res.misses.append({"doc": g["doc"], "gold_speaker": g["speaker"], "content": g["content"],
-                               "found": bool(hits), "predicted": [_att_dict(scored[i]) for i in hits]})
+            res.misses.append(
+                {
+                    "doc": g["doc"],
+                    "gold_speaker": g["speaker"],
+                    "content": g["content"],
+                    "found": bool(hits),
+                    "predicted": [_att_dict(scored[i]) for i in hits],
+                }
+            )
     res.matched_predictions += len(used)
     res.extras += [dict(_att_dict(a), doc=a.doc) for i, a in enumerate(scored) if i not in used]
 

@@ -140,8 +140,11 @@ def _check(gold: dict[str, Any], idx: Index, entities: dict[str, set[str]]) -> t
     if kind == "grade":
         for c in claims:
             g = c.grade
-            if g and gold.get("reliability", g.reliability) == g.reliability \
-                    and gold.get("credibility", g.credibility) == g.credibility:
+            if (
+                g
+                and gold.get("reliability", g.reliability) == g.reliability
+                and gold.get("credibility", g.credibility) == g.credibility
+            ):
                 return True, ""
         return False, "grades: " + ", ".join(f"{c.grade.reliability}{c.grade.credibility}" for c in claims if c.grade)
     if kind == "reason":
@@ -188,8 +191,9 @@ def read_gold(path: Path) -> list[tuple[int, dict[str, Any]]]:
     return out
 
 
-def evaluate(gold: Iterable[tuple[int, dict[str, Any]]], claims: Sequence[Claim],
-             attributions: Sequence[Attribution]) -> ClaimsEvaluation:
+def evaluate(
+    gold: Iterable[tuple[int, dict[str, Any]]], claims: Sequence[Claim], attributions: Sequence[Attribution]
+) -> ClaimsEvaluation:
     """Every gold check against the claims (and the attributions the claims were built from)."""
     idx = Index(claims, attributions)
     entities = speaker_entities(attributions)

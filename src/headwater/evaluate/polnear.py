@@ -78,7 +78,9 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
-def _count_doc(c: dict[str, int], text: str, gold: list[dict[str, Any]], pred: list[dict[str, Any]], theta: float) -> None:
+def _count_doc(
+    c: dict[str, int], text: str, gold: list[dict[str, Any]], pred: list[dict[str, Any]], theta: float
+) -> None:
     keys = ("source", "cue", "content")
     G = [{k: charset(a.get(k, []), text) for k in keys} for a in gold]
     P = [{k: charset(a.get(k, []), text) for k in keys} for a in pred]
@@ -104,16 +106,32 @@ def _count_doc(c: dict[str, int], text: str, gold: list[dict[str, Any]], pred: l
 
 def score(gold: dict[str, dict[str, Any]], pred: dict[str, list[dict[str, Any]]], theta: float = 0.5) -> dict[str, Any]:
     """``gold``: doc_id -> gold record (with ``text``); ``pred``: doc_id -> predicted attributions."""
-    c = dict.fromkeys(("n_gold", "n_pred", "content", "content_exact", "src_exact", "src_overlap", "cue_exact",
-                       "cue_overlap", "full"), 0)
+    c = dict.fromkeys(
+        (
+            "n_gold",
+            "n_pred",
+            "content",
+            "content_exact",
+            "src_exact",
+            "src_overlap",
+            "cue_exact",
+            "cue_overlap",
+            "full",
+        ),
+        0,
+    )
     for doc_id, g in gold.items():
         _count_doc(c, g["text"], g["attributions"], pred.get(doc_id, []), theta)
     n_p, n_g, m = c["n_pred"], c["n_gold"], c["content"] or 1
     return {
-        "gold": n_g, "predicted": n_p, "theta": theta,
+        "gold": n_g,
+        "predicted": n_p,
+        "theta": theta,
         "content": prf(c["content"], n_p, n_g),
         "content_exact": prf(c["content_exact"], n_p, n_g),
         "attribution": prf(c["full"], n_p, n_g),
-        "source_exact": c["src_exact"] / m, "source_overlap": c["src_overlap"] / m,
-        "cue_exact": c["cue_exact"] / m, "cue_overlap": c["cue_overlap"] / m,
+        "source_exact": c["src_exact"] / m,
+        "source_overlap": c["src_overlap"] / m,
+        "cue_exact": c["cue_exact"] / m,
+        "cue_overlap": c["cue_overlap"] / m,
     }

@@ -136,8 +136,8 @@ def evaluate_reuse(corpus: Path | None, cfg: Config) -> ReuseEval:
     import time
 
     from headwater.evaluate.reuse_corpus import make_corpus
+    from headwater.exec.reuse import run_reuse
     from headwater.pipeline import ingest_paths
-    from headwater.reuse.stage import run_reuse
     from headwater.store import Store
 
     with tempfile.TemporaryDirectory() as tmp:

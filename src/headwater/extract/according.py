@@ -66,7 +66,16 @@ def _from_match(ctx: Ctx, sent: Span, a: int, b: int, lo: int, stop: int) -> Can
         return None
     head = _np_head(first, sent)
     partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
-    if (head.like_num and not partitive) or head.lower_ in ("cent", "day", "year", "week", "month", "hour", "capita", "person"):
+    if (head.like_num and not partitive) or head.lower_ in (
+        "cent",
+        "day",
+        "year",
+        "week",
+        "month",
+        "hour",
+        "capita",
+        "person",
+    ):
         return None
     lo, stop = _parentheses(ctx, a, lo, stop)
     left, right = speaker_range(head)
@@ -99,7 +108,7 @@ def _parentheses(ctx: Ctx, a: int, lo: int, stop: int) -> tuple[int, int]:
 
 
 def _possessive(ctx: Ctx, sent: Span) -> list[Cand]:
-    """"By the Pentagon's estimate, ..." / "In Kyiv's assessment, ..."."""
+    """ "By the Pentagon's estimate, ..." / "In Kyiv's assessment, ..."."""
     out = []
     for tok in sent:
         if tok.lower_ not in ctx.cues.possessive_nouns or tok.dep_ != "pobj":
@@ -121,7 +130,7 @@ _POLLS = ("poll", "survey")
 
 
 def _in_poll(ctx: Ctx, sent: Span) -> list[Cand]:
-    """"Clinton held a 24-point lead among black voters in a CNN national poll": the poll is the source."""
+    """ "Clinton held a 24-point lead among black voters in a CNN national poll": the poll is the source."""
     out = []
     for tok in sent:
         if tok.lemma_.lower() not in _POLLS or tok.dep_ != "pobj" or tok.head.lower_ != "in":

@@ -1,8 +1,8 @@
 """spaCy components: ``headwater_attributions`` sets ``doc._.attributions`` and puts each attribution's
 cue, speaker and content into ``doc.spans["headwater"]`` (labels ``CUE``, ``SPEAKER``, ``CONTENT``:
 ``displacy.render(doc, style="span", options={"spans_key": "headwater"})`` shows them);
-``headwater_paragraphs`` starts a sentence after every line break (add it before the parser: headlines
-have no full stop)."""
+``headwater_paragraphs`` (``headwater.parse.paragraphs``, registered here too) starts a sentence after every
+line break (add it before the parser: headlines have no full stop)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 from headwater.extract.core import extract_attributions
 from headwater.model import Attribution
+from headwater.parse.paragraphs import paragraphs  # noqa: F401  (registers headwater_paragraphs)
 
 if not Doc.has_extension("attributions"):
     Doc.set_extension("attributions", default=None)
@@ -45,11 +46,3 @@ def attribution_spans(doc: Doc, attributions: list[Attribution]) -> list[Span]:
 @Language.factory("headwater_attributions", default_config={"unattributed": True})
 def make_component(nlp: Language, name: str, unattributed: bool) -> AttributionComponent:
     return AttributionComponent(unattributed)
-
-
-@Language.component("headwater_paragraphs")
-def paragraphs(doc: Doc) -> Doc:
-    for tok in doc[:-1]:
-        if "\n" in tok.text or (tok.is_space and "\n" in tok.text_with_ws) or "\n" in tok.whitespace_:
-            doc[tok.i + 1].is_sent_start = True
-    return doc

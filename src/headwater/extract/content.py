@@ -28,8 +28,13 @@ def subtree_chars(head: Token) -> Chars:
 
 def clause_comp(tok: Token) -> Token | None:
     """The clausal complement: a ccomp, or an xcomp with its own subject; the one after the verb first."""
-    comps = [c for c in tok.children if (c.dep_ == "ccomp" and (c.tag_ != "VBG" or has_subj(c)))
-             or (c.dep_ == "xcomp" and c.i > tok.i and has_subj(c)) or _question(tok, c)]
+    comps = [
+        c
+        for c in tok.children
+        if (c.dep_ == "ccomp" and (c.tag_ != "VBG" or has_subj(c)))
+        or (c.dep_ == "xcomp" and c.i > tok.i and has_subj(c))
+        or _question(tok, c)
+    ]
     if not comps:
         return None
     after = [c for c in comps if c.i > tok.i]
@@ -37,9 +42,13 @@ def clause_comp(tok: Token) -> Token | None:
 
 
 def _question(tok: Token, c: Token) -> bool:
-    """"asked the students if they were ...": an indirect question the parser hung as an adverbial clause."""
-    return c.dep_ == "advcl" and c.i > tok.i and tok.lemma_.lower() in ("ask", "wonder", "question", "inquire") and any(
-        m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
+    """ "asked the students if they were ...": an indirect question the parser hung as an adverbial clause."""
+    return (
+        c.dep_ == "advcl"
+        and c.i > tok.i
+        and tok.lemma_.lower() in ("ask", "wonder", "question", "inquire")
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
+    )
 
 
 def marked(comp: Token) -> bool:
@@ -68,7 +77,9 @@ def _stops(ctx: Ctx, tok: Token, after: int) -> int | None:
             stop = _new_clause(child) or _is_cue(ctx, child)
         elif child.dep_ == "advcl":
             mark = [m.lower_ for m in child.children if m.dep_ in ("mark", "advmod") and m.i < child.i]
-            stop = (child.tag_ == "VBG" and _is_cue(ctx, child)) or (bool(set(mark) & set(_CONTRAST)) and has_subj(child))
+            stop = (child.tag_ == "VBG" and _is_cue(ctx, child)) or (
+                bool(set(mark) & set(_CONTRAST)) and has_subj(child)
+            )
         elif child.dep_ == "cc" and child.lower_ == "but":
             stop = True
         if stop and _quoted(ctx, tok, child):
@@ -123,7 +134,7 @@ def _quoted(ctx: Ctx, tok: Token, child: Token) -> bool:
 
 
 def clause_after(ctx: Ctx, tok: Token, comp: Token) -> Chars:
-    """"X said (that) ...": from the complement to the end of the sentence, unless something takes over."""
+    """ "X said (that) ...": from the complement to the end of the sentence, unless something takes over."""
     doc = tok.doc
     first = doc[_clause_start(tok, comp)]
     sent = tok.sent
@@ -162,7 +173,7 @@ def _clause_start(tok: Token, comp: Token) -> int:
 
 
 def late_clause(tok: Token) -> Token | None:
-    """"said in a statement that ...", "said for the first time that ...": a "that" clause the parser hung
+    """ "said in a statement that ...", "said for the first time that ...": a "that" clause the parser hung
     on a noun of the verb's own modifiers; returns the clause's verb."""
     doc = tok.doc
     owned = set()
@@ -172,8 +183,13 @@ def late_clause(tok: Token) -> Token | None:
     i = tok.i + 1
     while i < tok.sent.end and i in owned:
         t = doc[i]
-        if t.lower_ == "that" and t.dep_ == "mark" and t.head.i > t.i and t.head.pos_ in ("VERB", "AUX") \
-                and t.head.dep_ != "relcl":
+        if (
+            t.lower_ == "that"
+            and t.dep_ == "mark"
+            and t.head.i > t.i
+            and t.head.pos_ in ("VERB", "AUX")
+            and t.head.dep_ != "relcl"
+        ):
             return t.head
         i += 1
     return None
@@ -188,8 +204,10 @@ def rest(ctx: Ctx, tok: Token) -> Chars | None:
     start = tok.i + 1
     while start <= end and (doc[start].is_punct or doc[start].dep_ in ("npadvmod", "advmod")):
         start += 1
-    scene = all(t.dep_ in ("prep", "pobj", "det", "amod", "compound", "poss", "npadvmod", "advmod", "punct", "nummod")
-                for t in doc[start : end + 1])
+    scene = all(
+        t.dep_ in ("prep", "pobj", "det", "amod", "compound", "poss", "npadvmod", "advmod", "punct", "nummod")
+        for t in doc[start : end + 1]
+    )
     if scene:  # "Sam Lau said in a statement. “There are no paper ballots ...”": the quote that follows
         after = token_chars(doc[tok.sent.end - 1])[1]
         gap = ctx.text[after : after + 3]
@@ -217,7 +235,7 @@ def phrase_left(head: Token) -> int:
 
 
 def quote_before(ctx: Ctx, tok: Token, subj: Token | None) -> Chars | None:
-    """"“...,” Spencer said, as ..." / "“...,” said Peskov": the quote that closes right before the cue."""
+    """ "“...,” Spencer said, as ..." / "“...,” said Peskov": the quote that closes right before the cue."""
     first = min([tok.i] + ([phrase_left(subj)] if subj is not None else []))
     if first == 0:
         return None
@@ -229,9 +247,11 @@ def quote_before(ctx: Ctx, tok: Token, subj: Token | None) -> Chars | None:
     q = ctx.quote_at(j - 1) if j > 0 else None
     if q is None or q.end != j or not q.closed or q.start < tok.sent.start_char - 400:
         return None
-    if ctx.text[q.inner_start : q.inner_end].rstrip()[-1:] in (".", "?", "!") and any(
-            c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") and c.i > tok.i for c in tok.children) \
-            and tok.lemma_.lower() not in _ADDRESSEE:
+    if (
+        ctx.text[q.inner_start : q.inner_end].rstrip()[-1:] in (".", "?", "!")
+        and any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") and c.i > tok.i for c in tok.children)
+        and tok.lemma_.lower() not in _ADDRESSEE
+    ):
         return None  # “... see.” He mentioned a long list ...: the quote ended the sentence before
     if "\n" in t[q.end : tok.idx]:
         return None
@@ -251,10 +271,17 @@ def lead_in(ctx: Ctx, start: int, cue: Token | None = None) -> int:
         return inner
     # The quote completes a clause begun before it: its verb has its subject there ("he “made a mistake,”"),
     # or it hangs on a word there ("Trump's misinformation may be “strategic,”").
-    crossing = any((t.idx < start and t.dep_ in ("nsubj", "nsubjpass") and inner <= t.head.idx < end)
-                   or (inner <= t.idx < end and sent.start_char <= t.head.idx < start and t.dep_ != "punct"
-                       and (cue is None or t.head.i != cue.i) and t.head.pos_ in ("VERB", "AUX", "ADP"))
-                   for t in sent)
+    crossing = any(
+        (t.idx < start and t.dep_ in ("nsubj", "nsubjpass") and inner <= t.head.idx < end)
+        or (
+            inner <= t.idx < end
+            and sent.start_char <= t.head.idx < start
+            and t.dep_ != "punct"
+            and (cue is None or t.head.i != cue.i)
+            and t.head.pos_ in ("VERB", "AUX", "ADP")
+        )
+        for t in sent
+    )
     return sent.start_char if crossing else inner
 
 
@@ -262,7 +289,7 @@ _ADDRESSEE = ("tell", "ask", "inform", "assure", "remind", "warn", "advise", "ur
 
 
 def quote_after(ctx: Ctx, tok: Token, subj: Token | None) -> Chars | None:
-    """"Mr. Daley said: ''Of course. ...''" / "said, “...”": a quote opening right after the cue (and its
+    """ "Mr. Daley said: ''Of course. ...''" / "said, “...”": a quote opening right after the cue (and its
     subject, when inverted), past a colon or comma."""
     last = tok
     if subj is not None and subj.i > tok.i:
@@ -282,7 +309,7 @@ _FINAL_PREV = (",", "”", '"', "’", "'", "—", "–", "-", ":", "''")
 
 
 def sentence_final(ctx: Ctx, tok: Token, subj: Token | None) -> Chars | None:
-    """"..., another source said." / "“...,” said Peskov." -> the text before the comma."""
+    """ "..., another source said." / "“...,” said Peskov." -> the text before the comma."""
     sent = tok.sent
     first = min([tok.i] + ([subj.left_edge.i] if subj is not None else []))
     if first <= sent.start + 1:
@@ -290,9 +317,17 @@ def sentence_final(ctx: Ctx, tok: Token, subj: Token | None) -> Chars | None:
     prev = tok.doc[first - 1]
     if prev.text not in _FINAL_PREV and not prev.is_quote:
         return None
-    if tok.head.i > tok.i or tok.dep_ == "relcl" or any(c.dep_ in ("dobj", "ccomp") and c.i > tok.i for c in tok.children):
+    if (
+        tok.head.i > tok.i
+        or tok.dep_ == "relcl"
+        or any(c.dep_ in ("dobj", "ccomp") and c.i > tok.i for c in tok.children)
+    ):
         return None  # (", who complained about ...": a relative clause reports nothing that comes before it)
-    tail = [t for t in tok.doc[tok.i + 1 : sent.end] if not (subj is not None and subj.left_edge.i <= t.i <= subj.right_edge.i)]
+    tail = [
+        t
+        for t in tok.doc[tok.i + 1 : sent.end]
+        if not (subj is not None and subj.left_edge.i <= t.i <= subj.right_edge.i)
+    ]
     if any(t.pos_ == "VERB" and t.dep_ in ("ccomp", "xcomp") for t in tail):
         return None
     body = tok.doc[sent.start : prev.i]
@@ -308,7 +343,7 @@ def cue_phrase(tok: Token, subj: Token | None) -> tuple[int, int]:
 
 
 def parenthetical(ctx: Ctx, tok: Token, subj: Token | None) -> Chars | None:
-    """"This, he said, was part of ..." -> the whole sentence (cue and speaker sit inside it)."""
+    """ "This, he said, was part of ..." -> the whole sentence (cue and speaker sit inside it)."""
     if tok.dep_ != "parataxis":
         return None
     sent = tok.sent
@@ -321,7 +356,7 @@ def parenthetical(ctx: Ctx, tok: Token, subj: Token | None) -> Chars | None:
 
 
 def as_clause(ctx: Ctx, tok: Token) -> Chars | None:
-    """"As the Post reported, X ..." / "X ..., as critics note": the clause the "as" phrase hangs on."""
+    """ "As the Post reported, X ..." / "X ..., as critics note": the clause the "as" phrase hangs on."""
     if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
         return None
     if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children):
@@ -340,16 +375,18 @@ _OBJ_PREP = ("call", "accuse", "blame", "describe", "praise", "criticize", "crit
 
 
 def object_content(ctx: Ctx, tok: Token) -> Chars | None:
-    """"denied the report", "called the plan a disaster", "accused X of lying": the object and its complements."""
+    """ "denied the report", "called the plan a disaster", "accused X of lying": the object and its complements."""
     lemma = tok.lemma_.lower()
     objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i] or [
-        c for c in tok.children if c.dep_ == "oprd" and c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON")]
+        c for c in tok.children if c.dep_ == "oprd" and c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON")
+    ]
     if not objs:
         return None
     obj = objs[0]
     start = obj.left_edge.i
-    end = max((c.right_edge.i for c in tok.children if c.i > obj.i and _complement(c, obj, lemma)),
-              default=_np_end(obj))
+    end = max(
+        (c.right_edge.i for c in tok.children if c.i > obj.i and _complement(c, obj, lemma)), default=_np_end(obj)
+    )
     return tok.doc[start].idx, token_chars(tok.doc[max(end, _np_end(obj))])[1]
 
 
@@ -385,13 +422,13 @@ def _np_end(head: Token, asides: tuple[str, ...] = ("relcl", "appos")) -> int:
 
 
 def _listed(c: Token) -> bool:
-    """"thanked his parents, his siblings, his wife and his children": a list the parser took for an
+    """ "thanked his parents, his siblings, his wife and his children": a list the parser took for an
     apposition (the would-be apposition has conjuncts of its own)."""
     return c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children)
 
 
 def to_content(ctx: Ctx, tok: Token) -> Chars | None:
-    """"vowed to repeal the law", "wants to win": the to-infinitive, "to" included; with the object it
+    """ "vowed to repeal the law", "wants to win": the to-infinitive, "to" included; with the object it
     binds ("urged the party to drop the rule")."""
     for c in tok.children:
         if c.dep_ == "xcomp" and c.i > tok.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
@@ -402,10 +439,12 @@ def to_content(ctx: Ctx, tok: Token) -> Chars | None:
 
 
 def prep_content(ctx: Ctx, tok: Token, particle: Token | None) -> Chars | None:
-    """"called for a ban", "spoke about the economy": the object of the preposition."""
+    """ "called for a ban", "spoke about the economy": the object of the preposition."""
     if particle is not None and particle.dep_ == "mark":  # "called for Trump to drop out" (for: a clause mark)
         head = particle.head
-        return token_chars(tok.doc[particle.i + 1])[0], token_chars(tok.doc[_np_end(head, ("relcl", "appos", "parataxis"))])[1]
+        return token_chars(tok.doc[particle.i + 1])[0], token_chars(
+            tok.doc[_np_end(head, ("relcl", "appos", "parataxis"))]
+        )[1]
     if particle is None or particle.dep_ != "prep":
         return None
     objs = [c for c in particle.children if c.dep_ in ("pobj", "pcomp")]
@@ -413,9 +452,19 @@ def prep_content(ctx: Ctx, tok: Token, particle: Token | None) -> Chars | None:
         return None
     obj = objs[0]
     lemma = tok.lemma_.lower()
-    end = max([obj.right_edge.i] + [c.right_edge.i for c in tok.children if c.i > particle.i and (
-        c.dep_ in ("xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as"))  # "pointed to X as the obstacle"
-        and c.doc[c.left_edge.i - 1].text != "," and _complement(c, obj, lemma)])
+    end = max(
+        [obj.right_edge.i]
+        + [
+            c.right_edge.i
+            for c in tok.children
+            if c.i > particle.i
+            and (
+                c.dep_ in ("xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as")
+            )  # "pointed to X as the obstacle"
+            and c.doc[c.left_edge.i - 1].text != ","
+            and _complement(c, obj, lemma)
+        ]
+    )
     return obj.left_edge.idx, token_chars(tok.doc[end])[1]
 
 

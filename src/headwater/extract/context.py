@@ -7,6 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from headwater.extract.doccache import doc_text
 from headwater.extract.lexicon import Cues, Speakers, cues, speakers
 from headwater.extract.quotes import QUOTE_CHARS, Quote, find_quotes
 
@@ -37,7 +38,7 @@ class Cand:
 class Ctx:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.cues: Cues = cues()
         self.lex: Speakers = speakers()
         self.quotes: list[Quote] = find_quotes(self.text)

@@ -28,7 +28,7 @@ from headwater.model import Attribution, Document, Span, Speaker
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from headwater.clean.offsets import OffsetMap
+    from headwater.offsets import OffsetMap
 
 
 def candidates(doc: Doc, unattributed: bool = True) -> tuple[Ctx, list[Cand]]:
@@ -75,7 +75,7 @@ _SELF = ("he", "she", "they", "we", "i", "it")
 
 
 def _self_report(ctx: Ctx, cand: Cand) -> bool:
-    """"Trump said he told reporters that ...": the inner speaker is a pronoun, so the speaker repeats
+    """ "Trump said he told reporters that ...": the inner speaker is a pronoun, so the speaker repeats
     himself; the inner record adds no source of its own."""
     return cand.speaker_head is not None and ctx.doc[cand.speaker_head].lower_ in _SELF
 
@@ -133,7 +133,7 @@ def _speakers(ctx: Ctx, cands: list[Cand]) -> dict[int, tuple[tuple[int, int], I
     """Speaker info per candidate (by id), resolving in reading order; continuations inherit."""
     history: list[Mention] = []
     out: dict[int, tuple[tuple[int, int], Info]] = {}
-    order = sorted(cands, key=lambda c: (c.cue[0] if c.cue and c.parent is None else c.content[0]))
+    order = sorted(cands, key=lambda c: c.cue[0] if c.cue and c.parent is None else c.content[0])
     for cand in order:
         if cand.parent is not None:
             if id(cand.parent) in out:
@@ -151,7 +151,7 @@ def _speakers(ctx: Ctx, cands: list[Cand]) -> dict[int, tuple[tuple[int, int], I
 
 def extract_attributions(doc: Doc, document: Document | None = None, unattributed: bool = True) -> list[Attribution]:
     """Attributions of ``doc`` (parsed from ``document.text``); raw offsets through the document's map."""
-    from headwater.clean.offsets import OffsetMap
+    from headwater.offsets import OffsetMap
 
     ctx, cands = candidates(doc, unattributed)
     omap = OffsetMap(document.offsets) if document is not None and document.offsets else None
@@ -165,11 +165,30 @@ def extract_attributions(doc: Doc, document: Document | None = None, unattribute
         if id(cand) in speakers:
             (s, e), info = speakers[id(cand)]
             raw = omap.span_to_raw(s, e) if omap is not None else (s, e)
-            speaker = Speaker(text[s:e], s, e, raw[0], raw[1], info.resolved, info.type,  # type: ignore[arg-type]
-                              info.side, info.role)
+            speaker = Speaker(
+                text[s:e],
+                s,
+                e,
+                raw[0],
+                raw[1],
+                info.resolved,
+                info.type,  # type: ignore[arg-type]
+                info.side,
+                info.role,
+            )
         kind = cand.kind if speaker is not None or cand.kind == "unattributed" else "unattributed"
         cue = _span(text, *cand.cue, omap) if cand.cue else None
-        out.append(Attribution(article_id, name, kind, find_stance(ctx, cand),  # type: ignore[arg-type]
-                               _span(text, *cand.content, omap), cue, speaker, find_via(ctx, cand),
-                               proposition(doc, *cand.content, doc[cand.cue_token] if cand.cue_token is not None else None)))
+        out.append(
+            Attribution(
+                article_id,
+                name,
+                kind,
+                find_stance(ctx, cand),  # type: ignore[arg-type]
+                _span(text, *cand.content, omap),
+                cue,
+                speaker,
+                find_via(ctx, cand),
+                proposition(doc, *cand.content, doc[cand.cue_token] if cand.cue_token is not None else None),
+            )
+        )
     return out

@@ -110,7 +110,9 @@ def quote_speaker(tok: Token) -> Token | None:
         return subj
     i = tok.i + 1
     doc = tok.doc
-    while i < len(doc) and doc[i].dep_ in ("compound", "det", "amod", "flat", "nmod", "poss") and doc[i].i < doc[i].head.i:
+    while (
+        i < len(doc) and doc[i].dep_ in ("compound", "det", "amod", "flat", "nmod", "poss") and doc[i].i < doc[i].head.i
+    ):
         i += 1
     if i >= len(doc) or doc[i].pos_ not in ("PROPN", "NOUN") or doc[i].is_quote:
         return None
@@ -130,8 +132,17 @@ def quote_candidates(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
     out: list[Cand] = []
     last_direct: Cand | None = None
     for q in ctx.quotes:
-        owner = next((c for c in cands + out if c.kind in ("direct", "mixed") and c.content[0] <= q.inner_start
-                      and q.inner_start < c.content[1] and q.inner_end - 2 <= c.content[1] <= q.end), None)
+        owner = next(
+            (
+                c
+                for c in cands + out
+                if c.kind in ("direct", "mixed")
+                and c.content[0] <= q.inner_start
+                and q.inner_start < c.content[1]
+                and q.inner_end - 2 <= c.content[1] <= q.end
+            ),
+            None,
+        )
         if owner is not None:
             last_direct = owner
             continue
@@ -143,7 +154,9 @@ def quote_candidates(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
         if tok is not None and q.inner_end - q.inner_start > 1:
             cand = _make(ctx, q, tok)
         elif last_direct is not None and _continues(ctx, q, last_direct):
-            cand = Cand("direct", (q.inner_start, q.inner_end), last_direct.cue, last_direct.cue_token, parent=last_direct)
+            cand = Cand(
+                "direct", (q.inner_start, q.inner_end), last_direct.cue, last_direct.cue_token, parent=last_direct
+            )
         else:
             continue
         out.append(cand)
@@ -174,7 +187,7 @@ def _has_subject_before(ctx: Ctx, char: int) -> bool:
 
 
 def headline_candidates(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
-    """"Russian security services ‘unhappy’ says Soldatov": content before the cue, speaker after it."""
+    """ "Russian security services ‘unhappy’ says Soldatov": content before the cue, speaker after it."""
     out = []
     for sent in ctx.sents:
         text = ctx.text[sent.start_char : sent.end_char]
@@ -182,7 +195,9 @@ def headline_candidates(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
         if m is None or m.start() < 8:
             continue
         cue = (sent.start_char + m.start("cue"), sent.start_char + m.end("cue"))
-        who = ctx.doc.char_span(sent.start_char + m.start("who"), sent.start_char + m.end("who"), alignment_mode="expand")
+        who = ctx.doc.char_span(
+            sent.start_char + m.start("who"), sent.start_char + m.end("who"), alignment_mode="expand"
+        )
         if who is None or not any(t.pos_ == "PROPN" for t in who) or any(t.ent_type_ in ("DATE", "TIME") for t in who):
             continue
         if who.root.dep_ in ("dobj", "dative", "npadvmod") or _has_subject_before(ctx, cue[0]):

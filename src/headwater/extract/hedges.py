@@ -18,8 +18,13 @@ def hedge_candidates(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
             continue
         if any(c.kind == "unattributed" and sent.start_char <= c.content[0] < sent.end_char for c in cands):
             continue
-        if any(c.cue is not None and c.content[0] <= sent.end_char and sent.start_char <= c.content[1]
-               and c.kind == "according_to" for c in cands):
+        if any(
+            c.cue is not None
+            and c.content[0] <= sent.end_char
+            and sent.start_char <= c.content[1]
+            and c.kind == "according_to"
+            for c in cands
+        ):
             continue
         content = ctx.trim(sent.start_char, sent.end_char)
         if content[1] - content[0] < 10:
@@ -29,7 +34,7 @@ def hedge_candidates(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
 
 
 def _declined_topic(ctx: Ctx, end: int) -> tuple[int, int] | None:
-    """"declined to comment on the report that ...": what the refusal is about, when the text names it."""
+    """ "declined to comment on the report that ...": what the refusal is about, when the text names it."""
     span = ctx.doc.char_span(end, min(len(ctx.text), end + 40), alignment_mode="expand")
     if span is None:
         return None
@@ -45,7 +50,7 @@ def _declined_topic(ctx: Ctx, end: int) -> tuple[int, int] | None:
 
 
 def no_comment_candidates(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
-    """"The Kremlin declined to comment." -> stance no_comment, speaker the subject."""
+    """ "The Kremlin declined to comment." -> stance no_comment, speaker the subject."""
     out: list[Cand] = []
     for sent in ctx.sents:
         m = ctx.cues.no_comment.search(ctx.text, sent.start_char, sent.end_char)
@@ -60,6 +65,16 @@ def no_comment_candidates(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
             continue
         content = _declined_topic(ctx, m.end()) or (m.start(), m.end())
         cands[:] = [c for c in cands if not (c.cue and m.start() <= c.cue[0] < m.end())]
-        out.append(Cand("indirect", content, (span[0].idx, span[0].idx + len(span[0].text)), verb.i,
-                        speaker_range(subj), subj.i, stance="no_comment", salient=False))
+        out.append(
+            Cand(
+                "indirect",
+                content,
+                (span[0].idx, span[0].idx + len(span[0].text)),
+                verb.i,
+                speaker_range(subj),
+                subj.i,
+                stance="no_comment",
+                salient=False,
+            )
+        )
     return out

@@ -10,18 +10,30 @@ from headwater.gazetteer import lookup_outlet, outlet_pattern
 _NAME = r"(?:[Tt]he\s+)?(?P<o>[A-Z][\w.&'’-]*(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*){0,4})"
 _VIA = [
     re.compile(r"\b(?:told|telling|tells|speaking to|speaking with|said to|wrote (?:in|for))\s+" + _NAME),
-    re.compile(r"\b(?:per|according to|citing)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}(?:report|article|story|interview|"
-               r"statement|broadcast)s?\s+(?:from|by|in|on|with)\s+" + _NAME),
-    re.compile(r"\b[Ii]n\s+(?:an?|the|his|her|their)\s+(?:\w+\s+){0,2}(?:interview|conversation|podcast|op-ed|column|"
-               r"article|appearance)\s+(?:with|on|in|for)\s+" + _NAME),
-    re.compile(r"\b[Ii]n\s+(?:an?|the)\s+(?:\w+\s+){0,2}(?:video|post|message|statement|tweet|broadcast|address|"
-               r"speech)\s+(?:\w+\s+){0,2}(?:on|to|via)\s+" + _NAME),
-    re.compile(r"\b(?:on|via)\s+(?P<o>Telegram|Twitter|X|Facebook|Instagram|YouTube|TikTok|VKontakte|VK|WhatsApp|"
-               r"Truth Social|Weibo|state (?:television|TV|media))\b"),
+    re.compile(
+        r"\b(?:per|according to|citing)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}(?:report|article|story|interview|"
+        r"statement|broadcast)s?\s+(?:from|by|in|on|with)\s+" + _NAME
+    ),
+    re.compile(
+        r"\b[Ii]n\s+(?:an?|the|his|her|their)\s+(?:\w+\s+){0,2}(?:interview|conversation|podcast|op-ed|column|"
+        r"article|appearance)\s+(?:with|on|in|for)\s+" + _NAME
+    ),
+    re.compile(
+        r"\b[Ii]n\s+(?:an?|the)\s+(?:\w+\s+){0,2}(?:video|post|message|statement|tweet|broadcast|address|"
+        r"speech)\s+(?:\w+\s+){0,2}(?:on|to|via)\s+" + _NAME
+    ),
+    re.compile(
+        r"\b(?:on|via)\s+(?P<o>Telegram|Twitter|X|Facebook|Instagram|YouTube|TikTok|VKontakte|VK|WhatsApp|"
+        r"Truth Social|Weibo|state (?:television|TV|media))\b"
+    ),
 ]
-_CITING = re.compile(r"\bciting\s+(?P<o>(?:people|persons|sources?|officials?|a source|an official|two|three|"
-                     r"unnamed|anonymous|senior|several)\b[^,.;:]{0,60}?)(?=[,.;:]|$)")
-_STATEMENT = re.compile(r"\b(?:said|says|wrote)\s+in\s+a\s+(?P<o>statement|press release|press conference|briefing|speech)\b")
+_CITING = re.compile(
+    r"\bciting\s+(?P<o>(?:people|persons|sources?|officials?|a source|an official|two|three|"
+    r"unnamed|anonymous|senior|several)\b[^,.;:]{0,60}?)(?=[,.;:]|$)"
+)
+_STATEMENT = re.compile(
+    r"\b(?:said|says|wrote)\s+in\s+a\s+(?P<o>statement|press release|press conference|briefing|speech)\b"
+)
 
 
 def _outlet_or_name(name: str, strict: bool) -> str | None:

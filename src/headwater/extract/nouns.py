@@ -39,12 +39,18 @@ def _light_verb(ctx: Ctx, tok: Token) -> Token | None:
     return verb
 
 
-def _content(tok: Token, source: Token | None, verb: Token | None = None) -> tuple[tuple[int, int], Token | None] | None:
+def _content(
+    tok: Token, source: Token | None, verb: Token | None = None
+) -> tuple[tuple[int, int], Token | None] | None:
     """(content chars, the preposition that introduces it, if any); after a light verb the preposition may
     hang on the verb ("took [aim] at the plan"); a copula may carry the clause ("her argument was that ...")."""
     if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
         for c in tok.head.children:
-            if c.i > tok.head.i and c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            if (
+                c.i > tok.head.i
+                and c.dep_ == "ccomp"
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            ):
                 return subtree_chars(c), None
     for c in tok.children:
         if c.i > tok.i and c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX"):
@@ -53,8 +59,12 @@ def _content(tok: Token, source: Token | None, verb: Token | None = None) -> tup
                 return subtree_chars(c), None
     heads = (tok,) if verb is None else (tok, verb)
     for c in (c for h in heads for c in h.children):
-        if c.i > tok.i and c.dep_ == "prep" and c.lower_ in (_PREPS if verb is None else _LIGHT_PREPS) \
-                and (source is None or source.head is not c):
+        if (
+            c.i > tok.i
+            and c.dep_ == "prep"
+            and c.lower_ in (_PREPS if verb is None else _LIGHT_PREPS)
+            and (source is None or source.head is not c)
+        ):
             objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if objs:
                 return subtree_chars(objs[0]), c
@@ -87,8 +97,9 @@ def noun_candidates(ctx: Ctx, taken: list[Cand]) -> list[Cand]:
             if verb is None and tok.lemma_.lower() in ctx.cues.sourceless_nouns:
                 out.append(Cand("unattributed", (s, e), cue, tok.i, None, None, salient=False, extra={"rule": "noun"}))
             continue
-        out.append(Cand("indirect", (s, e), cue, tok.i, speaker_range(source), source.i, salient=False,
-                        extra={"rule": "noun"}))
+        out.append(
+            Cand("indirect", (s, e), cue, tok.i, speaker_range(source), source.i, salient=False, extra={"rule": "noun"})
+        )
     return out
 
 
@@ -108,7 +119,7 @@ _ADJ_PREPS = ("of", "about", "with", "at", "in", "to", "on", "over", "toward", "
 
 
 def adjective_candidates(ctx: Ctx, taken: list[Cand]) -> list[Cand]:
-    """"Her advisers were optimistic that ...", "voters are skeptical of the plan": the subject of the copula
+    """ "Her advisers were optimistic that ...", "voters are skeptical of the plan": the subject of the copula
     is the source; the adjective's clause or prepositional object is the content."""
     out: list[Cand] = []
     busy = {c.cue_token for c in taken if c.cue_token is not None}
@@ -127,6 +138,16 @@ def adjective_candidates(ctx: Ctx, taken: list[Cand]) -> list[Cand]:
         cue_end = token_chars(prep)[1] if prep is not None and prep.i == tok.i + 1 else token_chars(tok)[1]
         if e - s < 3:
             continue
-        out.append(Cand("indirect", (s, e), (min(verb.idx, tok.idx), cue_end), tok.i, speaker_range(subj[0]),
-                        subj[0].i, salient=False, extra={"rule": "adjective"}))
+        out.append(
+            Cand(
+                "indirect",
+                (s, e),
+                (min(verb.idx, tok.idx), cue_end),
+                tok.i,
+                speaker_range(subj[0]),
+                subj[0].i,
+                salient=False,
+                extra={"rule": "adjective"},
+            )
+        )
     return out

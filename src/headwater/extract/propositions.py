@@ -25,9 +25,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from headwater.claims.lexicon import nation_side
+from headwater.extract.doccache import doc_ents, doc_text
 from headwater.extract.lexicon import _data
 from headwater.model import Proposition
+from headwater.nations import nation_side
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -37,25 +38,108 @@ _SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 _OBJECTS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
 _NEGATIVE_SUBJECTS = frozenset({"nobody", "nothing", "none", "noone", "neither"})
-_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "this", "that",
-                       "these", "those", "who", "which", "what", "someone", "somebody", "something", "anyone",
-                       "anybody", "anything", "everyone", "everybody", "everything", "one"})
-_MEASURES = frozenset({"percent", "%", "number", "share", "majority", "minority", "most", "half", "third", "quarter",
-                       "many", "some", "all", "none", "few", "several", "proportion", "percentage", "fraction",
-                       "rest", "bulk", "plurality", "part", "each", "both", "one", "two", "dozen", "lot"})
+_PRONOUNS = frozenset(
+    {
+        "i",
+        "you",
+        "he",
+        "she",
+        "it",
+        "we",
+        "they",
+        "me",
+        "him",
+        "her",
+        "us",
+        "them",
+        "this",
+        "that",
+        "these",
+        "those",
+        "who",
+        "which",
+        "what",
+        "someone",
+        "somebody",
+        "something",
+        "anyone",
+        "anybody",
+        "anything",
+        "everyone",
+        "everybody",
+        "everything",
+        "one",
+    }
+)
+_MEASURES = frozenset(
+    {
+        "percent",
+        "%",
+        "number",
+        "share",
+        "majority",
+        "minority",
+        "most",
+        "half",
+        "third",
+        "quarter",
+        "many",
+        "some",
+        "all",
+        "none",
+        "few",
+        "several",
+        "proportion",
+        "percentage",
+        "fraction",
+        "rest",
+        "bulk",
+        "plurality",
+        "part",
+        "each",
+        "both",
+        "one",
+        "two",
+        "dozen",
+        "lot",
+    }
+)
 _NOT_FIGURE_ENTS = frozenset({"DATE", "TIME", "ORDINAL"})
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _QUESTION = re.compile(r"(?i)^\W*(?:(?:and|but|so|or)\s+)?(?:whether|if|unless)\b")
 # A content that opens as the tail of someone else's sentence ("Is why I am proud ...", "Because they
 # need one another", "Which states he could win") does not stand alone.
-_TAIL = re.compile(r"(?i)^\W*(?:because|which|who|whom|whose|why|how|where|whereas|although|though|while|since|is|are|was|were|"
-                   r"has|have|had|does|do|did|say|says|said|and|but|or|so|for|of|to|than|as)\b")
+_TAIL = re.compile(
+    r"(?i)^\W*(?:because|which|who|whom|whose|why|how|where|whereas|although|though|while|since|is|are|was|were|"
+    r"has|have|had|does|do|did|say|says|said|and|but|or|so|for|of|to|than|as)\b"
+)
 _FIRST_SENTENCE = re.compile(r"^.*?(?:[.!?](?=\s|$)|$)", re.S)
 _FREE_RELATIVE = frozenset({"what", "whatever"})
 _SEEM = frozenset({"seem", "look", "sound", "appear", "feel"})
 _PERSONAL = frozenset({"i", "me", "my"})
-_OPINION_FRAMES = frozenset({"think", "believe", "feel", "hope", "wish", "guess", "doubt", "suppose", "bet",
-                             "know", "suspect", "imagine", "worry", "fear", "expect", "like", "love", "hate", "want"})
+_OPINION_FRAMES = frozenset(
+    {
+        "think",
+        "believe",
+        "feel",
+        "hope",
+        "wish",
+        "guess",
+        "doubt",
+        "suppose",
+        "bet",
+        "know",
+        "suspect",
+        "imagine",
+        "worry",
+        "fear",
+        "expect",
+        "like",
+        "love",
+        "hate",
+        "want",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,19 +173,45 @@ def name_key(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", w)
 
 
-_TITLES = frozenset({"president", "minister", "leader", "spokesman", "spokeswoman", "spokesperson", "secretary",
-                     "chief", "senator", "governor", "general", "chancellor", "premier", "king", "queen", "mayor",
-                     "director", "commander", "ambassador", "candidate", "nominee", "chairman", "chairwoman"})
+_TITLES = frozenset(
+    {
+        "president",
+        "minister",
+        "leader",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "secretary",
+        "chief",
+        "senator",
+        "governor",
+        "general",
+        "chancellor",
+        "premier",
+        "king",
+        "queen",
+        "mayor",
+        "director",
+        "commander",
+        "ambassador",
+        "candidate",
+        "nominee",
+        "chairman",
+        "chairwoman",
+    }
+)
 
 
 def _named(tok: Token) -> Token | None:
     """The person a title stands for ("President of Varnia Dragan Velkov" -> Velkov)."""
-    for ent in tok.doc.ents:
-        if (ent.label_ == "PERSON" and ent.root.head == tok) or (ent.start <= tok.i < ent.end and ent.label_ == "PERSON"):
+    for ent in doc_ents(tok.doc):
+        if (ent.label_ == "PERSON" and ent.root.head == tok) or (
+            ent.start <= tok.i < ent.end and ent.label_ == "PERSON"
+        ):
             return ent[-1]
     for t in tok.subtree:
         if t.ent_type_ == "PERSON" and t.dep_ in ("appos", "compound", "flat", "pobj", "npadvmod") and t.i > tok.i:
-            ent = next((e for e in tok.doc.ents if e.start <= t.i < e.end), None)
+            ent = next((e for e in doc_ents(tok.doc) if e.start <= t.i < e.end), None)
             return ent[-1] if ent is not None else t
     return None
 
@@ -125,12 +235,20 @@ def role_key(tok: Token) -> str:
     if tok.pos_ == "PROPN":
         return name_key(tok.text)
     if tok.lemma_.lower() in _MEASURES:  # "43 percent of all contributions": the contributions
-        of = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                   if g.dep_ == "pobj"), None)
+        of = next(
+            (g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
+            None,
+        )
         if of is not None:
             return role_key(of)
-    mod = next((nation_side(c.text) for c in tok.children
-                if c.dep_ in ("amod", "compound", "nmod", "poss") and nation_side(c.text)), None)
+    mod = next(
+        (
+            nation_side(c.text)
+            for c in tok.children
+            if c.dep_ in ("amod", "compound", "nmod", "poss") and nation_side(c.text)
+        ),
+        None,
+    )
     lemma = tok.lemma_.lower()
     compound = [c.lemma_.lower() for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
     if compound:  # "the tax system" is not "the immigration system"
@@ -155,8 +273,25 @@ def main_predicate(span: Span) -> Token | None:
     return min(verbs, key=lambda t: (_depth(t, inside), not _finite(t), t.i))
 
 
-_BELIEF = frozenset({"believe", "think", "know", "understand", "assess", "judge", "suspect", "conclude", "say",
-                     "feel", "expect", "fear", "hope", "find", "see"})
+_BELIEF = frozenset(
+    {
+        "believe",
+        "think",
+        "know",
+        "understand",
+        "assess",
+        "judge",
+        "suspect",
+        "conclude",
+        "say",
+        "feel",
+        "expect",
+        "fear",
+        "hope",
+        "find",
+        "see",
+    }
+)
 _EVIDENCE = frozenset({"information", "evidence", "intelligence", "indication", "sign", "report", "proof"})
 
 
@@ -171,15 +306,21 @@ def embedded(main: Token, span: Span) -> Token:
     if main.lemma_.lower() in ("have", "receive", "get", "see"):
         for obj in main.children:
             if obj.dep_ == "dobj" and obj.lemma_.lower() in _EVIDENCE:
-                clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i in inside
-                               and c.pos_ in ("VERB", "AUX")), None)
+                clause = next(
+                    (
+                        c
+                        for c in obj.children
+                        if c.dep_ in ("acl", "ccomp", "relcl") and c.i in inside and c.pos_ in ("VERB", "AUX")
+                    ),
+                    None,
+                )
                 if clause is not None:
                     return clause
     return main
 
 
 def _lift(main: Token) -> tuple[Token, str]:
-    """"going to win" -> (win, future); "have to leave", "need to act" -> (leave, obligation)."""
+    """ "going to win" -> (win, future); "have to leave", "need to act" -> (leave, obligation)."""
     xcomp = next((c for c in main.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
     if xcomp is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
         if main.lemma_ == "go" and main.tag_ == "VBG":
@@ -253,13 +394,29 @@ def _roles(span: Span, main: Token) -> tuple[Token | None, Token | None, Token |
         return subject, None, obj
     if subject is None:  # an infinitive content: "them to lay down their arms"
         inside = {t.i for t in span}
-        subject = next((t for t in span if t.head.i not in inside and t.pos_ in ("NOUN", "PROPN", "PRON")
-                        and t.i < main.i), None)
+        subject = next(
+            (t for t in span if t.head.i not in inside and t.pos_ in ("NOUN", "PROPN", "PRON") and t.i < main.i), None
+        )
     return subject, subject, obj
 
 
-_COUNT_LINKS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "conj", "cc", "advmod", "npadvmod",
-                          "prep", "pobj", "appos", "det"})
+_COUNT_LINKS = frozenset(
+    {
+        "nummod",
+        "quantmod",
+        "compound",
+        "amod",
+        "nmod",
+        "conj",
+        "cc",
+        "advmod",
+        "npadvmod",
+        "prep",
+        "pobj",
+        "appos",
+        "det",
+    }
+)
 
 
 def _counts(figure: Token, roles: tuple[Token | None, ...]) -> bool:
@@ -281,8 +438,7 @@ def _counts(figure: Token, roles: tuple[Token | None, ...]) -> bool:
 
 def _figure(tok: Token) -> bool:
     """A counted number: not a date, time, ordinal or year, and not "one" ("no one", "one of them")."""
-    return (tok.like_num and tok.lower_ != "one" and tok.ent_type_ not in _NOT_FIGURE_ENTS
-            and not _YEAR.match(tok.text))
+    return tok.like_num and tok.lower_ != "one" and tok.ent_type_ not in _NOT_FIGURE_ENTS and not _YEAR.match(tok.text)
 
 
 def _personal_frame(main: Token) -> bool:
@@ -290,7 +446,8 @@ def _personal_frame(main: Token) -> bool:
     ..."): an opinion, however factual what follows sounds. "We believe" (an institution's assessment)
     is not."""
     return main.lemma_.lower() in _OPINION_FRAMES and any(
-        c.dep_ == "nsubj" and c.lower_ in _PERSONAL for c in main.children)
+        c.dep_ == "nsubj" and c.lower_ in _PERSONAL for c in main.children
+    )
 
 
 def _has_subject(main: Token, span: Span) -> bool:
@@ -298,13 +455,27 @@ def _has_subject(main: Token, span: Span) -> bool:
     of an effort" without its subject does not stand alone. A free relative outside it stands for the
     content itself ("what officials said [appeared to be growing tension]")."""
     heads = [main, main.head] if main.dep_ == "conj" else [main]
-    return any(c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS and (span.start <= c.i < span.end or c.lower_ in _FREE_RELATIVE)
-               for h in heads for c in h.children)
+    return any(
+        c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS and (span.start <= c.i < span.end or c.lower_ in _FREE_RELATIVE)
+        for h in heads
+        for c in h.children
+    )
 
 
-def classify(text: str, cue_lemma: str, main: Token | None, finite: bool, modality: str, predicate: str,
-             figure: bool, words: int, cue_text: str = "", standalone: bool = True, personal: bool = False,
-             agent: bool = True) -> str:
+def classify(
+    text: str,
+    cue_lemma: str,
+    main: Token | None,
+    finite: bool,
+    modality: str,
+    predicate: str,
+    figure: bool,
+    words: int,
+    cue_text: str = "",
+    standalone: bool = True,
+    personal: bool = False,
+    agent: bool = True,
+) -> str:
     """The proposition's type (rules in the module docstring)."""
     lex = lexicon()
     first = _FIRST_SENTENCE.match(text)
@@ -314,11 +485,18 @@ def classify(text: str, cue_lemma: str, main: Token | None, finite: bool, modali
         return "refusal"
     if _TAIL.match(text) and not text.lstrip(" \"“'‘").lower().startswith(("to ", "so ")):
         return "fragment"
-    if text.rstrip(" \"”’'»").endswith("?") or _QUESTION.match(text) or (
-            first is not None and first.group(0).rstrip(" \"”’'»").endswith("?")):
+    if (
+        text.rstrip(" \"”’'»").endswith("?")
+        or _QUESTION.match(text)
+        or (first is not None and first.group(0).rstrip(" \"”’'»").endswith("?"))
+    ):
         return "question"
-    imperative = main is not None and main.tag_ == "VB" and main.dep_ == "ROOT" and not any(
-        c.dep_ in _SUBJECTS for c in main.children)
+    imperative = (
+        main is not None
+        and main.tag_ == "VB"
+        and main.dep_ == "ROOT"
+        and not any(c.dep_ in _SUBJECTS for c in main.children)
+    )
     infinitive = main is not None and not finite and main.tag_ == "VB"
     if finite and not standalone and not imperative:
         return "fragment"  # "will flip in November": whose flip the content does not say
@@ -334,8 +512,13 @@ def classify(text: str, cue_lemma: str, main: Token | None, finite: bool, modali
         return "estimate"
     head = predicate.rpartition(" ")[2]
     verb = predicate.split(" ")[0]
-    if cue_lemma in lex.opinion_cues or head in lex.evaluative or verb in lex.evaluative or personal \
-            or (verb in _SEEM and head != verb):
+    if (
+        cue_lemma in lex.opinion_cues
+        or head in lex.evaluative
+        or verb in lex.evaluative
+        or personal
+        or (verb in _SEEM and head != verb)
+    ):
         return "opinion"
     if verb == "need" and main is not None and any(c.dep_ == "dobj" for c in main.children):
         return "demand"  # "we need a big change"
@@ -353,7 +536,7 @@ def proposition(doc: Doc, start: int, end: int, cue: Token | None = None) -> Pro
     cue_lemma = cue.lemma_.lower() if cue is not None else ""
     cue_text = _cue_phrase(cue) if cue is not None else ""
     span = doc.char_span(start, end, alignment_mode="expand")
-    text = doc.text[start:end].strip()
+    text = doc_text(doc)[start:end].strip()
     if span is None or not len(span):
         return Proposition(type="fragment")
     words = sum(1 for t in span if not t.is_punct)
@@ -379,12 +562,27 @@ def proposition(doc: Doc, start: int, end: int, cue: Token | None = None) -> Pro
     finite = _finite(main) or bool(lifted and _finite(main))
     counted = any(_counts(t, (agent, patient, head)) for t in figures)
     standalone = _has_subject(head, span) or (head.i != main.i and _has_subject(main, span))
-    kind = classify(text, cue_lemma, head, finite, modality, predicate, counted, words, cue_text,
-                    standalone, personal, agent is not None and span.start <= agent.i < span.end)
+    kind = classify(
+        text,
+        cue_lemma,
+        head,
+        finite,
+        modality,
+        predicate,
+        counted,
+        words,
+        cue_text,
+        standalone,
+        personal,
+        agent is not None and span.start <= agent.i < span.end,
+    )
     if kind == "assertion" and head.dep_ == "relcl" and head.head.i in range(span.start, span.end):
         kind = "fragment"  # "the mogul who actually used it": a noun phrase, not a statement
     return Proposition(
-        type=kind, predicate=predicate, agent=role_key(agent) if agent is not None else "",  # type: ignore[arg-type]
-        patient=role_key(patient) if patient is not None else "", negated=_negated(head, subject, patient) or (
-            head is not main and _negated(main, subject)), modality=modality,
+        type=kind,
+        predicate=predicate,
+        agent=role_key(agent) if agent is not None else "",  # type: ignore[arg-type]
+        patient=role_key(patient) if patient is not None else "",
+        negated=_negated(head, subject, patient) or (head is not main and _negated(main, subject)),
+        modality=modality,
     )

@@ -22,9 +22,28 @@ from typing import Any
 from headwater.model import Attribution, Document, Quantity, Span
 
 _WORD_NUMBERS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "hundred": 100, "a hundred": 100, "a thousand": 1000, "dozens": None, "hundreds": None, "thousands": None,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "a hundred": 100,
+    "a thousand": 1000,
+    "dozens": None,
+    "hundreds": None,
+    "thousands": None,
 }
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?:thousand|million|billion|bn|mn)\b)?"
@@ -45,14 +64,20 @@ _CUE = re.compile(
 )
 _STOP_CLAUSE = re.compile(r"[;:]|\band\s+(?=\d)|\bwhile\b|\bbut\b")
 _CITED = re.compile(r"\b(?:the|this|that)\s+(?:figure|number|claim)s?\s+(?:of\s+)?(?:[a-z]+\s+){0,2}[«“\"‘']?$", re.I)
-_OWNED = re.compile(r"(?P<who>(?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s\s+(?:own\s+)?"
-                    r"(?:figure|claim|number|estimate|count)s?\s+(?:of\s+)?(?:[a-z]+\s+){0,2}[«“\"‘']?$")
-_DENIED = re.compile(r"(?i)absolutely false|completely false|not true|untrue|fabricat|invented|nonsense|fake"
-                     r"|\b(?:rejected|dismissed|denied|denies|rejects|dismisses)\b")
+_OWNED = re.compile(
+    r"(?P<who>(?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s\s+(?:own\s+)?"
+    r"(?:figure|claim|number|estimate|count)s?\s+(?:of\s+)?(?:[a-z]+\s+){0,2}[«“\"‘']?$"
+)
+_DENIED = re.compile(
+    r"(?i)absolutely false|completely false|not true|untrue|fabricat|invented|nonsense|fake"
+    r"|\b(?:rejected|dismissed|denied|denies|rejects|dismisses)\b"
+)
 _HEADLINE_CUE = re.compile(r"^\s*(?P<who>[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,3}):\s+\S")
 _CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but)\s+|\.\s|\s+and\s+(?=(?:described|called|said|dismissed|denied)\b)")
-_OURS = re.compile(r"(?i)\bour\s+(?:own\s+)?(?:losses|soldiers|troops|men|forces|army|casualties|dead)\b"
-                   r"|\bwe\s+(?:have\s+|had\s+)?lost\b")
+_OURS = re.compile(
+    r"(?i)\bour\s+(?:own\s+)?(?:losses|soldiers|troops|men|forces|army|casualties|dead)\b"
+    r"|\bwe\s+(?:have\s+|had\s+)?lost\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +108,7 @@ def lexicon() -> _Lexicon:
 
 
 def parse_number(text: str) -> float | None:
-    """"15,600" -> 15600; "1.5 million" -> 1500000; "seven" -> 7; vague words -> None."""
+    """ "15,600" -> 15600; "1.5 million" -> 1500000; "seven" -> 7; vague words -> None."""
     t = text.strip().lower()
     if t in _WORD_NUMBERS:
         return _WORD_NUMBERS[t]
@@ -135,8 +160,12 @@ def _in_sentence(
         speaker, side, cue_span = _speaker(document, attributions, sent, start, start + n_start)
         if owner:  # "Varnia's own claim of fewer than 1,200": the figure is Varnia's
             speaker, side, cue_span = owner, _side_of(owner), None
-        nation = (_nation(sent, n_start, noun_end, cue_span, side) or previous_nation
-                  or (_adjective(side) if owner else None) or _context_nation(text, start))
+        nation = (
+            _nation(sent, n_start, noun_end, cue_span, side)
+            or previous_nation
+            or (_adjective(side) if owner else None)
+            or _context_nation(text, start)
+        )
         previous_nation = nation
         taken.append((n_start, noun_end))
         yield _record(document, start, sent, num, noun, cls, event, nation, speaker, side)
@@ -145,7 +174,7 @@ def _in_sentence(
 def _owner(sent: str, n_start: int) -> str | None:
     """Whose figure it is when the text says so: "the Defence Ministry's figure of", "Varnia's own
     claim of", "Alderan intelligence's estimate of"."""
-    m = _OWNED.search(sent[max(0, n_start - 90):n_start])
+    m = _OWNED.search(sent[max(0, n_start - 90) : n_start])
     return re.sub(r"^(?:the|The)\s+", "", m.group("who")) if m else None
 
 
@@ -161,12 +190,12 @@ def _cited(sent: str, n_start: int, n_end: int) -> bool:
     """A figure mentioned, not given: a figure quoted back with no owner ("the figure of 9,400
     Varnian dead announced in Tessary", "the number 9,400") or called false in its own clause
     ("9,400 is absolutely false"). The estimate is recorded where its giver states it."""
-    before = sent[max(0, n_start - 40):n_start].lower()
+    before = sent[max(0, n_start - 40) : n_start].lower()
     if _CITED.search(before):
         return True
     clause_start = max([0] + [m.end() for m in _CLAUSE_END.finditer(sent, 0, n_start)])
     stop = _CLAUSE_END.search(sent, n_end)
-    return bool(_DENIED.search(sent[clause_start: stop.start() if stop else len(sent)]))
+    return bool(_DENIED.search(sent[clause_start : stop.start() if stop else len(sent)]))
 
 
 def _numbers(sent: str) -> list[tuple[float | None, float | None, float | None, str | None, int, int]]:
@@ -208,8 +237,9 @@ def _maybe_number(sent: str) -> bool:
 def _is_date_or_year(sent: str, start: int, end: int, value: float) -> bool:
     before = sent[max(0, start - 12) : start]
     after = sent[end : end + 3]
-    if re.search(r"(?i)(January|February|March|April|May|June|July|August|September|October|November|December)\s*$",
-                 before):
+    if re.search(
+        r"(?i)(January|February|March|April|May|June|July|August|September|October|November|December)\s*$", before
+    ):
         return True
     return (1900 <= value <= 2100 and "," not in sent[start:end]) or after.startswith("%")
 
@@ -260,7 +290,7 @@ def _event(sent: str, n_start: int, noun_end: int, cls: str) -> str | None:
         if w not in events or cls not in events[w][1]:
             continue
         name = events[w][0]
-        nxt = re.match(r"\s+(?:or|and)\s+([a-z]+)", after[m.end():])
+        nxt = re.match(r"\s+(?:or|and)\s+([a-z]+)", after[m.end() :])
         if nxt and nxt.group(1) in events and cls in events[nxt.group(1)][1] and events[nxt.group(1)][0] != name:
             return f"{name} or {events[nxt.group(1)][0]}"
         if name != "lost" or not any(x in events and x != "lost" for x in before[-6:]):
@@ -276,8 +306,9 @@ def _event(sent: str, n_start: int, noun_end: int, cls: str) -> str | None:
     return None
 
 
-def _nation(sent: str, n_start: int, noun_end: int, exclude: tuple[int, int] | None, side: str = "unknown"
-            ) -> str | None:
+def _nation(
+    sent: str, n_start: int, noun_end: int, exclude: tuple[int, int] | None, side: str = "unknown"
+) -> str | None:
     """Whose things are counted, in this order: a nation word in the noun phrase ("9,400 Varnian
     soldiers"); the nearest one before it in the same clause; "our"/"we" in that clause: the
     speaker's own side ("Our losses are fewer than 1,200 killed"); the first one in the sentence. Nation words in the speaker's span or
@@ -286,8 +317,11 @@ def _nation(sent: str, n_start: int, noun_end: int, exclude: tuple[int, int] | N
     for w in re.findall(r"[\w.]+", sent[n_start:noun_end].lower()):
         if w.strip(".") in nations or w in nations:
             return nations.get(w, nations.get(w.strip(".")))[0]  # type: ignore[index]
-    clause = max([0] + [m.end() for m in _CLAUSE_END.finditer(sent, 0, n_start)]
-                 + [m.end() for m in re.finditer(r",\s+and\s+that\s+|\band\s+that\s+", sent[:n_start])])
+    clause = max(
+        [0]
+        + [m.end() for m in _CLAUSE_END.finditer(sent, 0, n_start)]
+        + [m.end() for m in re.finditer(r",\s+and\s+that\s+|\band\s+that\s+", sent[:n_start])]
+    )
     found = [(start, adj) for start, adj in _nation_words(sent, exclude) if start < n_start]
     in_clause = [adj for start, adj in found if start >= clause]
     if in_clause:
@@ -305,7 +339,7 @@ def _nation_words(sent: str, exclude: tuple[int, int] | None) -> list[tuple[int,
             continue
         w = re.sub(r"(?:['’]s)$", "", m.group(0).lower()).strip(".")
         entry = nations.get(w) or nations.get(m.group(0).lower())
-        following = re.findall(r"[\w-]+", sent[m.end():m.end() + 40].lower())[:2]
+        following = re.findall(r"[\w-]+", sent[m.end() : m.end() + 40].lower())[:2]
         if entry and not sources & set(following):
             out.append((m.start(), entry[0]))
     return out
@@ -318,7 +352,7 @@ def _adjective(side: str) -> str | None:
 def _context_nation(text: str, sent_start: int, reach: int = 300) -> str | None:
     """The last nation word in the text just before the sentence (same or previous paragraph),
     for a sentence that names none ("Our best estimate is that they have lost ...")."""
-    found = _nation_words(text[max(0, sent_start - reach):sent_start], None)
+    found = _nation_words(text[max(0, sent_start - reach) : sent_start], None)
     return found[-1][1] if found else None
 
 
@@ -366,8 +400,16 @@ def _as_of(sent: str) -> str | None:
 
 
 def _record(
-    document: Document, sent_start: int, sent: str, num: tuple[Any, ...], noun: str, cls: str, event: str,
-    nation: str | None, speaker: str | None, side: str,
+    document: Document,
+    sent_start: int,
+    sent: str,
+    num: tuple[Any, ...],
+    noun: str,
+    cls: str,
+    event: str,
+    nation: str | None,
+    speaker: str | None,
+    side: str,
 ) -> Quantity:
     lo, hi, value, qual, n_start, n_end = num
     so_far = bool(_SO_FAR.search(sent))
@@ -380,10 +422,18 @@ def _record(
     raw_start = document.to_raw(start) if document.offsets else None
     raw_end = document.to_raw(end - 1) + 1 if document.offsets else None
     return Quantity(
-        article_id=document.id, doc=document.doc, quantity=f"{counted} {event}", unit=unit or noun,
-        value=value, low=lo, high=hi, qualifier=qualifier,
+        article_id=document.id,
+        doc=document.doc,
+        quantity=f"{counted} {event}",
+        unit=unit or noun,
+        value=value,
+        low=lo,
+        high=hi,
+        qualifier=qualifier,
         span=Span(document.text[start:end], start, end, raw_start, raw_end),
-        speaker=speaker, side=side, as_of=_as_of(sent),
+        speaker=speaker,
+        side=side,
+        as_of=_as_of(sent),
     )
 
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-OPEN_CLOSE = {"“": "”\"", "„": "“”", "«": "»", "»": "«", "‹": "›", '"': '"', "‘": "’", "'": "'", "‚": "‘’"}
-DOUBLE_OPEN = "“„«\""
+OPEN_CLOSE = {"“": '”"', "„": "“”", "«": "»", "»": "«", "‹": "›", '"': '"', "‘": "’", "'": "'", "‚": "‘’"}
+DOUBLE_OPEN = '“„«"'
 SINGLE_OPEN = "‘'‚"
 QUOTE_CHARS = set("“”„«»‹›\"‘’'‚`")
 _PARA = re.compile(r"[^\n]+")
@@ -54,6 +55,12 @@ def _closes(text: str, i: int, ch: str) -> bool:
     return not prev.isspace() or ch in "”»"
 
 
+@lru_cache(maxsize=16)
+def _next_mark(marks: str) -> re.Pattern[str]:
+    """The next character that is one of ``marks`` or an apostrophe (which may start a doubled '')."""
+    return re.compile("[" + re.escape("".join(sorted(set(marks + "'")))) + "]")
+
+
 def _width(text: str, i: int) -> int:
     """2 at a doubled apostrophe (''), the straight double quote of some wires and archives; else 1."""
     return 2 if text.startswith("''", i) else 1
@@ -64,7 +71,12 @@ def _scan(text: str, start: int, end: int, marks: str) -> list[Quote]:
     out: list[Quote] = []
     i = start
     double = marks == DOUBLE_OPEN
+    skip = _next_mark(marks)
     while i < end:
+        m = skip.search(text, i, end)  # characters that are no quote mark only move i on by one
+        if m is None:
+            break
+        i = m.start()
         ch, w = text[i], _width(text, i)
         if w == 2:
             if not double or _is_word(text[i - 1] if i > 0 else " ") or text[i + 2 : i + 3] in ("", " ", "\n"):
@@ -72,7 +84,7 @@ def _scan(text: str, start: int, end: int, marks: str) -> list[Quote]:
                 continue
             ch = '"'
         if ch in marks and _opens(text, i + w - 1, ch):
-            found = _find_close(text, i + w, end, OPEN_CLOSE[ch], ch in "“\"")
+            found = _find_close(text, i + w, end, OPEN_CLOSE[ch], ch in '“"')
             if found is None:
                 if ch in DOUBLE_OPEN:
                     out.append(Quote(i, end, i + w, end, False, True))
@@ -89,7 +101,12 @@ def _scan(text: str, start: int, end: int, marks: str) -> list[Quote]:
 
 def _find_close(text: str, i: int, end: int, closers: str, double: bool) -> tuple[int, int] | None:
     j = i
+    skip = _next_mark(closers + '"”“')
     while j < end:
+        m = skip.search(text, j, end)  # any other character only moves j on by one
+        if m is None:
+            break
+        j = m.start()
         if _width(text, j) == 2:
             if double and not text[j - 1].isspace():
                 return j, 2
@@ -133,7 +150,9 @@ def find_quotes(text: str) -> list[Quote]:
         found = [q for q in found if q.inner_end > q.inner_start]
         if found and prev_unclosed and found[0].start == _first_char(text, s, e):
             first = found[0]
-            found[0] = Quote(first.start, first.end, first.inner_start, first.inner_end, first.closed, first.double, True)
+            found[0] = Quote(
+                first.start, first.end, first.inner_start, first.inner_end, first.closed, first.double, True
+            )
         prev_unclosed = bool(found) and not found[-1].closed and found[-1].double
         quotes.extend(found)
     return quotes

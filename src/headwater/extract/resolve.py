@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from headwater.extract.context import Ctx
+from headwater.extract.doccache import doc_ents
 from headwater.extract.speakers import Info, _title_context, describe, outlet_before, side_of
 from headwater.extract.verbs import speaker_range
 
@@ -51,7 +52,7 @@ def _pronoun(ctx: Ctx, head: Token, history: list[Mention], plural: bool) -> Inf
             return m.info
     if plural:
         return Info(None, "unknown", "unknown", None, True, head.lower_)
-    ents = [e for e in ctx.doc.ents if e.label_ == "PERSON" and e.end_char <= head.idx]
+    ents = [e for e in doc_ents(ctx.doc) if e.label_ == "PERSON" and e.end_char <= head.idx]
     if ents:
         ent = ents[-1]
         return describe(ctx, ent, ent.root)
@@ -77,12 +78,12 @@ def _description(ctx: Ctx, span: Span, head: Token, info: Info, history: list[Me
         named = m.info.head in words or (m.info.role and any(w in m.info.role.lower() for w in words))
         if named and own_side in ("unknown", m.info.side):
             return m.info
-    for ent in reversed([e for e in ctx.doc.ents if e.label_ == "PERSON" and e.end_char <= span.start_char]):
+    for ent in reversed([e for e in doc_ents(ctx.doc) if e.label_ == "PERSON" and e.end_char <= span.start_char]):
         title = " ".join(t.text.lower() for t in _title_context(ctx, ent))
         if any(w in title for w in words) and own_side in ("unknown", side_of(ctx, title + " " + ent.text)):
             return describe(ctx, ent, ent.root)
     if own_side != "unknown" and lemma in ctx.lex.descriptions:
-        for ent in reversed([e for e in ctx.doc.ents if e.label_ == "PERSON" and e.end_char <= span.start_char]):
+        for ent in reversed([e for e in doc_ents(ctx.doc) if e.label_ == "PERSON" and e.end_char <= span.start_char]):
             if side_of(ctx, ent.text) == own_side:
                 return describe(ctx, ent, ent.root)
     return None

@@ -68,10 +68,14 @@ def _passive(ctx: Ctx, tok: Token) -> tuple[int, int] | None:
 
 
 def _raising(ctx: Ctx, tok: Token) -> tuple[int, int] | None:
-    """"X seems to ...", "X appeared unaware", "it appears that ..."."""
+    """ "X seems to ...", "X appeared unaware", "it appears that ..."."""
     subj = _subject(tok, passive=False)
-    comps = [c for c in tok.children if c.i > tok.i and (c.dep_ in ("xcomp", "acomp", "attr", "oprd", "ccomp") or (
-        c.dep_ == "prep" and c.lower_ in ("like", "as")))]
+    comps = [
+        c
+        for c in tok.children
+        if c.i > tok.i
+        and (c.dep_ in ("xcomp", "acomp", "attr", "oprd", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("like", "as")))
+    ]
     if not comps:
         return None
     end = _end(tok)
@@ -98,13 +102,14 @@ def sourceless_candidates(ctx: Ctx, taken: list[Cand]) -> list[Cand]:
 
 
 def _asked(tok: Token) -> tuple[int, int] | None:
-    """"Asked about the leak, ..." / "when asked whether ...": the question, with no asker in the text."""
+    """ "Asked about the leak, ..." / "when asked whether ...": the question, with no asker in the text."""
     if any(c.dep_ in ("nsubj", "agent") for c in tok.children):
         return None
     after = [c for c in tok.children if c.i > tok.i]
     for c in after:  # the question itself first: "Asked on Monday whether ..."
-        if c.dep_ == "ccomp" or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "whether")
-                                                             for m in c.children)):
+        if c.dep_ == "ccomp" or (
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
+        ):
             return c.left_edge.idx, token_chars(c.right_edge)[1]
     for c in after:
         if c.dep_ == "prep" and c.lower_ in ("about", "on", "for", "if"):
@@ -121,11 +126,15 @@ def _candidate(ctx: Ctx, tok: Token) -> Cand | None:
         found = _asked(tok)
         if found is None:
             return None
-        return Cand("unattributed", ctx.trim(*found), _cue(tok), tok.i, None, None, salient=False, extra={"rule": "asked"})
+        return Cand(
+            "unattributed", ctx.trim(*found), _cue(tok), tok.i, None, None, salient=False, extra={"rule": "asked"}
+        )
     by = agent(tok) if tok.tag_ == "VBN" else None
     if lemma in cues.raising:
         content = _raising(ctx, tok)
-    elif tok.tag_ == "VBN" and (lemma in cues.passive or (by is not None and (lemma in cues.verbs or lemma in cues.np_verbs))):
+    elif tok.tag_ == "VBN" and (
+        lemma in cues.passive or (by is not None and (lemma in cues.verbs or lemma in cues.np_verbs))
+    ):
         content = _passive(ctx, tok)
     else:
         return None
@@ -134,5 +143,7 @@ def _candidate(ctx: Ctx, tok: Token) -> Cand | None:
     s, e = ctx.trim(*content)
     rule = "raising" if lemma in cues.raising else "passive"
     if by is not None and rule == "passive":
-        return Cand("indirect", (s, e), _cue(tok), tok.i, speaker_range(by), by.i, salient=False, extra={"rule": "agent"})
+        return Cand(
+            "indirect", (s, e), _cue(tok), tok.i, speaker_range(by), by.i, salient=False, extra={"rule": "agent"}
+        )
     return Cand("unattributed", (s, e), _cue(tok), tok.i, None, None, salient=False, extra={"rule": rule})

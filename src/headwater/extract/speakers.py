@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from headwater.claims.lexicon import nation_side, side_in
 from headwater.extract.context import Ctx
+from headwater.extract.doccache import doc_ents
 from headwater.gazetteer import lookup_outlet, outlet_pattern
+from headwater.nations import nation_side, side_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -68,10 +70,16 @@ def _name(span: Span, head: Token) -> Span | None:
             return ent
     if head.pos_ != "PROPN" or not head.is_title or head.dep_ == "poss" or head.lemma_.lower() in _NOUNS:
         return None
-    if head.ent_type_ in _NAME_TYPES or any(e.label_ == "PERSON" and e[-1].text == head.text for e in head.doc.ents):
+    if head.ent_type_ in _NAME_TYPES or any(
+        e.label_ == "PERSON" and e[-1].text == head.text for e in doc_ents(head.doc)
+    ):
         start = head.i
-        while start > span.start and span.doc[start - 1].pos_ == "PROPN" and span.doc[start - 1].dep_ == "compound" \
-                and span.doc[start - 1].lemma_.lower() not in _NOUNS:
+        while (
+            start > span.start
+            and span.doc[start - 1].pos_ == "PROPN"
+            and span.doc[start - 1].dep_ == "compound"
+            and span.doc[start - 1].lemma_.lower() not in _NOUNS
+        ):
             start -= 1
         return span.doc[start : head.i + 1]
     return None
@@ -85,7 +93,7 @@ def full_name(ctx: Ctx, name: str, before: int) -> str:
     """The longest earlier (or first) PERSON mention ending with the same surname."""
     last = name.split()[-1] if name.split() else name
     best = name
-    for ent in ctx.doc.ents:
+    for ent in doc_ents(ctx.doc):
         if ent.label_ != "PERSON" or ent.start_char >= before + 200:
             continue
         cand = _clean_name(ent.text)
@@ -94,14 +102,23 @@ def full_name(ctx: Ctx, name: str, before: int) -> str:
     return best
 
 
+@lru_cache(maxsize=4)
+def _titles_pattern(titles: frozenset[str]) -> re.Pattern[str]:
+    """Any of ``titles`` as a whole word (one pattern rather than one search per title)."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in sorted(titles)) + r")(?![\w-])")
+
+
 def role_of(ctx: Ctx, tokens: list[Token]) -> str | None:
-    words = [t for t in tokens if t.dep_ not in ("det", "poss", "case", "punct") and not t.is_space
-             and not _HONORIFIC.match(t.text + " ")]
+    words = [
+        t
+        for t in tokens
+        if t.dep_ not in ("det", "poss", "case", "punct") and not t.is_space and not _HONORIFIC.match(t.text + " ")
+    ]
     while words and words[0].dep_ in ("poss",):
         words = words[1:]
     text = " ".join(t.text for t in words).strip(" ,")
     lowered = text.lower()
-    if any(re.search(r"(?<![\w-])" + re.escape(title) + r"(?![\w-])", lowered) for title in ctx.lex.titles):
+    if _titles_pattern(ctx.lex.titles).search(lowered):
         return text or None
     return None
 
@@ -111,8 +128,13 @@ def _title_context(ctx: Ctx, ent: Span) -> list[Token]:
     doc = ctx.doc
     out = []
     i = ent.start - 1
-    while i >= 0 and doc[i].dep_ in ("compound", "amod", "nmod", "poss", "case", "det", "punct", "prep", "pobj") \
-            and doc[i].text not in (",", ".", ";", "\n") and not doc[i].is_space and ent.start - i <= 7:
+    while (
+        i >= 0
+        and doc[i].dep_ in ("compound", "amod", "nmod", "poss", "case", "det", "punct", "prep", "pobj")
+        and doc[i].text not in (",", ".", ";", "\n")
+        and not doc[i].is_space
+        and ent.start - i <= 7
+    ):
         out.insert(0, doc[i])
         i -= 1
     while out and out[0].dep_ == "prep":  # "agreed [with] Defence Minister Lena Sarvik": the verb's preposition
@@ -163,8 +185,16 @@ def _nouns(ctx: Ctx) -> set[str]:
 
 
 def _issuer(span: Span, head: Token) -> Token | None:
-    """"A statement from the Kremlin" -> Kremlin."""
-    if head.lemma_.lower() not in ("statement", "report", "release", "spokesman", "spokeswoman", "spokesperson", "post"):
+    """ "A statement from the Kremlin" -> Kremlin."""
+    if head.lemma_.lower() not in (
+        "statement",
+        "report",
+        "release",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "post",
+    ):
         return None
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of", "for"):
@@ -184,8 +214,11 @@ def describe(ctx: Ctx, span: Span, head: Token) -> Info:
         info = describe(ctx, span.doc[slice(*speaker_range(issuer))], issuer)
         return info
     name = _name(span, head)
-    ctx_tokens = [t for t in span if (t.i < name.start if name is not None else t.i <= head.i)
-                  and not _HONORIFIC.match(t.text + " ")]
+    ctx_tokens = [
+        t
+        for t in span
+        if (t.i < name.start if name is not None else t.i <= head.i) and not _HONORIFIC.match(t.text + " ")
+    ]
     if name is not None:
         resolved = full_name(ctx, _clean_name(name.text), span.start_char)
         first = _first_mention(ctx, resolved)
@@ -208,7 +241,7 @@ def describe(ctx: Ctx, span: Span, head: Token) -> Info:
 
 
 def _first_mention(ctx: Ctx, full: str) -> Span | None:
-    for ent in ctx.doc.ents:
+    for ent in doc_ents(ctx.doc):
         if ent.label_ == "PERSON" and _clean_name(ent.text) == full:
             return ent
     return None

@@ -13,14 +13,66 @@ if TYPE_CHECKING:
 
 _LABEL = re.compile(r"(?m)^[ \t]*(?P<who>[^\n:]{2,40}?)(?P<colon>:)[ \t]+(?=\S)")
 _SIGN = re.compile(r"[”\"’'](?P<gap>\s*)(?P<dash>[―—–-])\s*(?P<who>[A-Z][^\n\d]{1,48}?)\s*\.?[ \t]*$", re.M)
-_NOT_SPEAKERS = frozenset({
-    "q", "a", "editor’s note", "editor's note", "note", "update", "updated", "correction", "contributing",
-    "the latest", "breaking", "still to come", "byline", "photo", "video", "source", "sources", "related",
-    "watch", "read more", "h/t", "twitter", "advertisement", "abstract", "listen", "transcript", "dateline",
-    "analysis", "opinion", "exclusive", "review", "interview", "live", "factbox", "explainer", "graphic",
-    "chart", "map", "quote", "quotes", "fact check", "read", "see also", "also", "more", "top stories", "top story",
-    "full text", "summary", "key points", "background", "context", "warning", "scene", "timeline", "latest",
-})
+_NOT_SPEAKERS = frozenset(
+    {
+        "q",
+        "a",
+        "editor’s note",
+        "editor's note",
+        "note",
+        "update",
+        "updated",
+        "correction",
+        "contributing",
+        "the latest",
+        "breaking",
+        "still to come",
+        "byline",
+        "photo",
+        "video",
+        "source",
+        "sources",
+        "related",
+        "watch",
+        "read more",
+        "h/t",
+        "twitter",
+        "advertisement",
+        "abstract",
+        "listen",
+        "transcript",
+        "dateline",
+        "analysis",
+        "opinion",
+        "exclusive",
+        "review",
+        "interview",
+        "live",
+        "factbox",
+        "explainer",
+        "graphic",
+        "chart",
+        "map",
+        "quote",
+        "quotes",
+        "fact check",
+        "read",
+        "see also",
+        "also",
+        "more",
+        "top stories",
+        "top story",
+        "full text",
+        "summary",
+        "key points",
+        "background",
+        "context",
+        "warning",
+        "scene",
+        "timeline",
+        "latest",
+    }
+)
 
 
 def _label_ok(span: Span, ctx: Ctx, quoted: bool = False) -> bool:
@@ -31,11 +83,14 @@ def _label_ok(span: Span, ctx: Ctx, quoted: bool = False) -> bool:
     words = [t for t in span if not t.is_punct]
     if not words or len(words) > (8 if quoted else 5):
         return False
-    named = any(t.pos_ == "PROPN" or t.text.isupper() for t in words) or (len(words) <= 3 and span.start == span.sent.start)
+    named = any(t.pos_ == "PROPN" or t.text.isupper() for t in words) or (
+        len(words) <= 3 and span.start == span.sent.start
+    )
     if quoted and span.root.pos_ == "PROPN":  # "Republican pollster Daron Shaw: “...”": a described name
         return True
-    return all(t.pos_ == "PROPN" or t.text.isupper() or t.lower_ in ctx.lex.media or t.is_title for t in words) \
-        and (quoted or named)
+    return all(t.pos_ == "PROPN" or t.text.isupper() or t.lower_ in ctx.lex.media or t.is_title for t in words) and (
+        quoted or named
+    )
 
 
 def _turns(ctx: Ctx) -> list[Cand]:
@@ -49,8 +104,17 @@ def _turns(ctx: Ctx) -> list[Cand]:
         s, e = ctx.trim(m.end(), len(text) if end < 0 else end)
         if e - s < 8:
             continue
-        out.append(Cand("direct", (s, e), (m.start("colon"), m.end("colon")), None, (span.start, span.end),
-                        span.root.i, extra={"rule": "turn"}))
+        out.append(
+            Cand(
+                "direct",
+                (s, e),
+                (m.start("colon"), m.end("colon")),
+                None,
+                (span.start, span.end),
+                span.root.i,
+                extra={"rule": "turn"},
+            )
+        )
     return out
 
 
@@ -65,8 +129,17 @@ def _signed(ctx: Ctx) -> list[Cand]:
         span = ctx.doc.char_span(m.start("who"), m.end("who"), alignment_mode="expand")
         if span is None or not _label_ok(span, ctx):
             continue
-        out.append(Cand("direct", (q.inner_start, q.inner_end), (m.start("dash"), m.end("dash")), None,
-                        (span.start, span.end), span.root.i, extra={"rule": "signed"}))
+        out.append(
+            Cand(
+                "direct",
+                (q.inner_start, q.inner_end),
+                (m.start("dash"), m.end("dash")),
+                None,
+                (span.start, span.end),
+                span.root.i,
+                extra={"rule": "signed"},
+            )
+        )
     return out
 
 

@@ -33,34 +33,56 @@ def cue_tokens(ctx: Ctx, tok: Token) -> tuple[bool, Token | None]:
             mark = next((m for m in child.children if m.dep_ == "mark" and m.i == tok.i + 1), None)
             if mark is not None and (lemma, mark.lower_) in ctx.cues.phrasal:
                 return True, mark
-    return lemma in ctx.cues.verbs or lemma in ctx.cues.np_verbs or lemma in ctx.cues.intent or _put_it(tok) \
-        or _made_clear(tok) is not None, None
+    return lemma in ctx.cues.verbs or lemma in ctx.cues.np_verbs or lemma in ctx.cues.intent or _put_it(
+        tok
+    ) or _made_clear(tok) is not None, None
 
 
 def _put_it(tok: Token) -> bool:
-    """"As one aide put it: “...”": the idiom is a speech verb."""
+    """ "As one aide put it: “...”": the idiom is a speech verb."""
     return tok.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
 
 
 def _made_clear(tok: Token) -> Token | None:
-    """"She made (it) clear that ...": the that-clause, however the parser hung it."""
+    """ "She made (it) clear that ...": the that-clause, however the parser hung it."""
     if tok.lemma_.lower() != "make":
         return None
     adj = next((c for c in tok.children if c.lower_ in ("clear", "plain") and c.i > tok.i), None)
     if adj is None:
         return None
-    return next((c for c in (*tok.children, *adj.children) if c.i > adj.i and c.pos_ in ("VERB", "AUX") and C.marked(c)),
-                None)
+    return next(
+        (c for c in (*tok.children, *adj.children) if c.i > adj.i and c.pos_ in ("VERB", "AUX") and C.marked(c)), None
+    )
 
 
-_EVIDENCE = frozenset((
-    "report", "document", "record", "data", "figure", "statistic", "poll", "survey", "study", "analysis",
-    "estimate", "email", "filing", "memo", "article", "story", "statement", "interview", "account", "letter",
-))
+_EVIDENCE = frozenset(
+    (
+        "report",
+        "document",
+        "record",
+        "data",
+        "figure",
+        "statistic",
+        "poll",
+        "survey",
+        "study",
+        "analysis",
+        "estimate",
+        "email",
+        "filing",
+        "memo",
+        "article",
+        "story",
+        "statement",
+        "interview",
+        "account",
+        "letter",
+    )
+)
 
 
 def _cites_source(ctx: Ctx, tok: Token) -> bool:
-    """"citing officials / a report / data from the ministry": who or what the statement came from; not
+    """ "citing officials / a report / data from the ministry": who or what the statement came from; not
     "citing low growth" or "citing his Iowa results", which is what the subject put forward."""
     objs = [c for c in tok.children if c.dep_ == "dobj"]
     verb = tok.head
@@ -70,10 +92,18 @@ def _cites_source(ctx: Ctx, tok: Token) -> bool:
     lemma = head.lemma_.lower()
     lex = ctx.lex
     named = ("PERSON", "ORG", "GPE", "NORP")
-    return (head.ent_type_ in named or head.pos_ in ("PROPN", "PRON") or lemma in _EVIDENCE
-            or any(c.dep_ in ("amod", "compound") and c.ent_type_ in named for c in head.children)
-            or lemma in lex.organization or lemma in lex.media or lemma in lex.anonymous
-            or lemma in lex.anonymous_plural or lemma in lex.group or lemma in lex.titles)
+    return (
+        head.ent_type_ in named
+        or head.pos_ in ("PROPN", "PRON")
+        or lemma in _EVIDENCE
+        or any(c.dep_ in ("amod", "compound") and c.ent_type_ in named for c in head.children)
+        or lemma in lex.organization
+        or lemma in lex.media
+        or lemma in lex.anonymous
+        or lemma in lex.anonymous_plural
+        or lemma in lex.group
+        or lemma in lex.titles
+    )
 
 
 def subject(tok: Token) -> Token | None:
@@ -82,7 +112,9 @@ def subject(tok: Token) -> Token | None:
     seen = 0
     cur = tok
     while seen < 4:
-        subjects = [c for c in cur.children if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and cur is not tok)]
+        subjects = [
+            c for c in cur.children if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and cur is not tok)
+        ]
         if subjects:  # two when the parser also hangs a quote's subject on the cue: the nearer is the speaker
             return min(subjects, key=lambda c: abs(c.i - cur.i))
         if child_agent := _agent(cur):
@@ -105,7 +137,7 @@ def subject(tok: Token) -> Token | None:
 
 
 def _purpose(tok: Token) -> bool:
-    """"[He] went out of his way to criticize ...": a to-infinitive adverbial clause shares its head's subject."""
+    """ "[He] went out of his way to criticize ...": a to-infinitive adverbial clause shares its head's subject."""
     return tok.dep_ == "advcl" and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
@@ -139,8 +171,15 @@ def _clausal(ctx: Ctx, tok: Token, subj: Token | None) -> tuple[tuple[int, int] 
     before = C.quote_before(ctx, tok, subj)
     # "“...,” Cruz said that ...": the clause; but "“We will win,” he said, “and ...”": the quote before (the
     # one after continues it), and "“...,” he said in May that ...": the quote
-    if comp is not None and comp.i > tok.i and not (before is not None and not C.marked(comp) and (
-            _detached(tok, comp, subj) or ctx.quote_at(comp.left_edge.idx) is not None)):
+    if (
+        comp is not None
+        and comp.i > tok.i
+        and not (
+            before is not None
+            and not C.marked(comp)
+            and (_detached(tok, comp, subj) or ctx.quote_at(comp.left_edge.idx) is not None)
+        )
+    ):
         return C.clause_after(ctx, tok, comp), "clause"
     if before is not None:  # "“...,” Weiner said in May on the podcast “Here’s the Thing”": the quote
         return _fragment(ctx, tok, subj, before) or before, "quote"
@@ -161,7 +200,7 @@ def _clausal(ctx: Ctx, tok: Token, subj: Token | None) -> tuple[tuple[int, int] 
 
 
 def _fragment(ctx: Ctx, tok: Token, subj: Token | None, quote: tuple[int, int]) -> tuple[int, int] | None:
-    """"Its investment, Ms. Tanzer said, “is a perfect example of adapting” to the times": the cue interrupts
+    """ "Its investment, Ms. Tanzer said, “is a perfect example of adapting” to the times": the cue interrupts
     a sentence that only quotes a fragment; the content is the sentence (the cue is left out when scored)."""
     if tok.dep_ != "parataxis":
         return None
@@ -206,7 +245,6 @@ def _content(ctx: Ctx, tok: Token, particle: Token | None, subj: Token | None) -
     return None, ""
 
 
-
 def _candidate(ctx: Ctx, tok: Token, particle: Token | None) -> Cand | None:
     lemma = tok.lemma_.lower()
     subj = subject(tok)
@@ -243,9 +281,11 @@ def speaker_range(head: Token) -> tuple[int, int]:
             left = min(left, child.left_edge.i)
     left = max(left, C.phrase_left(head))
     for child in head.rights:
-        if child.dep_ in ("compound", "flat", "nummod", "prep", "case", "poss", "amod", "nmod") or (
-            child.dep_ == "appos" and child.pos_ == "PROPN"
-        ) or (child.dep_ in ("conj",) and child.pos_ in ("PROPN", "NOUN")):
+        if (
+            child.dep_ in ("compound", "flat", "nummod", "prep", "case", "poss", "amod", "nmod")
+            or (child.dep_ == "appos" and child.pos_ == "PROPN")
+            or (child.dep_ in ("conj",) and child.pos_ in ("PROPN", "NOUN"))
+        ):
             right = max(right, child.right_edge.i)
     doc = head.doc
     while right > left and (doc[right].is_punct or doc[right].is_space):
@@ -262,7 +302,7 @@ def _open_bracket(span: Span) -> bool:
 
 
 def _bad_subject(ctx: Ctx, subj: Token, lemma: str, rule: str) -> bool:
-    """"It", "there", "what" are no source of a non-speech cue; a relative "that"/"who" is when it heads a
+    """ "It", "there", "what" are no source of a non-speech cue; a relative "that"/"who" is when it heads a
     relative clause on a noun ("the polls that show ..."); ", which" often stands for a whole clause."""
     low = subj.lower_
     if low == "which" and (rule == "object" or (subj.i > 0 and subj.doc[subj.i - 1].text == ",")):
@@ -277,12 +317,20 @@ def _left_noun(tok: Token) -> Token | None:
     minority leader, said ..."): the head of the phrase the preceding noun belongs to."""
     i = tok.i - 1
     doc = tok.doc
-    while i >= tok.sent.start and (doc[i].is_punct or doc[i].dep_ in ("advmod", "neg", "aux")) and doc[i].text not in ("”", '"'):
+    while (
+        i >= tok.sent.start
+        and (doc[i].is_punct or doc[i].dep_ in ("advmod", "neg", "aux"))
+        and doc[i].text not in ("”", '"')
+    ):
         i -= 1
     if i < tok.sent.start or doc[i].pos_ not in ("NOUN", "PROPN", "PRON", "NUM") or doc[i].lower_ in ("it", "there"):
         return None
     cur = doc[i]
-    while cur.head.i < tok.i and cur.head is not cur and cur.dep_ in ("appos", "compound", "flat", "npadvmod", "nmod") \
-            and cur.head.pos_ in ("NOUN", "PROPN"):
+    while (
+        cur.head.i < tok.i
+        and cur.head is not cur
+        and cur.dep_ in ("appos", "compound", "flat", "npadvmod", "nmod")
+        and cur.head.pos_ in ("NOUN", "PROPN")
+    ):
         cur = cur.head
     return cur

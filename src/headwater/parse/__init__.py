@@ -49,7 +49,7 @@ def load_nlp(name: str | None = None) -> Language:
             nlp = spacy.load(name)
         except OSError as exc:
             raise ModelNotFound(name) from exc
-        import headwater.extract.component  # noqa: F401  (registers the components)
+        import headwater.parse.paragraphs  # noqa: F401  (registers headwater_paragraphs)
 
         if "parser" in nlp.pipe_names and "headwater_paragraphs" not in nlp.pipe_names:
             nlp.add_pipe("headwater_paragraphs", before="parser")

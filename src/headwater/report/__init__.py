@@ -18,17 +18,21 @@ __all__ = ["build_dossier", "claim_view", "dossier_from", "write_report"]
 
 
 def _load(store: Store) -> tuple[Any, ...]:
-    from headwater.claims.stage import _call, _optional
     from headwater.store.articles import iter_documents
+    from headwater.store.attributions import load_attributions
     from headwater.store.claims import load_claims, load_quantities
+    from headwater.store.reuse import load_edges, load_groups, load_origins
 
-    missing: list[str] = []
     docs = list(iter_documents(store))
-    attributions = _call(_optional("headwater.store.attributions", "load_attributions", missing), store, [], missing)
-    groups = _call(_optional("headwater.store.reuse", "load_groups", missing), store, {}, missing)
-    origins = _call(_optional("headwater.store.reuse", "load_origins", missing), store, {}, missing)
-    edges = _call(_optional("headwater.store.reuse", "load_edges", missing), store, [], missing)
-    return docs, list(attributions), groups, origins, load_claims(store), load_quantities(store), edges
+    return (
+        docs,
+        list(load_attributions(store)),
+        load_groups(store),
+        load_origins(store),
+        load_claims(store),
+        load_quantities(store),
+        load_edges(store),
+    )
 
 
 def build_dossier(store: Store) -> Dossier:

@@ -145,8 +145,10 @@ def _chains(origins: list[dict[str, Any]], ctx: Context) -> str:
         if o.get("first_outlet"):
             steps.append(e(o["first_outlet"]))
         if o.get("relayed_by") and o.get("order") == "unknown":
-            steps.append("carried by " + e(", ".join(o["relayed_by"])) + " (order unknown: no dates, citations or reuse "
-                         "direction tell which had it first)")
+            steps.append(
+                "carried by " + e(", ".join(o["relayed_by"])) + " (order unknown: no dates, citations or reuse "
+                "direction tell which had it first)"
+            )
         elif o.get("relayed_by"):
             steps.append("relayed by " + e(", ".join(o["relayed_by"])))
         items.append("<li>" + ' <span class="arrow">→</span> '.join(steps) + "</li>")
@@ -188,9 +190,7 @@ def _denial(same: list[dict[str, Any]], ctx: Context) -> str:
     who = ctx.speaker(d["speaker"]) if d["speaker"] else "unnamed"
     whose = d.get("denies_claim_of") or []
     of = f"; denies the claim of {e(', '.join(whose))}" if whose else ""
-    return (
-        f'<blockquote class="deny">{e(d["text"])}<div class="meta">— {who} ({e(d["side"])}){of}; {links}</div></blockquote>'
-    )
+    return f'<blockquote class="deny">{e(d["text"])}<div class="meta">— {who} ({e(d["side"])}){of}; {links}</div></blockquote>'
 
 
 def marks(text: str, attributions: list[dict[str, Any]]) -> list[tuple[int, int, str, str]]:

@@ -57,7 +57,9 @@ def chain(pos: np.ndarray, ngram: int, max_gap: int, max_shift: int) -> list[Wor
     for s, e in zip(cuts.tolist(), ends.tolist(), strict=True):
         seg = pos[s:e]
         spans.append(
-            WordSpan(int(seg[:, 0].min()), int(seg[:, 0].max()) + ngram, int(seg[:, 1].min()), int(seg[:, 1].max()) + ngram)
+            WordSpan(
+                int(seg[:, 0].min()), int(seg[:, 0].max()) + ngram, int(seg[:, 1].min()), int(seg[:, 1].max()) + ngram
+            )
         )
     return spans
 
@@ -97,9 +99,7 @@ def merge(spans: list[WordSpan]) -> list[WordSpan]:
     return out
 
 
-def align(
-    pos: np.ndarray, a: Tokens, b: Tokens, ngram: int, max_gap: int, min_words: int
-) -> list[WordSpan]:
+def align(pos: np.ndarray, a: Tokens, b: Tokens, ngram: int, max_gap: int, min_words: int) -> list[WordSpan]:
     """Aligned passages of at least ``min_words`` words between two tokenised texts."""
     spans = [extend(s, a.hashes, b.hashes) for s in chain(pos, ngram, max_gap, max(4, max_gap // 3))]
     return [s for s in merge(spans) if s.words >= min_words]

@@ -32,9 +32,7 @@ class _Cues:
 @lru_cache(maxsize=1)
 def cues() -> _Cues:
     data = tomllib.loads(resources.files("headwater.reuse").joinpath("citation_cues.toml").read_text("utf-8"))
-    patterns = tuple(
-        (kind, re.compile(p.replace("{outlet}", _NAME))) for kind, ps in data["kinds"].items() for p in ps
-    )
+    patterns = tuple((kind, re.compile(p.replace("{outlet}", _NAME))) for kind, ps in data["kinds"].items() for p in ps)
     unnamed = data["unnamed"]
     return _Cues(
         patterns, tuple(re.compile(p) for p in unnamed["patterns"]), unnamed["outlet"], frozenset(data["outlet_words"])

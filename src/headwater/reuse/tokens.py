@@ -121,9 +121,7 @@ def tokenize_many(texts: list[str]) -> list[Tokens]:
     out: list[Tokens] = []
     first, base = 0, 0
     for i, cut in enumerate(cuts.tolist()):
-        out.append(
-            Tokens(joined.hashes[first:cut], joined.starts[first:cut] - base, joined.ends[first:cut] - base)
-        )
+        out.append(Tokens(joined.hashes[first:cut], joined.starts[first:cut] - base, joined.ends[first:cut] - base))
         first, base = cut, int(bounds[i])
     return out
 

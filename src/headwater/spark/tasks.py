@@ -85,19 +85,15 @@ def _as_stored(doc: Document, cfg: Config, plan: ExtractPlan) -> Document | None
 
 
 def _extract(chunk: list[tuple[int, Document]], cfg: Config) -> Iterator[tuple]:
-    from headwater.extract.core import extract_attributions
+    """The extract stage's own step (``extract.batch.extract_batch``, as ``headwater.exec.extract`` runs it)."""
+    from headwater.extract.batch import extract_batch
     from headwater.parse import load_nlp
     from headwater.store.articles import text_hash
 
     if not chunk:
         return
     nlp = load_nlp(cfg.parse.model)  # once per Python worker: cached, and the worker is reused
-    # As the local stage: a text over spaCy's limit is done with no attributions (no E088).
-    fits = [(rank, doc) for rank, doc in chunk if len(doc.text) <= nlp.max_length]
-    parsed = nlp.pipe((d.text for _, d in fits), batch_size=max(1, cfg.parse.batch_size))
-    for (rank, doc), spacy_doc in zip(fits, parsed, strict=True):
-        atts = extract_attributions(spacy_doc, doc, unattributed=cfg.extract.unattributed)
+    docs = [doc for _, doc in chunk]
+    found = extract_batch(nlp, docs, cfg.parse.batch_size, cfg.extract.unattributed)
+    for (rank, doc), atts in zip(chunk, found, strict=True):
         yield (rank, doc.id, text_hash(doc.text), len(atts), pickle.dumps(atts, protocol=5))
-    for rank, doc in chunk:
-        if len(doc.text) > nlp.max_length:
-            yield (rank, doc.id, text_hash(doc.text), 0, pickle.dumps([], protocol=5))

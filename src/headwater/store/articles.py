@@ -21,7 +21,7 @@ _COLUMNS = (
 
 
 def text_hash(text: str) -> str:
-    from headwater.clean import text_id
+    from headwater.offsets import text_id
 
     return text_id(text)
 

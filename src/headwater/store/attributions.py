@@ -45,12 +45,26 @@ def _span_values(span: Span | None) -> list[Any]:
 
 def _row(att: Attribution, text_hash: str, seq: int) -> list[Any]:
     sp = att.speaker
-    speaker = [None] * 9 if sp is None else [sp.text, sp.start, sp.end, sp.raw_start, sp.raw_end, sp.resolved,
-                                             sp.type, sp.side, sp.role]
+    speaker = (
+        [None] * 9
+        if sp is None
+        else [sp.text, sp.start, sp.end, sp.raw_start, sp.raw_end, sp.resolved, sp.type, sp.side, sp.role]
+    )
     p = att.proposition
     prop = None if p is None else {f: getattr(p, f) for f in Proposition.__slots__}
-    return [att.article_id, text_hash, seq, att.doc, att.kind, att.stance, *_span_values(att.content),
-            *_span_values(att.cue), *speaker, att.via, prop]
+    return [
+        att.article_id,
+        text_hash,
+        seq,
+        att.doc,
+        att.kind,
+        att.stance,
+        *_span_values(att.content),
+        *_span_values(att.cue),
+        *speaker,
+        att.via,
+        prop,
+    ]
 
 
 _INSERT_COLUMNS = ["article_id", "text_hash", "seq", "doc", "kind", "stance", *_COLUMNS[4:]]
@@ -72,8 +86,12 @@ def replace_many(store: Store, extracted: list[tuple[str, str, list[Attribution]
     store.con.execute(f"DELETE FROM attribution_runs WHERE article_id IN ({marks})", ids)
     rows = [_row(a, text_hash, i) for _, text_hash, atts in extracted for i, a in enumerate(atts)]
     bulk.insert(store, "attributions", rows, _INSERT_COLUMNS)
-    bulk.insert(store, "attribution_runs", [(aid, th, model, len(atts)) for aid, th, atts in extracted],
-                ["article_id", "text_hash", "model", "n"])
+    bulk.insert(
+        store,
+        "attribution_runs",
+        [(aid, th, model, len(atts)) for aid, th, atts in extracted],
+        ["article_id", "text_hash", "model", "n"],
+    )
     return len(rows)
 
 
@@ -117,12 +135,30 @@ def to_json(att: Attribution) -> dict[str, Any]:
         return None if s is None else {f: getattr(s, f) for f in _SPAN}
 
     sp = att.speaker
-    speaker = None if sp is None else {**{f: getattr(sp, f) for f in _SPAN}, "resolved": sp.resolved,
-                                       "type": sp.type, "side": sp.side, "role": sp.role}
-    return {"article_id": att.article_id, "doc": att.doc, "kind": att.kind, "stance": att.stance,
-            "cue": span(att.cue), "speaker": speaker, "content": span(att.content), "via": att.via,
-            "proposition": None if att.proposition is None else {f: getattr(att.proposition, f)
-                                                                 for f in Proposition.__slots__}}
+    speaker = (
+        None
+        if sp is None
+        else {
+            **{f: getattr(sp, f) for f in _SPAN},
+            "resolved": sp.resolved,
+            "type": sp.type,
+            "side": sp.side,
+            "role": sp.role,
+        }
+    )
+    return {
+        "article_id": att.article_id,
+        "doc": att.doc,
+        "kind": att.kind,
+        "stance": att.stance,
+        "cue": span(att.cue),
+        "speaker": speaker,
+        "content": span(att.content),
+        "via": att.via,
+        "proposition": None
+        if att.proposition is None
+        else {f: getattr(att.proposition, f) for f in Proposition.__slots__},
+    }
 
 
 ATTRIBUTIONS_SCHEMA: Schema = (
@@ -135,8 +171,17 @@ ATTRIBUTIONS_SCHEMA: Schema = (
     ("speaker", (*SPAN, ("resolved", "VARCHAR"), ("type", "VARCHAR"), ("side", "VARCHAR"), ("role", "VARCHAR"))),
     ("content", SPAN),
     ("via", "VARCHAR"),
-    ("proposition", (("type", "VARCHAR"), ("predicate", "VARCHAR"), ("agent", "VARCHAR"), ("patient", "VARCHAR"),
-                     ("negated", "BOOLEAN"), ("modality", "VARCHAR"))),
+    (
+        "proposition",
+        (
+            ("type", "VARCHAR"),
+            ("predicate", "VARCHAR"),
+            ("agent", "VARCHAR"),
+            ("patient", "VARCHAR"),
+            ("negated", "BOOLEAN"),
+            ("modality", "VARCHAR"),
+        ),
+    ),
 )
 
 

@@ -28,5 +28,8 @@ def insert(store: Store, table: str, rows: Sequence[Sequence[Any]], columns: Seq
             for row in rows:
                 f.write(json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False) + "\n")
         spec = "{" + ", ".join(f"'{n}': '{described[n]}'" for n in names) + "}"
-        store.con.execute(f"INSERT INTO {table} ({', '.join(names)}) SELECT * FROM read_json(?, "
-                          f"format = 'newline_delimited', columns = {spec})", [str(path)])
+        store.con.execute(
+            f"INSERT INTO {table} ({', '.join(names)}) SELECT * FROM read_json(?, "
+            f"format = 'newline_delimited', columns = {spec})",
+            [str(path)],
+        )

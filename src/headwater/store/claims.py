@@ -1,4 +1,4 @@
-"""Queries for claims and numeric estimates (written by ``headwater.claims.stage``)."""
+"""Queries for claims and numeric estimates (written by ``headwater.exec.claims``)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from headwater.claims.origins import speaker_side
 from headwater.export import SPAN, Schema, exporter
 from headwater.model import Attribution, Claim, Grade, Origin, Proposition, Quantity, Span, Speaker, plain
+from headwater.nations import speaker_side
 from headwater.store import Store, bulk
 
 
@@ -28,38 +28,82 @@ def _flat(obj: Any) -> dict[str, Any] | None:
 
 def attribution_dict(a: Attribution) -> dict[str, Any]:
     """``a.to_dict()``, faster: the claims stage writes thousands of members."""
-    return {"article_id": a.article_id, "doc": a.doc, "kind": a.kind, "stance": a.stance,
-            "content": _flat(a.content), "cue": _flat(a.cue), "speaker": _flat(a.speaker), "via": a.via,
-            "proposition": _flat(a.proposition)}
+    return {
+        "article_id": a.article_id,
+        "doc": a.doc,
+        "kind": a.kind,
+        "stance": a.stance,
+        "content": _flat(a.content),
+        "cue": _flat(a.cue),
+        "speaker": _flat(a.speaker),
+        "via": a.via,
+        "proposition": _flat(a.proposition),
+    }
 
 
 def _claim_row(rank: int, c: Claim) -> list[Any]:
     g = c.grade or Grade("F", "6", ("not graded",))
     return [
-        c.id, rank, c.text, c.unattributed, c.independent_origins, g.reliability, g.credibility, g.likelihood,
-        list(g.reasons), [attribution_dict(a) for a in c.members], [plain(o) for o in c.origins],
-        [attribution_dict(a) for a in c.denials], c.type, list(c.contradicts),
+        c.id,
+        rank,
+        c.text,
+        c.unattributed,
+        c.independent_origins,
+        g.reliability,
+        g.credibility,
+        g.likelihood,
+        list(g.reasons),
+        [attribution_dict(a) for a in c.members],
+        [plain(o) for o in c.origins],
+        [attribution_dict(a) for a in c.denials],
+        c.type,
+        list(c.contradicts),
     ]
 
 
 def _quantity_row(q: Quantity) -> list[Any]:
-    return [q.article_id, q.doc, q.quantity, q.unit, q.value, q.low, q.high, q.qualifier, plain(q.span),
-            q.speaker, q.side, q.as_of]
+    return [
+        q.article_id,
+        q.doc,
+        q.quantity,
+        q.unit,
+        q.value,
+        q.low,
+        q.high,
+        q.qualifier,
+        plain(q.span),
+        q.speaker,
+        q.side,
+        q.as_of,
+    ]
 
 
 def attribution_from_dict(d: dict[str, Any]) -> Attribution:
     return Attribution(
-        article_id=d["article_id"], doc=d["doc"], kind=d["kind"], stance=d["stance"],
-        content=Span(**d["content"]), cue=Span(**d["cue"]) if d.get("cue") else None,
-        speaker=Speaker(**d["speaker"]) if d.get("speaker") else None, via=d.get("via"),
+        article_id=d["article_id"],
+        doc=d["doc"],
+        kind=d["kind"],
+        stance=d["stance"],
+        content=Span(**d["content"]),
+        cue=Span(**d["cue"]) if d.get("cue") else None,
+        speaker=Speaker(**d["speaker"]) if d.get("speaker") else None,
+        via=d.get("via"),
         proposition=Proposition(**d["proposition"]) if d.get("proposition") else None,
     )
 
 
 def _origin(d: dict[str, Any]) -> Origin:
-    return Origin(d["speaker"], d["type"], d["side"], d.get("first_outlet"), tuple(d.get("relayed_by", ())),
-                  tuple(d.get("articles", ())), bool(d.get("named", False)), tuple(d.get("on_record", ())),
-                  d.get("order", "known"))
+    return Origin(
+        d["speaker"],
+        d["type"],
+        d["side"],
+        d.get("first_outlet"),
+        tuple(d.get("relayed_by", ())),
+        tuple(d.get("articles", ())),
+        bool(d.get("named", False)),
+        tuple(d.get("on_record", ())),
+        d.get("order", "known"),
+    )
 
 
 def load_claims(store: Store) -> list[Claim]:
@@ -70,12 +114,15 @@ def load_claims(store: Store) -> list[Claim]:
     reasons, members, origins, denials, contradicts = (_json_column(rows, i) for i in (6, 7, 8, 9, 11))
     return [
         Claim(
-            id=r[0], text=r[1], unattributed=bool(r[2]),
+            id=r[0],
+            text=r[1],
+            unattributed=bool(r[2]),
             grade=Grade(r[3], r[4], tuple(reasons[k]), r[5]),
             members=tuple(attribution_from_dict(m) for m in members[k]),
             origins=tuple(_origin(o) for o in origins[k]),
             denials=tuple(attribution_from_dict(m) for m in denials[k]),
-            type=r[10] or "assertion", contradicts=tuple(contradicts[k]),
+            type=r[10] or "assertion",
+            contradicts=tuple(contradicts[k]),
         )
         for k, r in enumerate(rows)
     ]
@@ -109,21 +156,38 @@ def claim_dict(c: Claim) -> dict[str, Any]:
         "unattributed": c.unattributed,
         "members": [{"article_id": a.article_id, "doc": a.doc, "attribution": attribution_dict(a)} for a in c.members],
         "origins": [
-            {"speaker": o.speaker, "type": o.type, "side": o.side, "first_outlet": o.first_outlet,
-             "relayed_by": list(o.relayed_by), "articles": list(o.articles), "named": o.named,
-             "on_record": list(o.on_record), "order": o.order}
+            {
+                "speaker": o.speaker,
+                "type": o.type,
+                "side": o.side,
+                "first_outlet": o.first_outlet,
+                "relayed_by": list(o.relayed_by),
+                "articles": list(o.articles),
+                "named": o.named,
+                "on_record": list(o.on_record),
+                "order": o.order,
+            }
             for o in c.origins
         ],
         "independent_origins": c.independent_origins,
         "denials": [
-            {"speaker": (d.speaker.resolved or d.speaker.text) if d.speaker else None,
-             "side": speaker_side(d), "text": d.content.text, "doc": d.doc,
-             "article_id": d.article_id, "start": d.content.start,
-             "denies_claim_of": _denied_parties(c, d)}
+            {
+                "speaker": (d.speaker.resolved or d.speaker.text) if d.speaker else None,
+                "side": speaker_side(d),
+                "text": d.content.text,
+                "doc": d.doc,
+                "article_id": d.article_id,
+                "start": d.content.start,
+                "denies_claim_of": _denied_parties(c, d),
+            }
             for d in c.denials
         ],
-        "grade": {"reliability": g.reliability, "credibility": g.credibility, "reasons": list(g.reasons),
-                  "likelihood": g.likelihood},
+        "grade": {
+            "reliability": g.reliability,
+            "credibility": g.credibility,
+            "reasons": list(g.reasons),
+            "likelihood": g.likelihood,
+        },
     }
 
 
@@ -142,8 +206,10 @@ CLAIMS_SCHEMA: Schema = (
     ("contradicts", "VARCHAR[]"),
     ("unattributed", "BOOLEAN"),
     ("independent_origins", "INTEGER"),
-    ("grade", (("reliability", "VARCHAR"), ("credibility", "VARCHAR"), ("reasons", "VARCHAR[]"),
-               ("likelihood", "VARCHAR"))),
+    (
+        "grade",
+        (("reliability", "VARCHAR"), ("credibility", "VARCHAR"), ("reasons", "VARCHAR[]"), ("likelihood", "VARCHAR")),
+    ),
     ("members", "JSON"),
     ("origins", "JSON"),
     ("denials", "JSON"),

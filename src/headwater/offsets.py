@@ -1,4 +1,4 @@
-"""Map offsets in cleaned text back to the raw text they came from.
+"""Offsets and ids at model level: map offsets in cleaned text back to the raw text they came from; a text's id.
 
 The map is a sorted tuple of runs ``(clean_start, raw_start, length)``: inside a run,
 cleaned and raw characters correspond one to one. Characters the cleaner inserted
@@ -56,3 +56,10 @@ class OffsetMap:
             r = self.to_raw(start)
             return r, r
         return self.to_raw(start), self.to_raw(end - 1) + 1
+
+
+def text_id(text: str) -> str:
+    """Stable id of a text (a cleaned article's, its ``text_hash``): a hash of it."""
+    import hashlib
+
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()

@@ -144,7 +144,13 @@ def _edge(
     if source.id != a.id:
         passages = [(p[2], p[3], p[0], p[1]) for p in passages]
     return ReuseEdge(
-        source.id, target.id, kind, sim, cont, tuple(Passage(*p) for p in sorted(passages)), how  # type: ignore[arg-type]
+        source.id,
+        target.id,
+        kind,
+        sim,
+        cont,
+        tuple(Passage(*p) for p in sorted(passages)),
+        how,  # type: ignore[arg-type]
     )
 
 
@@ -206,7 +212,9 @@ def run_reuse(store: Store, cfg: Config | ReuseConfig, on_progress: Progress | N
     reps = sorted(groups)
     sigs = sketch.sigs
     progress(0, 1)
-    matches = shared_ngrams(_ngram_stream(store, meta, reps, rcfg.ngram, rcfg.min_content_words), rcfg.max_df, _partitions(meta, reps))
+    matches = shared_ngrams(
+        _ngram_stream(store, meta, reps, rcfg.ngram, rcfg.min_content_words), rcfg.max_df, _partitions(meta, reps)
+    )
     progress(1, 1)
     pairs, seeds = _candidates(sigs, reps, matches, rcfg)
     del matches
@@ -228,7 +236,15 @@ def _summary(meta, edges, group_of, citations, candidates: int, cfg: ReuseConfig
         sizes[g] += 1
     params = lsh_params(cfg.threshold, cfg.num_perm)
     return ReuseSummary(
-        articles=len(meta), exact=kinds["exact"], near_duplicate=kinds["near_duplicate"], partial=kinds["partial"],
-        cites=kinds["cites"], groups=sum(1 for n in sizes.values() if n > 1), citations=len(citations),
-        candidates=candidates, bands=params.bands, rows=params.rows, seconds=round(seconds, 3),
+        articles=len(meta),
+        exact=kinds["exact"],
+        near_duplicate=kinds["near_duplicate"],
+        partial=kinds["partial"],
+        cites=kinds["cites"],
+        groups=sum(1 for n in sizes.values() if n > 1),
+        citations=len(citations),
+        candidates=candidates,
+        bands=params.bands,
+        rows=params.rows,
+        seconds=round(seconds, 3),
     )
