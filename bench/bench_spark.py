@@ -94,7 +94,7 @@ def measured(cmd: list[str]) -> tuple[dict, dict[int, tuple[str, float]]]:
                     continue
                 seen.add(pid)
                 rss = _rss_mb(pid)
-                kind = peaks.get(pid, (None, 0.0))[0] or _kind(pid)
+                kind = _kind(pid)  # again each time: a launcher script execs into the JVM under the same pid
                 peaks[pid] = (kind, max(rss, peaks.get(pid, ("", 0.0))[1]))
                 todo += _children(pid)
             time.sleep(0.2)
