@@ -12,22 +12,7 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
-RELIABILITY = {
-    "A": "completely reliable",
-    "B": "usually reliable",
-    "C": "fairly reliable",
-    "D": "not usually reliable",
-    "E": "unreliable",
-    "F": "reliability cannot be judged",
-}
-CREDIBILITY = {
-    "1": "confirmed",
-    "2": "probably true",
-    "3": "possibly true",
-    "4": "doubtful",
-    "5": "improbable",
-    "6": "truth cannot be judged",
-}
+from headwater.claims.grade import CREDIBILITY, RELIABILITY  # the grade scale, defined once
 
 
 def e(value: Any) -> str:
