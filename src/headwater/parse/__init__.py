@@ -50,6 +50,11 @@ def load_nlp(name: str | None = None) -> Language:
         except OSError as exc:
             raise ModelNotFound(name) from exc
         import headwater.parse.paragraphs  # noqa: F401  (registers headwater_paragraphs)
+        from headwater.parse.lemmas import memoise_lemmatizer
+        from headwater.parse.ruler import memoise_ruler
+
+        memoise_ruler(nlp)  # the same annotations as spaCy's components, computed once per distinct
+        memoise_lemmatizer(nlp)  # token (parse/ruler.py, parse/lemmas.py)
 
         if "parser" in nlp.pipe_names and "headwater_paragraphs" not in nlp.pipe_names:
             nlp.add_pipe("headwater_paragraphs", before="parser")
