@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from headwater.extract.context import Cand, Ctx, token_chars
 from headwater.extract.verbs import speaker_range
+from headwater.lexicon import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -126,7 +127,7 @@ def _possessive(ctx: Ctx, sent: Span) -> list[Cand]:
     return out
 
 
-_POLLS = ("poll", "survey")
+_POLLS = words("cues.toml", "according_polls.nouns")
 
 
 def _in_poll(ctx: Ctx, sent: Span) -> list[Cand]:
