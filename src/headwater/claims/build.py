@@ -48,6 +48,7 @@ from headwater.claims.sides import resolve_sides
 from headwater.claims.signatures import Lemmatizer, idf, signature
 from headwater.claims.statements import statements
 from headwater.config import ClaimsConfig
+from headwater.lexicon import words
 from headwater.model import GRADED_TYPES, Attribution, Claim, Span
 
 # The stage's options are the [claims] section of the configuration.
@@ -73,27 +74,7 @@ _SENTENCE = re.compile(
 _LEAD = re.compile(
     r"(?i)^(?:that\s+)?(?:(?:we|i)\s+(?:believe|think|know|assess|understand|have information)\s+that\s+)?"
 )
-_FRAGMENT_START = frozenset(
-    {
-        "him",
-        "her",
-        "them",
-        "it",
-        "his",
-        "their",
-        "its",
-        "to",
-        "of",
-        "and",
-        "but",
-        "or",
-        "which",
-        "who",
-        "only",
-        "also",
-        "even",
-    }
-)
+_FRAGMENT_START = words("claims.toml", "statement_words.fragment_start")
 
 
 def _fragment(text: str) -> bool:

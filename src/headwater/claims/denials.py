@@ -2,7 +2,7 @@
 
 **What is a denial.** The extractor's stance ``deny``, and also an asserted statement that
 
-1. calls something false (``data/claims.toml`` [deny_phrases]: "absolutely false", "complete
+1. calls something false (``data/denials.toml`` [false] patterns: "absolutely false", "complete
    fabrication", "invented in Brennick");
 2. has a sentence that opens by negating ("no ...", "There is no ...") and comes right after a
    denial by the same speaker in the same article (no other statement of theirs in between),
@@ -59,12 +59,10 @@ from headwater.claims.lexicon import claims_lexicon, nation_side
 from headwater.claims.match import figures_of, is_content, similarity
 from headwater.claims.origins import speaker_key, speaker_side
 from headwater.claims.signatures import Lemmatizer, signature, stem
+from headwater.lexicon import pattern, words
 from headwater.model import Attribution
 
-_LEADING_NEGATION = re.compile(
-    r"(?i)(?:^|[.!?]\s+)\W*(?:that\s+)?(?:there\s+(?:is|was|are|were|has\s+been|have\s+been|had\s+been|will\s+be)\s+)?"
-    r"(?:no|not|never|none|nothing|nobody|neither)\b"
-)
+_LEADING_NEGATION = pattern("denials.toml", "negation.leading")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -211,7 +209,7 @@ def by_referent(
     return {t.claim for _, t in near if t.key == key}
 
 
-_PRONOMINAL = frozenset({"this", "it", "all", "these", "such"})
+_PRONOMINAL = words("claims.toml", "referential.pronominal")
 
 
 def points_back(text: str) -> bool:
