@@ -145,11 +145,6 @@ def follow_ups(attributions: Sequence[Attribution], denied: set[int], window: in
     return found
 
 
-def other_party(a: Attribution, b: Attribution) -> bool:
-    """Another speaker, and another side when both sides are known."""
-    return _other(speaker_key(a), speaker_side(a), speaker_key(b), speaker_side(b))
-
-
 def _other(ka: tuple[str, str], sa: str, kb: tuple[str, str], sb: str) -> bool:
     return ka != kb and (sa == "unknown" or sb == "unknown" or sa != sb)
 
