@@ -59,7 +59,7 @@ from headwater.claims.lexicon import claims_lexicon, nation_side
 from headwater.claims.match import figures_of, is_content, similarity
 from headwater.claims.origins import speaker_key, speaker_side
 from headwater.claims.signatures import Lemmatizer, signature, stem
-from headwater.lexicon import pattern, words
+from headwater.lexicon import alternation, pattern, phrases, words
 from headwater.model import Attribution
 
 _LEADING_NEGATION = pattern("denials.toml", "negation.leading")
@@ -72,12 +72,9 @@ def leading_negation(text: str) -> bool:
     return bool(_LEADING_NEGATION.search(text))
 
 
-_POINTER = re.compile(
-    r"\b([A-Z][\w’'.-]*)\s+(?:[\w-]+\s+)?(?:claims?|figures?|reports?|intelligence|assessments?"
-    r"|allegations?|accounts?|estimates?|numbers?)\b"
-)
+_POINTER = alternation("denials.toml", "targets.owned", before=r"\b([A-Z][\w’'.-]*)\s+(?:[\w-]+\s+)?", after=r"\b")
 _REFERENTIAL = frozenset(claims_lexicon().referential) | frozenset(stem(w) for w in claims_lexicon().referential)
-_SWEEP = re.compile(r"(?i)\b(?:intelligence|assessments?|reports?)\b")
+_SWEEP = alternation("denials.toml", "targets.sweep", before=r"(?i)\b", after=r"\b")
 _CLAUSE = re.compile(r"[.;:!?]\s|,\s(?:and|but)\s|\sand\s(?=(?:described|called|said|added|denied)\b)")
 
 
@@ -219,10 +216,11 @@ def points_back(text: str) -> bool:
 
 
 _REPORT_HEAD = re.compile(
-    r"(?i)^\W*(?:(?:the|this|that|these|those|its|their|his|her|such|any|all|recent|new|latest"
-    r"|same|earlier|media|press|news|\w+['’]s)\s+){0,4}(?:report|claim|allegation|account|stor"
-    r"|assertion|suggestion|rumou?r|intelligence|assessment|figure|number|estimate|accusation"
-    r"|charge|notion|idea|characteri[sz]ation|description|version|speculation)\w*\b"
+    r"(?i)^\W*(?:(?:"
+    + "|".join(phrases("denials.toml", "targets.head_modifiers"))
+    + r")\s+){0,4}(?:"
+    + "|".join(phrases("denials.toml", "targets.heads"))
+    + r")\w*\b"
 )
 
 

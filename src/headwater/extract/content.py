@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
+_QUESTION_VERBS = words("cues.toml", "questions.verbs")
 _CONTRAST = words("cues.toml", "content.contrast")
 Chars = tuple[int, int]
 
@@ -47,7 +48,7 @@ def _question(tok: Token, c: Token) -> bool:
     return (
         c.dep_ == "advcl"
         and c.i > tok.i
-        and tok.lemma_.lower() in ("ask", "wonder", "question", "inquire")
+        and tok.lemma_.lower() in _QUESTION_VERBS
         and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
     )
 
