@@ -1,9 +1,10 @@
-"""The claims lexicon (``data/claims.toml``) and the nation words of ``data/quantities.toml`` (``headwater.nations``).
+"""The claims lexicon (``data/claims.toml``), the denial patterns of ``data/denials.toml`` and the
+nation words of ``data/quantities.toml`` (``headwater.nations``), read through ``headwater.lexicon``.
 
-Loaded once. Everything the claims stage knows about words lives in those two data files:
-concept phrases, which concepts are predicates, stop words, referential and denial phrases,
-official roles, likelihood terms, and the nation words that tell whose soldiers, whose
-officials, whose claims ("Varnian", "Ostreli", "Russian", "US").
+Loaded once. Everything the claims stage knows about words lives in data files: concept phrases,
+which concepts are predicates, stop words, referential and denial phrases, official roles,
+likelihood terms, and the nation words that tell whose soldiers, whose officials, whose claims
+("Varnian", "Ostreli", "Russian", "US").
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""The lexicons the extractor uses, loaded once from ``data/cues.toml`` and ``data/speakers.toml``."""
+"""The lexicons the extractor uses, loaded once (through ``headwater.lexicon``) from ``data/cues.toml``,
+``data/speakers.toml`` and the denial lexicon ``data/denials.toml``."""
 
 from __future__ import annotations
 
