@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from headwater import lexicon as data
-from headwater.lexicon import LexiconError, alternation, mapping, phrases, table
+from headwater.lexicon import LexiconError, alternation, mapping, phrases, words
+from headwater.lexicon import pattern as data_pattern
 from headwater.model import Attribution, Document, Quantity, Span
 
 _WORD_NUMBERS: dict[str, int | None] = {
@@ -52,7 +52,7 @@ _OWNED = re.compile(
 _DENIED = alternation("denials.toml", "false.figure_patterns", before="(?i)")
 _HEADLINE_CUE = re.compile(r"^\s*(?P<who>[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,3}):\s+\S")
 _CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but)\s+|\.\s|\s+and\s+(?=(?:described|called|said|dismissed|denied)\b)")
-_OURS = data.pattern("quantities.toml", "own_losses.pattern")
+_OURS = data_pattern("quantities.toml", "own_losses.pattern")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,18 +70,19 @@ class _Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
-    data = table("quantities.toml")
-    nouns = {k: (v[0], v[1]) for k, v in data["nouns"].items()}
+    q = "quantities.toml"
+    nouns = {k: (v[0], v[1]) for k, v in mapping(q, "nouns").items()}
     alts = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    qualifiers = mapping(q, "qualifiers")
     return _Lexicon(
         nouns=nouns,
-        events={k: (v[0], tuple(v[1])) for k, v in data["events"].items()},
-        nations={k: (v[0], v[1]) for k, v in data["nations"].items()},
-        qualifiers=tuple(sorted(data["qualifiers"], key=len, reverse=True)),
-        bounds=_bounds(data["qualifiers"]),
-        same={k: v["same"] for k, v in data["qualifiers"].items() if "same" in v},
-        as_of=tuple(re.compile(p) for p in data["as_of"]["patterns"]),
-        source_nouns=frozenset(data["source_nouns"]["words"]),
+        events={k: (v[0], tuple(v[1])) for k, v in mapping(q, "events").items()},
+        nations={k: (v[0], v[1]) for k, v in mapping(q, "nations").items()},
+        qualifiers=tuple(sorted(qualifiers, key=len, reverse=True)),
+        bounds=_bounds(qualifiers),
+        same={k: v["same"] for k, v in qualifiers.items() if "same" in v},
+        as_of=tuple(re.compile(p) for p in phrases(q, "as_of.patterns")),
+        source_nouns=words(q, "source_nouns.words"),
         noun_re=re.compile(rf"(?i)^(?P<mods>(?:[\w.'’-]+\s+){{0,3}}?)(?P<noun>{alts})\b"),
     )
 
