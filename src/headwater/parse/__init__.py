@@ -1,18 +1,16 @@
-"""spaCy, loaded lazily and once per process; documents parsed in batches.
+"""spaCy, loaded lazily and once per process.
 
 Importing this module does not import spaCy: ``load_nlp`` does, on first call.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from headwater.errors import ModelNotFound
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
 
 _CACHE: dict[str, Language] = {}
 
@@ -60,8 +58,3 @@ def load_nlp(name: str | None = None) -> Language:
             nlp.add_pipe("headwater_paragraphs", before="parser")
         _CACHE[name] = nlp
     return _CACHE[name]
-
-
-def parse_documents(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
-    """Parse texts with ``nlp.pipe`` in batches, in order."""
-    yield from nlp.pipe(texts, batch_size=batch_size)
