@@ -1,8 +1,8 @@
-"""Run the claims stage: read articles, attributions and reuse from the store; build claims and estimates
-(``headwater.claims``, pure); write both.
+"""Run the claims stage: read articles, attributions, reuse and each article's quantities from the store;
+build claims, speakers and estimate tables (``headwater.claims``, ``headwater.views``, pure); write them.
 
-Cross-document and idempotent: every run recomputes all claims and estimates from what is stored and
-replaces them.
+Cross-document and idempotent: every run recomputes all claims, speakers and estimate tables from what is
+stored and replaces them. Readers (report, app, API, exports) only read what it stored.
 """
 
 from __future__ import annotations
@@ -13,13 +13,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from headwater.claims.build import build_claims
-from headwater.claims.estimates import tables
+from headwater.claims.build import build_claims, prepare
 from headwater.claims.origins import ArticleInfo
 from headwater.claims.sides import resolve_sides
 from headwater.claims.signatures import Lemmatizer, spacy_lemmatizer
 from headwater.gcpause import paused_gc
-from headwater.model import Attribution, Document, Quantity
+from headwater.model import Attribution, Document, plain
+from headwater.views.estimates import estimate_views
+from headwater.views.speakers import speaker_views
 
 if TYPE_CHECKING:
     from headwater.config import Config
@@ -44,8 +45,10 @@ class ClaimsSummary:
     contradictions: int
 
 
-def load_inputs(store: Store) -> tuple[list[Document], list[Attribution], dict[str, ArticleInfo]]:
-    """Every article, attribution and article's reuse group and origin, from the store."""
+def load_inputs(
+    store: Store,
+) -> tuple[list[Document], list[Attribution], dict[str, ArticleInfo], dict[str, str]]:
+    """Every article, attribution, article's reuse group and origin, and article id -> reprint group id."""
     from headwater.store.articles import iter_documents
     from headwater.store.attributions import load_attributions
     from headwater.store.reuse import load_groups, load_origins
@@ -65,7 +68,7 @@ def load_inputs(store: Store) -> tuple[list[Document], list[Attribution], dict[s
         )
         for d in docs
     }
-    return docs, list(load_attributions(store)), infos
+    return docs, list(load_attributions(store)), infos, groups
 
 
 def lemmatizer_for(cfg: Config) -> Lemmatizer | None:
@@ -89,18 +92,6 @@ def lemmatizer_for(cfg: Config) -> Lemmatizer | None:
     return lemmatize
 
 
-def extract_all(docs: list[Document], attributions: list[Attribution]) -> list[Quantity]:
-    from headwater.extract.quantities import extract_quantities
-
-    by_article: dict[str, list[Attribution]] = {}
-    for a in attributions:
-        by_article.setdefault(a.article_id, []).append(a)
-    out: list[Quantity] = []
-    for d in docs:
-        out.extend(extract_quantities(d, by_article.get(d.id, [])))
-    return out
-
-
 def run_claims(store: Store, cfg: Config, on_progress: Progress | None = None) -> ClaimsSummary:
     """Cluster claims, extract estimates, store both; return what was built."""
     with paused_gc():
@@ -108,20 +99,23 @@ def run_claims(store: Store, cfg: Config, on_progress: Progress | None = None) -
 
 
 def _run_claims(store: Store, cfg: Config, on_progress: Progress | None) -> ClaimsSummary:
+    from headwater.exec.extract import run_quantities
     from headwater.store import claims as claims_store
+    from headwater.store.quantities import load_quantities
 
     tick = on_progress or (lambda done, total: None)
-    docs, attributions, infos = load_inputs(store)
-    attributions = resolve_sides(attributions)
+    run_quantities(store)  # an article whose quantities are still pending (the extract stage keeps them)
+    docs, raw, infos, groups = load_inputs(store)
+    attributions = resolve_sides(raw)
+    quantities = load_quantities(store)
     tick(0, 3)
-    quantities = extract_all(docs, attributions)
+    estimates = estimate_views(quantities, {d.id: groups.get(d.id, d.id) for d in docs})
     tick(1, 3)
     claims = build_claims(attributions, infos, cfg.claims, lemmatizer_for(cfg) if attributions else None)
+    speakers = [plain(v) for v in speaker_views(prepare(raw), claims)]
     tick(2, 3)
-    claims_store.save(store, claims, quantities)
+    claims_store.save(store, claims, speakers, estimates)
     tick(3, 3)
-    groups = {i.id: i.group or i.id for i in infos.values()}
-    estimate_tables = tables(quantities, groups)
     return ClaimsSummary(
         articles=len(docs),
         attributions=len(attributions),
@@ -130,6 +124,6 @@ def _run_claims(store: Store, cfg: Config, on_progress: Progress | None) -> Clai
         claims_with_several_origins=sum(1 for c in claims if c.independent_origins > 1),
         denials_linked=sum(len(c.denials) for c in claims),
         quantities=len(quantities),
-        estimate_tables=len(estimate_tables),
-        contradictions=sum(len(t.contradictions) for t in estimate_tables),
+        estimate_tables=len(estimates),
+        contradictions=sum(len(t["contradictions"]) for t in estimates),
     )

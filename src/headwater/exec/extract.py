@@ -1,5 +1,5 @@
 """Run the extract stage: read articles still to extract, parse + extract them (here or in worker
-processes), write their attributions."""
+processes), write their attributions and numeric estimates (quantities, per article: ``quantities_of``)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from headwater.model import Attribution, Document
+from headwater.model import Attribution, Document, Quantity
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -24,6 +24,7 @@ class ExtractSummary:
 
     articles: int  # articles parsed and extracted
     written: int  # attributions written
+    quantities: int = 0  # quantities written (of the articles extracted, and of any whose quantities were pending)
 
     def __str__(self) -> str:
         return f"{self.written} attributions written"
@@ -46,10 +47,44 @@ def _load(model: str) -> None:
     _NLP["nlp"] = load_nlp(model)
 
 
-def _step(job: _Job) -> list[list[Attribution]]:
+def quantities_of(document: Document, attributions: list[Attribution]) -> list[Quantity]:
+    """The numeric estimates of one article, their speakers' sides filled in from the article itself
+    (``claims.sides.resolve_sides`` reads one article at a time: nothing here depends on other articles)."""
+    from headwater.claims.sides import resolve_sides
+    from headwater.extract.quantities import extract_quantities
+
+    return extract_quantities(document, resolve_sides(attributions))
+
+
+def _step(job: _Job) -> list[tuple[list[Attribution], list[Quantity]]]:
+    """The stage's pure step over one batch: each document's attributions and quantities."""
     from headwater.extract.batch import extract_batch
 
-    return extract_batch(_NLP["nlp"], job.docs, job.batch_size, job.unattributed)
+    found = extract_batch(_NLP["nlp"], job.docs, job.batch_size, job.unattributed)
+    return [(atts, quantities_of(d, atts)) for d, atts in zip(job.docs, found, strict=True)]
+
+
+def run_quantities(store: Store, chunk: int = 500) -> int:
+    """Extract the quantities of every article whose current text has none yet from its stored attributions
+    (no parse: a store from before quantities were kept per article, an engine that stores attributions only,
+    an article in a language extraction skips); return how many were written."""
+    from headwater.store import articles, quantities
+    from headwater.store.attributions import load_attributions
+
+    todo = quantities.pending(store)
+    written = 0
+    for i in range(0, len(todo), chunk):
+        ids = todo[i : i + chunk]
+        by_article: dict[str, list[Attribution]] = {}
+        for a in load_attributions(store, ids=ids):
+            by_article.setdefault(a.article_id, []).append(a)
+        found = [
+            (d.id, articles.text_hash(d.text), quantities_of(d, by_article.get(d.id, [])))
+            for d in articles.iter_documents(store, ids)
+        ]
+        with store.transaction():
+            written += quantities.replace_many(store, found)
+    return written
 
 
 def run_extract(
@@ -69,7 +104,7 @@ def run_extract(
     from headwater.exec.workers import ordered_map
     from headwater.lang import analysed
     from headwater.parse import require_model
-    from headwater.store import articles
+    from headwater.store import articles, quantities
     from headwater.store import attributions as table
 
     require_model(cfg.parse.model)
@@ -79,7 +114,7 @@ def run_extract(
     if on_progress:
         on_progress(0, total)
     if not todo:
-        return ExtractSummary(0, 0)
+        return ExtractSummary(0, 0, run_quantities(store))
     batch = max(1, cfg.parse.batch_size)
     chunk = batch * 4
     workers = max(1, cfg.parse.workers if workers is None else workers)
@@ -88,7 +123,7 @@ def run_extract(
         for i in range(0, total, chunk):
             yield _Job(list(articles.iter_documents(store, todo[i : i + chunk])), batch, cfg.extract.unattributed)
 
-    written = done = 0
+    written = done = counted = 0
     queued: list[_Job] = []
 
     def tracked() -> Iterator[_Job]:  # the documents of each job, to write its results with
@@ -96,12 +131,17 @@ def run_extract(
             queued.append(job)
             yield job
 
-    for atts in ordered_map(_step, tracked(), workers, _load, (cfg.parse.model,)):
+    for found in ordered_map(_step, tracked(), workers, _load, (cfg.parse.model,)):
         docs = queued.pop(0).docs
-        extracted = [(d.id, articles.text_hash(d.text), a) for d, a in zip(docs, atts, strict=True)]
+        hashes = [articles.text_hash(d.text) for d in docs]
         with store.transaction():
-            written += table.replace_many(store, extracted, cfg.parse.model)
+            written += table.replace_many(
+                store, [(d.id, h, a) for d, h, (a, _) in zip(docs, hashes, found, strict=True)], cfg.parse.model
+            )
+            counted += quantities.replace_many(
+                store, [(d.id, h, q) for d, h, (_, q) in zip(docs, hashes, found, strict=True)]
+            )
         done += len(docs)
         if on_progress:
             on_progress(done, total)
-    return ExtractSummary(done, written)
+    return ExtractSummary(done, written, counted + run_quantities(store))

@@ -10,8 +10,8 @@ from typing import Any
 
 from headwater.atomic import atomic_write_text
 from headwater.gcpause import paused_gc
-from headwater.model import Attribution, Claim, Document, Quantity, ReuseEdge
-from headwater.report.view import Dossier, article_views, estimate_views, overview, reuse_views, speaker_views
+from headwater.model import Attribution, Claim, Document, ReuseEdge
+from headwater.report.view import Dossier, SpeakerView, article_views, overview, reuse_views
 from headwater.store import Store
 
 __all__ = ["build_dossier", "claim_view", "dossier_from", "write_report"]
@@ -20,7 +20,7 @@ __all__ = ["build_dossier", "claim_view", "dossier_from", "write_report"]
 def _load(store: Store) -> tuple[Any, ...]:
     from headwater.store.articles import iter_documents
     from headwater.store.attributions import load_attributions
-    from headwater.store.claims import load_claims, load_quantities
+    from headwater.store.claims import load_claims, load_estimate_tables, load_speakers
     from headwater.store.reuse import load_edges, load_groups, load_origins
 
     docs = list(iter_documents(store))
@@ -30,7 +30,8 @@ def _load(store: Store) -> tuple[Any, ...]:
         load_groups(store),
         load_origins(store),
         load_claims(store),
-        load_quantities(store),
+        load_speakers(store),
+        load_estimate_tables(store),
         load_edges(store),
     )
 
@@ -46,21 +47,20 @@ def dossier_from(
     groups: dict[str, str],
     origins: dict[str, str | None],
     claims: Sequence[Claim],
-    quantities: Sequence[Quantity],
+    speakers: Sequence[dict[str, Any]],
+    estimates: Sequence[dict[str, Any]],
     edges: Sequence[ReuseEdge] = (),
 ) -> Dossier:
-    """The view data from records (what ``build_dossier`` reads from the store)."""
-    from headwater.claims.build import prepare
-
-    by_group = {d.id: groups.get(d.id, d.id) for d in docs}
-    estimates = estimate_views(quantities, by_group)
+    """The view data from records and the views the claims stage derived and stored (speakers, estimate
+    tables: ``headwater.views``); what ``build_dossier`` reads from the store. Nothing is recomputed here."""
+    estimates = list(estimates)
     edge_views, group_views = reuse_views(docs, edges, groups, origins)
     return Dossier(
         overview=overview(docs, groups, claims, estimates, attributions),
         articles=article_views(docs, attributions, groups, origins),
         claims=[claim_view(c) for c in claims],
         estimates=estimates,
-        speakers=speaker_views(prepare(attributions), claims),
+        speakers=[SpeakerView(**s) for s in speakers],
         reuse_edges=edge_views,
         reprint_groups=group_views,
         generated_at=datetime.now(UTC).isoformat(timespec="seconds"),

@@ -6,17 +6,15 @@ content as the page.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from headwater.claims.build import RANKING
-from headwater.claims.estimates import EstimateTable, tables
-from headwater.extract.quantities import describe
 from headwater.lang import analysed, not_analysed
-from headwater.model import Attribution, Claim, Document, Quantity, ReuseEdge, plain
+from headwater.model import Attribution, Claim, Document, ReuseEdge, plain
+from headwater.views.speakers import SpeakerView
 
 
 @dataclass(slots=True)
@@ -35,19 +33,6 @@ class ArticleView:
     attributions: list[dict[str, Any]] = field(default_factory=list)
     language: str | None = None
     analysed: bool = True  # False: a language extraction does not read (``lang.analysed``)
-
-
-@dataclass(slots=True)
-class SpeakerView:
-    speaker: str
-    type: str
-    side: str
-    role: str | None
-    statements: int
-    denials: int
-    articles: list[str]
-    claims: list[str]
-    examples: list[str]
 
 
 SCHEMA_VERSION = 1  # of dossier.json (report/dossier.schema.json); raise it when a field changes meaning
@@ -172,93 +157,6 @@ def reuse_views(
         )
     group_views.sort(key=lambda g: (-len(g["articles"]), g["name"].casefold(), g["id"]))
     return edge_views, group_views
-
-
-def estimate_views(quantities: Sequence[Quantity], groups: dict[str, str]) -> list[dict[str, Any]]:
-    return [_table_view(t) for t in tables(quantities, groups)]
-
-
-def _table_view(t: EstimateTable) -> dict[str, Any]:
-    entries = []
-    for e in t.entries:
-        q = e.quantity
-        entries.append(
-            {
-                "value": q.value,
-                "low": q.low,
-                "high": q.high,
-                "qualifier": q.qualifier,
-                "speaker": q.speaker,
-                "side": q.side,
-                "doc": q.doc,
-                "as_of": q.as_of,
-                "article_id": q.article_id,
-                "wording": describe(q) + _variant(q.quantity, t.quantity),
-                "evidence": q.span.text,
-                "start": q.span.start,
-                "also_in": e.docs[1:],
-            }
-        )
-    return {
-        "quantity": t.quantity,
-        "unit": t.unit,
-        "entries": entries,
-        "contradictions": [{"entries": [i, j], "note": note} for i, j, note in t.contradictions],
-    }
-
-
-def _variant(quantity: str, table: str) -> str:
-    """ " (destroyed or abandoned)" for an entry whose quantity is a variant of its table's."""
-    if quantity == table:
-        return ""
-    return " (" + " ".join(quantity.split()[len(table.split()) - 1 :]) + ")"
-
-
-def _speaker_name(a: Attribution) -> str | None:
-    if a.speaker is None or a.kind == "unattributed":
-        return None
-    return re.sub(r"\s+", " ", a.speaker.resolved or a.speaker.text).strip()
-
-
-def speaker_views(attributions: Sequence[Attribution], claims: Sequence[Claim]) -> list[SpeakerView]:
-    """One entry per speaker entity (``attributions`` as :func:`headwater.claims.build.prepare` gives
-    them: "Putin" and "Vladimir Putin" are one name); speakers that are no source ("no one",
-    "information", an unresolved "he") have no entry."""
-    from headwater.claims.entities import no_source
-
-    members: dict[str, list[tuple[int, str]]] = defaultdict(list)  # article -> (member start, claim id)
-    for c in claims:
-        for m in c.members:
-            members[m.article_id].append((m.content.start, c.id))
-    rows: dict[str, list[Attribution]] = defaultdict(list)
-    for a in attributions:
-        name = _speaker_name(a)
-        if name and no_source(a) is None:
-            rows[name.casefold()].append(a)
-    out = []
-    for items in rows.values():
-        sp = [a.speaker for a in items if a.speaker]
-        out.append(
-            SpeakerView(
-                speaker=Counter(_speaker_name(a) for a in items).most_common(1)[0][0] or "",
-                type=Counter(s.type for s in sp).most_common(1)[0][0],
-                side=next((s for s, _ in Counter(s.side for s in sp).most_common() if s != "unknown"), "unknown"),
-                role=next((s.role for s in sp if s.role), None),
-                statements=sum(1 for a in items if a.stance != "deny"),
-                denials=sum(1 for a in items if a.stance == "deny"),
-                articles=sorted({a.doc for a in items}),
-                claims=sorted(
-                    {
-                        cid
-                        for a in items
-                        for start, cid in members[a.article_id]
-                        if a.content.start <= start < a.content.end
-                    }
-                ),
-                examples=[a.content.text for a in items[:3]],
-            )
-        )
-    return sorted(out, key=lambda s: (s.side, s.type, -s.statements - s.denials, s.speaker.casefold()))
 
 
 def overview(
