@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from headwater.atomic import atomic_write_text
-from headwater.gcpause import paused_gc
+from headwater.exec.stage import Planned
 from headwater.model import Attribution, Claim, Document, ReuseEdge
 from headwater.report.view import Dossier, SpeakerView, article_views, overview, reuse_views
 from headwater.store import Store
 
-__all__ = ["build_dossier", "claim_view", "dossier_from", "write_report"]
+__all__ = ["ReportStage", "build_dossier", "claim_view", "dossier_from", "plan_report", "write_report"]
 
 
 def _load(store: Store) -> tuple[Any, ...]:
@@ -79,23 +80,44 @@ def claim_view(c: Claim) -> dict[str, Any]:
 _INDENT_MAX_CLAIMS = 500
 
 
+@dataclass(frozen=True, slots=True)
+class ReportStage:
+    """The report stage (``exec.stage.Stage``): read what the stages stored, render it (pure), write
+    ``outdir/dossier.json`` and ``outdir/dossier.html``; its summary is the HTML file's path."""
+
+    outdir: Path
+    name = "report"
+
+    def read(self, store: Store) -> Iterator[tuple[Any, ...]]:
+        yield _load(store)
+
+    def step(self, records: tuple[Any, ...]) -> tuple[str, str]:
+        """(dossier.json, dossier.html) as text."""
+        from headwater.report.html import render
+
+        data = dossier_from(*records).to_dict()
+        # Indented only when small: json's indenting encoder is pure Python, the compact one is C.
+        indent = 1 if len(data.get("claims", ())) <= _INDENT_MAX_CLAIMS else None
+        # No circular-reference check: the view data is a tree of fresh dicts and lists (a third faster).
+        text = json.dumps(data, ensure_ascii=False, indent=indent, check_circular=False)
+        return text + "\n", render(data)
+
+    def write(self, store: Store, records: tuple[Any, ...], pages: tuple[str, str]) -> Path:
+        self.outdir.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(self.outdir / "dossier.json", pages[0])
+        atomic_write_text(self.outdir / "dossier.html", pages[1])
+        return self.outdir / "dossier.html"
+
+    def total(self, written: Iterable[Path]) -> Path:
+        [path] = written
+        return path
+
+
 def write_report(store: Store, cfg: Any, outdir: str | Path) -> Path:
     """Write ``outdir/dossier.html`` (one self-contained file) and ``outdir/dossier.json``; return the HTML path."""
-    with paused_gc():
-        return _write_report(store, Path(outdir))
+    return plan_report(Path(outdir)).run(store)
 
 
-def _write_report(store: Store, out: Path) -> Path:
-    from headwater.report.html import render
-
-    out.mkdir(parents=True, exist_ok=True)
-    dossier = build_dossier(store)
-    data = dossier.to_dict()
-    # Indented only when small: json's indenting encoder is pure Python, the compact one is C.
-    indent = 1 if len(data.get("claims", ())) <= _INDENT_MAX_CLAIMS else None
-    # No circular-reference check: the view data is a tree of fresh dicts and lists (a third faster).
-    text = json.dumps(data, ensure_ascii=False, indent=indent, check_circular=False)
-    atomic_write_text(out / "dossier.json", text + "\n")
-    html_path = out / "dossier.html"
-    atomic_write_text(html_path, render(data))
-    return html_path
+def plan_report(outdir: Path) -> Planned[Path]:
+    """The report stage, ready to run (the garbage collector paused, as for claims)."""
+    return Planned(ReportStage(outdir), pause_gc=True)
