@@ -14,6 +14,7 @@ from headwater.exec.stage import Planned
 from headwater.model import Attribution, Claim, Document, ReuseEdge
 from headwater.report.view import Dossier, SpeakerView, article_views, overview, reuse_views
 from headwater.store import Store
+from headwater.views.claims import claim_view
 
 __all__ = ["ReportStage", "build_dossier", "claim_view", "dossier_from", "plan_report", "write_report"]
 
@@ -66,15 +67,6 @@ def dossier_from(
         reprint_groups=group_views,
         generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
     )
-
-
-def claim_view(c: Claim) -> dict[str, Any]:
-    """A claim as in dossier.json: the store's export plus its type (empty until claims carry one)."""
-    from headwater.store.claims import claim_dict
-
-    out = claim_dict(c)
-    out.setdefault("type", getattr(c, "type", "") or "")
-    return out
 
 
 _INDENT_MAX_CLAIMS = 500

@@ -12,27 +12,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from headwater.claims.build import RANKING
-from headwater.lang import analysed, not_analysed
+from headwater.lang import not_analysed
 from headwater.model import Attribution, Claim, Document, ReuseEdge, plain
+from headwater.views.articles import ArticleView, article_views
 from headwater.views.speakers import SpeakerView
 
-
-@dataclass(slots=True)
-class ArticleView:
-    id: str
-    doc: str
-    title: str | None
-    outlet: str | None
-    credited_source: str | None
-    published: str | None
-    url: str | None
-    reuse_group: str | None
-    origin: str | None
-    words: int
-    text: str
-    attributions: list[dict[str, Any]] = field(default_factory=list)
-    language: str | None = None
-    analysed: bool = True  # False: a language extraction does not read (``lang.analysed``)
+__all__ = ["ArticleView", "Dossier", "SpeakerView", "article_views", "doc_label", "overview", "reuse_views", "shallow"]
 
 
 SCHEMA_VERSION = 1  # of dossier.json (report/dossier.schema.json); raise it when a field changes meaning
@@ -72,36 +57,6 @@ def shallow(view: ArticleView | SpeakerView) -> dict[str, Any]:
         value = getattr(view, name)
         out[name] = list(value) if isinstance(value, list) else plain(value)
     return out
-
-
-def article_views(
-    docs: Sequence[Document],
-    attributions: Sequence[Attribution],
-    groups: dict[str, str],
-    origins: dict[str, str | None],
-) -> list[ArticleView]:
-    by_article: dict[str, list[Attribution]] = defaultdict(list)
-    for a in attributions:
-        by_article[a.article_id].append(a)
-    return [
-        ArticleView(
-            id=d.id,
-            doc=d.doc,
-            title=d.title,
-            outlet=d.outlet,
-            credited_source=d.credited_source,
-            published=d.published,
-            url=d.url,
-            reuse_group=groups.get(d.id),
-            origin=origins.get(d.id),
-            words=len(d.text.split()),
-            text=d.text,
-            language=d.language,
-            analysed=analysed(d.language, len(d.text.split())),
-            attributions=[a.to_dict() for a in sorted(by_article.get(d.id, []), key=lambda a: a.content.start)],
-        )
-        for d in sorted(docs, key=lambda d: d.doc)
-    ]
 
 
 def doc_label(doc: Document | None, fallback: str) -> str:
@@ -185,38 +140,3 @@ def overview(
         "estimate_tables": len(estimates),
         "numeric_contradictions": sum(len(e["contradictions"]) for e in estimates),
     }
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimRow:
-    """One line of the claims index (the dossier's table and the app's claim list)."""
-
-    id: str
-    text: str
-    type: str
-    reliability: str
-    credibility: str
-    origins: int
-    articles: int
-    statements: int
-    denied: bool
-    sides: tuple[str, ...]
-    unattributed: bool
-
-
-def claim_row(c: dict[str, Any]) -> ClaimRow:
-    """The index line of a claim as in dossier.json."""
-    sides = sorted({o["side"] for o in c["origins"] if o.get("side") and o["side"] != "unknown"})
-    return ClaimRow(
-        id=c["id"],
-        text=c["text"],
-        type=c.get("type") or "",
-        reliability=c["grade"]["reliability"],
-        credibility=c["grade"]["credibility"],
-        origins=c["independent_origins"],
-        articles=len({m["article_id"] for m in c["members"]}),
-        statements=len(c["members"]),
-        denied=bool(c["denials"]),
-        sides=tuple(sides),
-        unattributed=bool(c.get("unattributed")),
-    )

@@ -134,37 +134,14 @@ def count(store: Store) -> int:
     return int(row[0]) if row else 0
 
 
+_EXPORTED = ("article_id", "doc", "kind", "stance", "cue", "speaker", "content", "via", "proposition")
+
+
 def to_json(att: Attribution) -> dict[str, Any]:
-    """The export shape: nested cue/speaker/content objects, ``None`` for a missing span."""
-
-    def span(s: Span | None) -> dict[str, Any] | None:
-        return None if s is None else {f: getattr(s, f) for f in _SPAN}
-
-    sp = att.speaker
-    speaker = (
-        None
-        if sp is None
-        else {
-            **{f: getattr(sp, f) for f in _SPAN},
-            "resolved": sp.resolved,
-            "type": sp.type,
-            "side": sp.side,
-            "role": sp.role,
-        }
-    )
-    return {
-        "article_id": att.article_id,
-        "doc": att.doc,
-        "kind": att.kind,
-        "stance": att.stance,
-        "cue": span(att.cue),
-        "speaker": speaker,
-        "content": span(att.content),
-        "via": att.via,
-        "proposition": None
-        if att.proposition is None
-        else {f: getattr(att.proposition, f) for f in Proposition.__slots__},
-    }
+    """The export shape: ``Attribution.to_dict`` (the one record -> plain-data converter) in the export's
+    key order; ``None`` for a missing span."""
+    d = att.to_dict()
+    return {k: d[k] for k in _EXPORTED}
 
 
 ATTRIBUTIONS_SCHEMA: Schema = (

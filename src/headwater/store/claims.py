@@ -1,17 +1,17 @@
-"""Queries for what the claims stage (``headwater.exec.claims``) stores: claims, speakers, estimate tables;
-and the exports of claims and estimates (each article's quantities: ``headwater.store.quantities``)."""
+"""Queries for what the claims stage (``headwater.exec.claims``) stores: claims, speakers, estimate tables
+(each article's quantities: ``headwater.store.quantities``). Their exports are views: ``headwater.views.claims``."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from headwater.export import SPAN, Schema, exporter
 from headwater.model import Attribution, Claim, Grade, Origin, Proposition, Span, Speaker, plain
-from headwater.nations import speaker_side
-from headwater.store import Store, bulk
+from headwater.store import STRINGS, Store, bulk, strings
 from headwater.store.quantities import load_quantities
+
+__all__ = ["load_claims", "load_estimate_tables", "load_quantities", "load_speakers", "save"]
 
 
 def save(
@@ -88,10 +88,13 @@ def _origin(d: dict[str, Any]) -> Origin:
     )
 
 
-def load_claims(store: Store) -> list[Claim]:
+def load_claims(store: Store, ids: Sequence[str] | None = None) -> list[Claim]:
+    """Every stored claim (or those with the given ids), in rank order."""
+    where, params = ("", []) if ids is None else (f"WHERE id IN (SELECT {STRINGS}) ", [strings(ids)])
     rows = store.con.execute(
         "SELECT id, text, unattributed, reliability, credibility, likelihood, reasons, members, origins, denials, "
-        "type, coalesce(contradicts, '[]') FROM claims ORDER BY rank"
+        f"type, coalesce(contradicts, '[]') FROM claims {where}ORDER BY rank",
+        params,
     ).fetchall()
     reasons, members, origins, denials, contradicts = (_json_column(rows, i) for i in (6, 7, 8, 9, 11))
     return [
@@ -113,82 +116,3 @@ def load_claims(store: Store) -> list[Claim]:
 def _json_column(rows: list[tuple[Any, ...]], i: int) -> list[Any]:
     """Column ``i`` (JSON text) of every row, parsed in one ``json.loads`` call."""
     return json.loads("[" + ",".join(r[i] for r in rows) + "]")  # type: ignore[no-any-return]
-
-
-def claim_dict(c: Claim) -> dict[str, Any]:
-    """A claim as exported and in dossier.json."""
-    g = c.grade or Grade("F", "6", ("not graded",))
-    return {
-        "id": c.id,
-        "text": c.text,
-        "type": c.type,
-        "graded": bool(g.reliability),
-        "contradicts": list(c.contradicts),
-        "unattributed": c.unattributed,
-        "members": [{"article_id": a.article_id, "doc": a.doc, "attribution": a.to_dict()} for a in c.members],
-        "origins": [plain(o) for o in c.origins],
-        "independent_origins": c.independent_origins,
-        "denials": [
-            {
-                "speaker": (d.speaker.resolved or d.speaker.text) if d.speaker else None,
-                "side": speaker_side(d),
-                "text": d.content.text,
-                "doc": d.doc,
-                "article_id": d.article_id,
-                "start": d.content.start,
-                "denies_claim_of": _denied_parties(c, d),
-            }
-            for d in c.denials
-        ],
-        "grade": {
-            "reliability": g.reliability,
-            "credibility": g.credibility,
-            "reasons": list(g.reasons),
-            "likelihood": g.likelihood,
-        },
-    }
-
-
-def _denied_parties(c: Claim, d: Attribution) -> list[str]:
-    """Whose statements of the claim a denial denies: the claim's original speakers other than the denier."""
-    denier = (d.speaker.resolved or d.speaker.text) if d.speaker else None
-    return list(dict.fromkeys(n for o in c.origins for n in o.speaker.split(" / ") if n and n != denier))
-
-
-CLAIMS_SCHEMA: Schema = (
-    ("id", "VARCHAR"),
-    ("rank", "INTEGER"),
-    ("text", "VARCHAR"),
-    ("type", "VARCHAR"),
-    ("graded", "BOOLEAN"),
-    ("contradicts", "VARCHAR[]"),
-    ("unattributed", "BOOLEAN"),
-    ("independent_origins", "INTEGER"),
-    (
-        "grade",
-        (("reliability", "VARCHAR"), ("credibility", "VARCHAR"), ("reasons", "VARCHAR[]"), ("likelihood", "VARCHAR")),
-    ),
-    ("members", "JSON"),
-    ("origins", "JSON"),
-    ("denials", "JSON"),
-)
-ESTIMATES_SCHEMA: Schema = (
-    *((c, "VARCHAR") for c in ("article_id", "doc", "quantity", "unit")),
-    *((c, "DOUBLE") for c in ("value", "low", "high")),
-    ("qualifier", "VARCHAR"),
-    ("span", SPAN),
-    *((c, "VARCHAR") for c in ("speaker", "side", "as_of")),
-)
-
-
-@exporter("claims", CLAIMS_SCHEMA)
-def export_claims(store: Store) -> Iterator[dict[str, Any]]:
-    """Claims in the dossier's order; ``rank`` 1 is the first (most independent origins)."""
-    for rank, c in enumerate(load_claims(store), 1):
-        yield {"rank": rank, **claim_dict(c)}
-
-
-@exporter("estimates", ESTIMATES_SCHEMA)
-def export_estimates(store: Store) -> Iterator[dict[str, Any]]:
-    for q in load_quantities(store):
-        yield plain(q)

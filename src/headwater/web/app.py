@@ -18,8 +18,9 @@ from headwater.report import claim_view
 from headwater.report.cards import Context, Links, anchor, article_text, claim_card, speaker_key
 from headwater.report.html import LEGEND, article_meta, estimates_section, groups_section, speakers_section
 from headwater.report.templates import csp, render_template
-from headwater.report.view import article_views, shallow
+from headwater.report.view import shallow
 from headwater.store import Store
+from headwater.views.articles import article_views
 from headwater.web import queries
 from headwater.web.snapshot import Snapshot, Snapshots
 
