@@ -49,10 +49,19 @@ _NLP: dict[str, Language] = {}
 
 
 def _load(model: str) -> None:
-    """Load the pipeline once per process (a worker's initializer)."""
+    """Load the pipeline once per process (a worker's initializer).
+
+    The pipeline's hundreds of thousands of objects (vocabulary, tables, weights' wrappers) live as long
+    as the process; ``gc.freeze`` moves them, and whatever else is alive by then, out of the cyclic
+    collector's sight, so its full collections during the stage walk only what the stage allocates."""
+    import gc
+
     from headwater.parse import load_nlp
 
+    first = not _NLP
     _NLP["nlp"] = load_nlp(model)
+    if first:
+        gc.freeze()
 
 
 def quantities_of(document: Document, attributions: list[Attribution]) -> list[Quantity]:
