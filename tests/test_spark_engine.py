@@ -95,6 +95,25 @@ def test_spark_did_the_per_document_work(runs) -> None:
     assert "zz_empty.txt: empty file" in result.stderr
 
 
+def test_spark_did_the_cross_document_work(runs) -> None:
+    """The cross-document steps ran as Spark jobs: the boilerplate line count (its Parquet holds exactly
+    the lines the local store counts in 2+ articles) and the reuse sketch (one row per stored article,
+    written by the tasks; nothing left for the driver to sketch)."""
+    local, spark, _ = runs
+    con = duckdb.connect()
+    recurring = con.execute(f"SELECT h, n FROM '{spark}/parquet/recurring/*.parquet' ORDER BY ALL").fetchall()
+    con.execute(f"ATTACH '{local / 'h.duckdb'}' AS l (READ_ONLY)")
+    expected = con.execute(
+        "SELECT h, count(*) FROM (SELECT DISTINCT id, unnest(line_hashes) AS h FROM l.articles) "
+        "GROUP BY h HAVING count(*) >= 2 ORDER BY ALL"
+    ).fetchall()
+    assert recurring == expected
+    sketched = con.execute(f"SELECT count(*), count(DISTINCT idx) FROM '{spark}/parquet/sketch/*.parquet'").fetchone()
+    stored = len(_rows(spark / "h.duckdb", "articles"))
+    assert sketched == (stored, stored)
+    assert not (spark / "parquet" / "sketch-driver").exists()
+
+
 def _cli(*args: str) -> None:
     done = subprocess.run([sys.executable, "-m", "headwater", *args], capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr

@@ -112,6 +112,8 @@ def expand_inputs(paths: Iterable[str | Path], follow_symlinks: bool = False) ->
 CleanedArticle = tuple[Document, store_articles.LineHashes]  # an article as stored, with its line hashes
 FileResult = tuple[list["CleanedArticle | IngestError"], int]  # one file's articles in order, surrogates replaced
 FileCleaner = Callable[[list[Path]], Iterator[FileResult]]  # the files to read -> each one's result, in order
+Recurring = list[tuple[int, int, list[tuple[str, str | None]], bool]]  # store_articles.recurring_lines' rows
+LineCounter = Callable[[Store, int], "Recurring | None"]  # recurring_lines elsewhere; None: ask the store
 
 
 def ingest_paths(
@@ -121,6 +123,7 @@ def ingest_paths(
     progress: Progress = _noop,
     items: list[Path | IngestError | IgnoredFile] | None = None,
     cleaner: FileCleaner | None = None,
+    counter: LineCounter | None = None,
 ) -> IngestReport:
     """Read, clean and store every article under ``paths``; then refresh cross-document boilerplate.
 
@@ -130,7 +133,8 @@ def ingest_paths(
     record of a multi-record file, is read in isolation: whatever goes wrong in one becomes an
     ``IngestError`` naming it, and the batch goes on. ``cleaner`` reads and cleans the files to read
     (default: here, one by one as the loop asks; the Spark engine: as tasks); what it yields is stored
-    in file order either way.
+    in file order either way. ``counter`` counts the lines kept by 2+ articles for the cross-document
+    boilerplate (default: the store; the Spark engine: a group-by over its Parquet).
     """
     report = IngestReport()
     batch = _Batch()
@@ -175,7 +179,7 @@ def ingest_paths(
             _flush(store, batch, report)
         progress("ingest", done + report.unchanged + len(report.ignored), len(files))
     _flush(store, batch, report)
-    refresh_boilerplate(store, cfg)
+    refresh_boilerplate(store, cfg, counter)
     return report
 
 
@@ -288,12 +292,14 @@ def valid_article(art: RawArticle) -> tuple[RawArticle, int]:
     return (replace(art, **changes) if changes else art), total
 
 
-def refresh_boilerplate(store: Store, cfg: Config) -> int:
-    """Find cross-document boilerplate lines and re-clean the articles they affect; return how many changed."""
+def refresh_boilerplate(store: Store, cfg: Config, counter: LineCounter | None = None) -> int:
+    """Find cross-document boilerplate lines and re-clean the articles they affect; return how many changed.
+    ``counter`` gives the lines kept by 2+ articles (default, or when it returns None: the store's count)."""
     c = cfg.clean
-    evidence = [
-        LineEvidence(h, n, tuple(sample), prose) for h, n, sample, prose in store_articles.recurring_lines(store, 8)
-    ]
+    recurring = counter(store, 8) if counter is not None else None
+    if recurring is None:
+        recurring = store_articles.recurring_lines(store, 8)
+    evidence = [LineEvidence(h, n, tuple(sample), prose) for h, n, sample, prose in recurring]
     lines = store_articles.line_sets(store, {aid for ev in evidence for aid, _ in ev.sample})
     found = {
         ev.line_hash: ev
@@ -378,6 +384,14 @@ class Engine(Protocol):
 
     def cleaner(self, store: Store, cfg: Config) -> FileCleaner: ...
 
+    def recurring_lines(self, store: Store, sample: int) -> Recurring | None:
+        """``store_articles.recurring_lines`` computed where the cleaned articles are (None: cannot here)."""
+        ...
+
+    def reuse(self, store: Store, cfg: Config, on_progress: Callable[[int, int], None]) -> object:
+        """The reuse stage with its sketch, LSH and verify steps on the engine (``exec.reuse.run_reuse``)."""
+        ...
+
     def extract(self, store: Store, cfg: Config, on_progress: Callable[[int, int], None], force: bool = False) -> int:
         """Extract what it can (every article with ``force``) and store it; return how many attributions it
         wrote. The local extract stage then does whatever is still pending."""
@@ -402,7 +416,8 @@ def run_pipeline(
         result = RunResult(db=str(cfg.store.db), ingest=IngestReport())
         t = time.perf_counter()
         cleaner = engine.cleaner(store, cfg) if engine is not None else None
-        result.ingest = ingest_paths(store, cfg, [], progress, items, cleaner)
+        counter = engine.recurring_lines if engine is not None else None
+        result.ingest = ingest_paths(store, cfg, [], progress, items, cleaner, counter)
         result.timings["ingest"] = time.perf_counter() - t
         result.stages["ingest"] = (
             f"{result.ingest.added} added, {result.ingest.skipped} already stored, "
@@ -422,6 +437,8 @@ def run_pipeline(
             early = None
             if name == "extract" and engine is not None:
                 early = engine.extract(store, cfg, lambda d, n: progress("extract", d, n))
+            if name == "reuse" and engine is not None:
+                stage = engine.reuse
             out = stage(store, cfg, on_progress=lambda d, n, _s=name: progress(_s, d, n))
             result.timings[name] = time.perf_counter() - t
             result.stages[name] = describe(name, out)

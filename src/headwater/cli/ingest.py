@@ -75,7 +75,9 @@ def run_ingest(paths: list[str], cfg, quiet: bool, engine=None):  # type: ignore
         def tick(stage: str, done: int, total: int | None) -> None:
             bar.update(task, completed=done, total=total)
 
-        return ingest_paths(store, cfg, [], tick, items, runner.cleaner(store, cfg) if runner else None)
+        if runner is None:
+            return ingest_paths(store, cfg, [], tick, items)
+        return ingest_paths(store, cfg, [], tick, items, runner.cleaner(store, cfg), runner.recurring_lines)
 
 
 @app.command()

@@ -93,6 +93,7 @@ class SparkEngine:
         self._spark = None
         self.timings: dict[str, float] = {}  # session start, each job (seconds), for bench/bench_spark.py
         self.tasks: dict[str, int] = {}  # partitions of each job
+        self._fresh = False  # this engine's cleaned Parquet holds every stored article (the store was empty)
 
     @property
     def spark(self):  # type: ignore[no-untyped-def]
@@ -122,9 +123,11 @@ class SparkEngine:
         from headwater.store import articles as store_articles
 
         crossdoc = store_articles.boilerplate_hashes(store)
+        self._fresh = store_articles.count(store) == 0
 
         def clean(files: list[Path]) -> Iterator[FileResult]:
             if not files:
+                self._fresh = False
                 return
             out = f"{self.staging}/cleaned"
             sc = self.spark.sparkContext
@@ -178,6 +181,48 @@ class SparkEngine:
             store, cfg, self.spark.read.parquet(out).orderBy("rank").toLocalIterator(), len(todo), on_progress
         )
 
+    # -- cross-document boilerplate: the line count as a group-by -------------------------------------
+    def recurring_lines(self, store: Store, sample: int):  # type: ignore[no-untyped-def]
+        """``store_articles.recurring_lines`` from the cleaned Parquet: each kept line's count of distinct
+        articles as a Spark group-by, only lines kept by 2+ articles reaching the driver. None (the store
+        counts) unless the Parquet holds exactly the stored articles, i.e. this run filled an empty store."""
+        from pyspark.sql import Window
+        from pyspark.sql import functions as F
+
+        from headwater.store import articles as store_articles
+
+        source = f"{self.staging}/cleaned"
+        if not self._fresh or not _exists(self.spark, source):
+            return None
+        t = time.perf_counter()
+        cleaned = self.spark.read.parquet(source).where("id IS NOT NULL")
+        if cleaned.select("id").distinct().count() != store_articles.count(store):
+            return None
+        e = cleaned.select("id", "outlet", F.explode("lines").alias("h")).distinct()
+        c = e.groupBy("h").agg(F.count(F.lit(1)).alias("n")).where("n >= 2")
+        prose = cleaned.select(F.explode("prose").alias("h")).distinct().withColumn("prose", F.lit(True))
+        ranked = e.join(c, "h").withColumn("rn", F.row_number().over(Window.partitionBy("h").orderBy("id")))
+        out = f"{self.staging}/recurring"
+        (
+            ranked.where(F.col("rn") <= sample)
+            .groupBy("h", "n")
+            .agg(F.collect_list(F.struct("id", "outlet")).alias("sample"))
+            .join(prose, "h", "left")
+            .write.mode("overwrite")
+            .parquet(out)
+        )
+        rows = self.spark.read.parquet(out).collect()
+        self.timings["boilerplate count job"] = time.perf_counter() - t
+        return sorted(
+            (r["h"], r["n"], sorted((s["id"], s["outlet"]) for s in r["sample"]), bool(r["prose"])) for r in rows
+        )
+
+    # -- reuse: sketch, LSH bands and verification as Spark jobs ---------------------------------------
+    def reuse(self, store: Store, cfg: Config, on_progress: Callable[[int, int], None]):  # type: ignore[no-untyped-def]
+        from headwater.exec.reuse import run_reuse
+
+        return run_reuse(store, cfg, on_progress, backend=SparkReuse(self, store, cfg))
+
     def _from_store(self, store: Store, ids: list[str], chunk: int = 2000) -> str:
         """The stored articles ``ids`` as cleaned-article Parquet (``STAGING/stored``), written in chunks."""
         import pickle
@@ -200,6 +245,12 @@ def _exists(spark, uri: str) -> bool:  # type: ignore[no-untyped-def]
     jvm = spark.sparkContext._jvm
     path = jvm.org.apache.hadoop.fs.Path(uri)
     return bool(path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration()).exists(path))
+
+
+def _remove(spark, uri: str) -> None:  # type: ignore[no-untyped-def]
+    jvm = spark.sparkContext._jvm
+    path = jvm.org.apache.hadoop.fs.Path(uri)
+    path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration()).delete(path, True)
 
 
 def _per_file(rows, files: int) -> Iterator[FileResult]:  # type: ignore[no-untyped-def]
@@ -249,3 +300,153 @@ def _load_extracted(store: Store, cfg: Config, rows, total: int, on_progress: Ca
     if pending:
         flush()
     return written
+
+
+class SparkReuse:
+    """The reuse stage's sketch, LSH and verify steps as Spark jobs (``exec.reuse.ReuseBackend``).
+
+    sketch: the cleaned Parquet joined with the stored articles' (index, text hash); each task brings an
+    article to its stored text (as the extract job does) and runs ``exec.reuse.sketch_documents``; what no
+    task could sketch (articles stored by an earlier run) the driver sketches from the store with the same
+    function, appended to the same Parquet (``STAGING/sketch``). Only keys and citations reach the driver.
+    LSH: band keys per partition (``reuse.minhash.band_keys``), a group-by on (band, bucket) and each
+    bucket's pairs (``reuse.minhash._pairs_of``), distinct. verify: the candidate pairs joined twice with
+    the sketch's texts, each pair verified by ``exec.reuse.verify_pair``; the driver gets the edges.
+    """
+
+    def __init__(self, engine: SparkEngine, store: Store, cfg: Config) -> None:
+        self.engine, self.store, self.cfg = engine, store, cfg
+        self.out = f"{engine.staging}/sketch"  # written by the tasks
+        self.by_driver = f"{engine.staging}/sketch-driver"  # what the driver had to sketch itself
+
+    def sketch(self, meta, cfg, progress):  # type: ignore[no-untyped-def]
+        import pickle
+
+        from headwater.exec.reuse import _Sketch
+        from headwater.store import articles as store_articles
+
+        engine, spark, whole = self.engine, self.engine.spark, self.cfg  # the tasks take whole, never self
+        if not meta:
+            return _Sketch([], None)
+        t = time.perf_counter()
+        hashes = dict(self.store.con.execute("SELECT id, text_hash FROM articles").fetchall())
+        boilerplate = store_articles.boilerplate_hashes(self.store)
+        wanted = spark.createDataFrame(
+            [(i, m.id, hashes[m.id]) for i, m in enumerate(meta)], "idx INT, id STRING, expected STRING"
+        )
+        source = f"{engine.staging}/cleaned"
+        for stale in (self.out, self.by_driver):
+            _remove(spark, stale)
+        if _exists(spark, source):
+            engine.tasks["reuse sketch"] = engine._slices(len(meta))
+            cleaned = spark.read.parquet(source).where("id IS NOT NULL").select("id", "payload")
+            rdd = (
+                wanted.join(cleaned, "id")
+                .dropDuplicates(["id"])
+                .select("idx", "id", "expected", "payload")
+                .rdd.map(tuple)
+                .repartition(engine.tasks["reuse sketch"])
+                .mapPartitions(lambda part: tasks.sketch_rows(part, whole, boilerplate))
+            )
+            spark.createDataFrame(rdd, tasks.SKETCH_SCHEMA).write.parquet(self.out)
+        done = {r[0] for r in self._sketches().select("idx").collect()}
+        missing = [i for i in range(len(meta)) if i not in done]
+        mode = "overwrite"
+        for start in range(0, len(missing), 2000):  # what no task could do: here, with the same step
+            chunk = missing[start : start + 2000]
+            docs = {d.id: d for d in store_articles.iter_documents(self.store, [meta[i].id for i in chunk])}
+            rows = list(tasks.sketch_docs([(i, docs[meta[i].id]) for i in chunk], whole))
+            spark.createDataFrame(rows, tasks.SKETCH_SCHEMA).write.mode(mode).parquet(self.by_driver)
+            mode = "append"
+        out = _Sketch([""] * len(meta), None)
+        cites: list = [[] for _ in meta]
+        for idx, key, blob in self._sketches().select("idx", "key", "cites").toLocalIterator():
+            out.keys[idx] = key
+            cites[idx] = pickle.loads(blob)
+        for c in cites:
+            out.citations.extend(c)
+        engine.timings["reuse sketch job"] = time.perf_counter() - t
+        engine.tasks["reuse sketched by the driver"] = len(missing)
+        progress(len(meta), len(meta))
+        return out
+
+    def _sketches(self):  # type: ignore[no-untyped-def]
+        spark = self.engine.spark
+        parts = [spark.read.parquet(d) for d in (self.out, self.by_driver) if _exists(spark, d)]
+        if not parts:
+            return spark.createDataFrame([], tasks.SKETCH_SCHEMA)
+        return parts[0] if len(parts) == 1 else parts[0].unionByName(parts[1])
+
+    def lsh_pairs(self, sketch, reps, cfg):  # type: ignore[no-untyped-def]
+        engine, spark = self.engine, self.engine.spark
+        if len(reps) < 2:
+            return set()
+        t = time.perf_counter()
+        engine.tasks["reuse lsh"] = engine._slices(len(reps))
+        pairs = lsh_candidates(spark, self._sketches(), reps, cfg, engine.tasks["reuse lsh"])
+        engine.timings["reuse lsh job"] = time.perf_counter() - t
+        return pairs
+
+    def verify(self, meta, pairs, seeds, info, cfg, progress):  # type: ignore[no-untyped-def]
+        import pickle
+
+        engine, spark = self.engine, self.engine.spark
+        if not pairs:
+            return []
+        t = time.perf_counter()
+        rows = [
+            (
+                pos,
+                a,
+                b,
+                pickle.dumps(seeds[(a, b)], protocol=5) if (a, b) in seeds else None,
+                pickle.dumps(info[meta[a].id], protocol=5),
+                pickle.dumps(info[meta[b].id], protocol=5),
+            )
+            for pos, (a, b) in enumerate(pairs)
+        ]
+        texts = self._sketches().select("idx", "text")
+        ta = texts.withColumnRenamed("idx", "a").withColumnRenamed("text", "text_a")
+        tb = texts.withColumnRenamed("idx", "b").withColumnRenamed("text", "text_b")
+        engine.tasks["reuse verify"] = engine._slices(len(pairs))
+        cfg_all = self.cfg
+        joined = (
+            spark.createDataFrame(rows, tasks.PAIRS_SCHEMA)
+            .join(ta, "a")
+            .join(tb, "b")
+            .select("pos", "seed", "info_a", "info_b", "text_a", "text_b")
+            .rdd.map(tuple)
+            .repartition(engine.tasks["reuse verify"])
+            .mapPartitions(lambda part: tasks.verify_rows(part, cfg_all))
+        )
+        found = sorted(joined.collect())
+        engine.timings["reuse verify job"] = time.perf_counter() - t
+        progress(len(pairs), len(pairs))
+        return [pickle.loads(blob) for _, blob in found]
+
+
+def lsh_candidates(spark, sketch, reps: list[int], cfg, partitions: int) -> set[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """The pairs ``exec.reuse.lsh_pairs`` finds, from a DataFrame of (idx, sig: uint32 bytes): band keys per
+    partition, a group-by on (band, bucket), each bucket's pairs, distinct; only the pairs reach the driver."""
+    from pyspark.sql import functions as F
+
+    from headwater.reuse.minhash import lsh_params
+
+    params = lsh_params(cfg.threshold, cfg.num_perm)
+    num_perm, bands, rows = cfg.num_perm, params.bands, params.rows
+    keep = spark.createDataFrame([(i,) for i in reps], "idx INT")
+    signed = (
+        sketch.join(keep, "idx")
+        .select("idx", "sig")
+        .rdd.map(tuple)
+        .repartition(partitions)
+        .mapPartitions(lambda part: tasks.band_rows(part, num_perm, bands, rows))
+    )
+    buckets = (
+        spark.createDataFrame(signed, tasks.BANDS_SCHEMA)
+        .groupBy("band", "bucket")
+        .agg(F.collect_set("idx").alias("members"))
+        .where(F.size("members") > 1)
+    )
+    pairs = buckets.rdd.flatMap(lambda r: tasks.bucket_members_pairs(r["members"])).distinct().collect()
+    return {(int(a), int(b)) for a, b in pairs}
