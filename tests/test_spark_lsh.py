@@ -17,12 +17,62 @@ from headwater.spark.engine import java_missing
 
 pytestmark = pytest.mark.skipif(java_missing() is not None, reason=f"Spark needs Java: {java_missing()}")
 
-WORDS = (
-    "harbour council ferry lantern orchard quarry tannery meadow brewer ledger archive signal beacon canal "
-    "granary mill tower square market bridge river valley festival mayor clerk warden pilot baker weaver "
-    "smith mason fisher tailor ranger courier opened closed delayed approved rejected announced said "
-    "argued promised warned reported yesterday tomorrow morning evening north south east west"
-).split()
+WORDS = [
+    "harbour",
+    "council",
+    "ferry",
+    "lantern",
+    "orchard",
+    "quarry",
+    "tannery",
+    "meadow",
+    "brewer",
+    "ledger",
+    "archive",
+    "signal",
+    "beacon",
+    "canal",
+    "granary",
+    "mill",
+    "tower",
+    "square",
+    "market",
+    "bridge",
+    "river",
+    "valley",
+    "festival",
+    "mayor",
+    "clerk",
+    "warden",
+    "pilot",
+    "baker",
+    "weaver",
+    "smith",
+    "mason",
+    "fisher",
+    "tailor",
+    "ranger",
+    "courier",
+    "opened",
+    "closed",
+    "delayed",
+    "approved",
+    "rejected",
+    "announced",
+    "said",
+    "argued",
+    "promised",
+    "warned",
+    "reported",
+    "yesterday",
+    "tomorrow",
+    "morning",
+    "evening",
+    "north",
+    "south",
+    "east",
+    "west",
+]
 
 
 def _corpus() -> list[str]:

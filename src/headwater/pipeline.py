@@ -88,18 +88,29 @@ def _flush(store: Store, batch: _Batch, report: IngestReport) -> None:
     batch.docs, batch.lines, batch.errors, batch.inputs = [], [], [], []
 
 
-def expand_inputs(paths: Iterable[str | Path], follow_symlinks: bool = False) -> list[Path | IngestError | IgnoredFile]:
+def expand_inputs(
+    paths: Iterable[str | Path],
+    follow_symlinks: bool = False,
+    uris: Callable[[list[str]], list[Path | IngestError]] | None = None,
+) -> list[Path | IngestError | IgnoredFile]:
     """The files under ``paths`` (and what cannot be read: a URL is an error saying how to fetch it);
     ``NothingToRead`` when none names a file, so that a command given only wrong paths stores nothing
-    and writes no dossier."""
+    and writes no dossier. ``uris`` lists the files under the URIs it accepts (the Spark engine: Hadoop
+    filesystems, ``hdfs://``, ``s3a://``, ``file://``), given as ``(files, rest)``."""
     from headwater.errors import NothingToRead
     from headwater.sources import READERS
     from headwater.sources.urls import URL_REASON, is_url
 
     paths = list(paths)
+    listed: list[Path | IngestError] = []
+    if uris is not None:
+        listed = uris([str(p) for p in paths if is_url(str(p))])
+        taken = {str(p) for p in paths if is_url(str(p)) and not str(p).lower().startswith(("http:", "https:"))}
+        paths = [p for p in paths if str(p) not in taken]
     urls = [IngestError(str(p), URL_REASON) for p in paths if is_url(str(p))]
     items: list[Path | IngestError | IgnoredFile] = [
         *urls,
+        *listed,
         *expand_paths((p for p in paths if not is_url(str(p))), follow_symlinks),
     ]
     if not any(isinstance(i, Path) for i in items):
@@ -384,6 +395,10 @@ class Engine(Protocol):
 
     def cleaner(self, store: Store, cfg: Config) -> FileCleaner: ...
 
+    def list_uris(self, uris: list[str]) -> list[Path | IngestError]:
+        """The article files under the URIs this engine reads (others it leaves: not in the list)."""
+        ...
+
     def recurring_lines(self, store: Store, sample: int) -> Recurring | None:
         """``store_articles.recurring_lines`` computed where the cleaned articles are (None: cannot here)."""
         ...
@@ -410,7 +425,7 @@ def run_pipeline(
 
     from headwater.parse import require_model
 
-    items = expand_inputs(paths, cfg.ingest.follow_symlinks)
+    items = expand_inputs(paths, cfg.ingest.follow_symlinks, engine.list_uris if engine is not None else None)
     require_model(cfg.parse.model)  # a missing pipeline stops the run before anything is stored
     with Store.open(cfg.store.db) as store:
         result = RunResult(db=str(cfg.store.db), ingest=IngestReport())

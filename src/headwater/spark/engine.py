@@ -16,7 +16,7 @@ import shutil
 import sys
 import time
 from collections.abc import Callable, Iterator
-from pathlib import Path
+from pathlib import Path, PosixPath
 
 from headwater.config import Config
 from headwater.errors import HeadwaterError
@@ -26,6 +26,30 @@ from headwater.spark import tasks
 from headwater.store import Store
 
 DEFAULT_MASTER = "local[*]"
+HADOOP_SCHEMES = ("file", "hdfs", "viewfs", "webhdfs", "s3a", "s3", "s3n", "gs", "abfs", "abfss", "wasb", "wasbs")
+
+
+class HadoopFile(PosixPath):
+    """An input file on a Hadoop filesystem, named by its URI: Spark reads it (``binaryFile``), the driver
+    never opens it. It has no stamp (``stat`` fails), so a re-run reads it again."""
+
+    uri: str
+
+    @classmethod
+    def of(cls, uri: str) -> HadoopFile:
+        name = uri.rstrip("/").rsplit("/", 1)[-1]
+        out = cls(name)
+        out.uri = uri
+        return out
+
+    def __str__(self) -> str:
+        return getattr(self, "uri", None) or super().__str__()
+
+    def resolve(self, strict: bool = False) -> HadoopFile:
+        return self
+
+    def stat(self, *, follow_symlinks: bool = True):  # type: ignore[no-untyped-def,override]
+        raise OSError(f"{self} is read by Spark")
 
 
 class SparkUnavailable(HeadwaterError):
@@ -131,12 +155,21 @@ class SparkEngine:
                 return
             out = f"{self.staging}/cleaned"
             sc = self.spark.sparkContext
-            rows = [(i, str(p)) for i, p in enumerate(files)]
+            rows = [(i, str(p), None) for i, p in enumerate(files) if not isinstance(p, HadoopFile)]
+            remote = {p.uri: i for i, p in enumerate(files) if isinstance(p, HadoopFile)}
             t = time.perf_counter()
-            self.tasks["read+clean"] = self._slices(len(rows))
-            rdd = sc.parallelize(rows, self.tasks["read+clean"]).mapPartitions(
-                lambda part: tasks.read_clean(part, cfg, crossdoc)
-            )
+            self.tasks["read+clean"] = self._slices(len(files))
+            rdd = sc.parallelize(rows, self.tasks["read+clean"])
+            if remote:  # read by the tasks: each file's bytes, its index and URI beside them
+                where = sc.broadcast(remote)
+                content = (
+                    self.spark.read.format("binaryFile")
+                    .load(sorted(remote))
+                    .select("path", "content")
+                    .rdd.map(lambda r: (where.value[r[0]], r[0], bytes(r[1])))
+                )
+                rdd = rdd.union(content).repartition(self.tasks["read+clean"])
+            rdd = rdd.mapPartitions(lambda part: tasks.read_clean(part, cfg, crossdoc))
             self.spark.createDataFrame(rdd, tasks.CLEANED_SCHEMA).write.mode("overwrite").parquet(out)
             self.timings["read+clean job"] = time.perf_counter() - t
             yield from _per_file(self.spark.read.parquet(out).orderBy("file", "seq").toLocalIterator(), len(files))
@@ -180,6 +213,42 @@ class SparkEngine:
         return _load_extracted(
             store, cfg, self.spark.read.parquet(out).orderBy("rank").toLocalIterator(), len(todo), on_progress
         )
+
+    # -- inputs named by Hadoop URIs -------------------------------------------------------------------
+    def list_uris(self, uris: list[str]) -> list[Path | IngestError]:
+        """The article files under each Hadoop URI (a directory: recursively, sorted, the readers' kinds
+        only), as ``HadoopFile``; one error per URI that cannot be listed. Other URIs are not taken."""
+        from headwater.sources import READERS
+        from headwater.sources.walk import suffix_of
+
+        mine = [u for u in uris if u.split(":", 1)[0].lower() in HADOOP_SCHEMES]
+        if not mine:
+            return []
+        sc = self.spark.sparkContext
+        jvm, conf = sc._jvm, sc._jsc.hadoopConfiguration()
+        out: list[Path | IngestError] = []
+        for uri in mine:
+            try:
+                path = jvm.org.apache.hadoop.fs.Path(uri)
+                fs = path.getFileSystem(conf)
+                if not fs.exists(path):
+                    out.append(IngestError(uri, "no such file or directory"))
+                    continue
+                if not fs.getFileStatus(path).isDirectory():
+                    out.append(HadoopFile.of(str(fs.makeQualified(path).toString())))
+                    continue
+                found, it = [], fs.listFiles(path, True)
+                while it.hasNext():
+                    name = str(it.next().getPath().toString())
+                    base = name.rsplit("/", 1)[-1]
+                    if not base.startswith((".", "_")) and suffix_of(base) in READERS:
+                        found.append(name)
+                if not found:
+                    out.append(IngestError(uri, "no article file found here"))
+                out.extend(HadoopFile.of(name) for name in sorted(found))
+            except Exception as exc:  # one URI's failure never stops the batch
+                out.append(IngestError(uri, f"cannot list: {str(exc).splitlines()[0][:300]}"))
+        return out
 
     # -- cross-document boilerplate: the line count as a group-by -------------------------------------
     def recurring_lines(self, store: Store, sample: int):  # type: ignore[no-untyped-def]

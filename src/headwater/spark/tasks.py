@@ -40,15 +40,19 @@ class ExtractPlan:
     boilerplate: frozenset[int]
 
 
-def read_clean(rows: Iterable[tuple[int, str]], cfg: Config, crossdoc: frozenset[int]) -> Iterator[tuple]:
-    """(file index, path) -> one row per article or error of each file, in reading order; the file's count
-    of replaced lone surrogates rides on its first row."""
+def read_clean(rows: Iterable[tuple[int, str, bytes | None]], cfg: Config, crossdoc: frozenset[int]) -> Iterator[tuple]:
+    """(file index, path, content) -> one row per article or error of each file, in reading order; the
+    file's count of replaced lone surrogates rides on its first row. ``content``: the bytes of a file
+    named by a Hadoop URI (read here as a local copy with the same name; the URI is its path)."""
     from headwater.clean import load_patterns
     from headwater.pipeline import clean_file
 
     patterns = load_patterns(cfg.clean.patterns)
-    for index, path in rows:
-        articles, replaced = clean_file(Path(path), cfg, patterns, crossdoc)
+    for index, path, content in rows:
+        if content is None:
+            articles, replaced = clean_file(Path(path), cfg, patterns, crossdoc)
+        else:
+            articles, replaced = _clean_copy(path, content, cfg, patterns, crossdoc)
         for seq, one in enumerate(articles):
             n = replaced if seq == 0 else 0
             if isinstance(one, IngestError):
@@ -57,6 +61,27 @@ def read_clean(rows: Iterable[tuple[int, str]], cfg: Config, crossdoc: frozenset
                 doc, (lines, prose, _) = one
                 payload = pickle.dumps(one, protocol=5)
                 yield (index, seq, doc.id, doc.doc, doc.path, None, n, payload, doc.outlet, list(lines), list(prose))
+
+
+def _clean_copy(uri: str, content: bytes, cfg: Config, patterns, crossdoc: frozenset[int]):  # type: ignore[no-untyped-def]
+    """``clean_file`` over a local copy of a remote file, every path in what it returns set to ``uri``."""
+    import tempfile
+
+    from headwater.pipeline import clean_file
+
+    with tempfile.TemporaryDirectory(prefix="headwater-") as tmp:
+        copy = Path(tmp, uri.rstrip("/").rsplit("/", 1)[-1])
+        copy.write_bytes(content)
+        articles, replaced = clean_file(copy, cfg, patterns, crossdoc)
+    local = str(copy)
+    out: list = []
+    for one in articles:
+        if isinstance(one, IngestError):
+            out.append(IngestError(one.path.replace(local, uri), one.reason.replace(local, uri)))
+        else:
+            doc, lines = one
+            out.append((doc.with_(path=doc.path.replace(local, uri)), lines))
+    return out, replaced
 
 
 def parse_extract(rows: Iterable[tuple[str, bytes]], cfg: Config, plan: ExtractPlan) -> Iterator[tuple]:
