@@ -90,10 +90,13 @@ def _session(master: str | None, app: str = "headwater"):  # type: ignore[no-unt
         builder.appName(app)
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.python.worker.reuse", "true")  # one spaCy pipeline per Python worker, kept between tasks
-        .config("spark.sql.shuffle.partitions", "8")
     )
-    if local:
-        builder = builder.config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
+    if local:  # a cluster keeps its own shuffle partitions (spark-submit --conf spark.sql.shuffle.partitions=...)
+        builder = (
+            builder.config("spark.ui.enabled", "false")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.sql.shuffle.partitions", "8")
+        )
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     return spark
@@ -172,7 +175,8 @@ class SparkEngine:
             rdd = rdd.mapPartitions(lambda part: tasks.read_clean(part, cfg, crossdoc))
             self.spark.createDataFrame(rdd, tasks.CLEANED_SCHEMA).write.mode("overwrite").parquet(out)
             self.timings["read+clean job"] = time.perf_counter() - t
-            yield from _per_file(self.spark.read.parquet(out).orderBy("file", "seq").toLocalIterator(), len(files))
+            rows = self.spark.read.parquet(out).orderBy("file", "seq").toLocalIterator()
+            yield from _per_file(rows, len(files), {i: uri for uri, i in remote.items()})
 
         return clean
 
@@ -322,16 +326,22 @@ def _remove(spark, uri: str) -> None:  # type: ignore[no-untyped-def]
     path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration()).delete(path, True)
 
 
-def _per_file(rows, files: int) -> Iterator[FileResult]:  # type: ignore[no-untyped-def]
+def _per_file(rows, files: int, remote: dict[int, str] | None = None) -> Iterator[FileResult]:  # type: ignore[no-untyped-def]
     """Parquet rows in (file, seq) order -> each file's articles and errors with its count of replaced
-    surrogates, one per file (empty for a file with nothing in it)."""
+    surrogates, one per file (empty for a file with nothing in it; an error for a ``remote`` file, index ->
+    URI, that Spark did not read at all)."""
     import pickle
 
+    remote = remote or {}
     current: list[CleanedArticle | IngestError] = []
     replaced = at = 0
+
+    def unread(at: int) -> list[CleanedArticle | IngestError]:
+        return [IngestError(remote[at], "not read: Spark's binaryFile returned nothing for it")] if at in remote else []
+
     for row in rows:
         while at < row["file"]:
-            yield current, replaced
+            yield current or unread(at), replaced
             current, replaced, at = [], 0, at + 1
         replaced += row["replaced"] or 0
         if row["error"] is not None:
@@ -339,7 +349,7 @@ def _per_file(rows, files: int) -> Iterator[FileResult]:  # type: ignore[no-unty
         else:
             current.append(pickle.loads(row["payload"]))
     while at < files:
-        yield current, replaced
+        yield current or unread(at), replaced
         current, replaced, at = [], 0, at + 1
 
 
