@@ -68,10 +68,11 @@ def _kind(pid: int) -> str:
 
 
 def _children(pid: int) -> list[int]:
-    out = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        with contextlib.suppress(OSError):
-            out += [int(c) for c in (task / "children").read_text().split()]
+    out: list[int] = []
+    with contextlib.suppress(OSError):  # the process may end while it is read
+        for task in list(Path(f"/proc/{pid}/task").glob("*")):
+            with contextlib.suppress(OSError):
+                out += [int(c) for c in (task / "children").read_text().split()]
     return out
 
 
