@@ -1,12 +1,15 @@
-"""``SparkEngine``: the pipeline's per-document stages as Spark jobs (see ``headwater.pipeline.Engine``).
+"""``SparkEngine``: the pipeline's per-document stages and the heavy steps of the cross-document ones as
+Spark jobs (see ``headwater.pipeline.Engine``).
 
-Job 1 (read + clean) maps the input files, grouped into partitions, to cleaned articles written as
-Parquet under ``staging/cleaned``; the driver reads them back in file order and stores them with the
-same batches as the local engine, then finds cross-document boilerplate (on the driver, from the store).
-Job 2 (parse + extract) reads the same Parquet, keeps the articles the store says are pending, re-cleans
+Job 1 (read + clean) maps the input files (local paths, or Hadoop URIs read through ``binaryFile``),
+grouped into partitions, to cleaned articles written as Parquet under ``staging/cleaned``; the driver
+reads them back in file order and stores them with the same batches as the local engine. The count of
+articles keeping each line is a group-by over that Parquet (``recurring_lines``); the driver decides
+the cross-document boilerplate from it and re-cleans. Job 2 (parse + extract) reads the same Parquet, keeps the articles the store says are pending, re-cleans
 those the boilerplate changed, and writes their attributions as Parquet under ``staging/extracted``; the
 driver loads them in the local engine's order. Whatever a task could not do (an article stored by an
 earlier run, a text that differs from the store's) is left pending, and the local extract stage does it.
+The reuse stage runs with ``SparkReuse``: sketch, LSH bands and pair verification as jobs.
 """
 
 from __future__ import annotations
