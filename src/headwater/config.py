@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -165,7 +164,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 def load_config(path: str | Path | None = None, cwd: Path | None = None) -> Config:
     """Resolve the configuration from the shipped defaults and the user's files."""
-    text = resources.files("headwater.data").joinpath("defaults.toml").read_text(encoding="utf-8")
+    from headwater.lexicon import text as data_text
+
+    text = data_text("defaults.toml")
     cfg = _merge(Config(), tomllib.loads(text), "defaults.toml")
     sources = ["headwater/data/defaults.toml"]
     local = (cwd or Path.cwd()) / "headwater.toml"

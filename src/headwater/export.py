@@ -62,11 +62,7 @@ def exporter(name: str, schema: Schema) -> Callable[[Exporter], Exporter]:
 
 def available() -> dict[str, Exporter]:
     for module in _PROVIDERS:
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
+        importlib.import_module(module)
     return EXPORTERS
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from headwater.lexicon import table
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,8 +19,7 @@ class Outlet:
 
 @lru_cache(maxsize=1)
 def outlets() -> tuple[Outlet, ...]:
-    text = resources.files("headwater.data").joinpath("outlets.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(text)
+    data = table("outlets.toml")
     return tuple(
         Outlet(o["name"], tuple(o.get("aliases", [])) or (o["name"],), o.get("kind", "website"), o.get("country"))
         for o in data.get("outlet", [])

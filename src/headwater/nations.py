@@ -6,10 +6,10 @@ Below both extract (a speaker's side) and claims (sides, signatures, origins, de
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
+
+from headwater.lexicon import mapping
 
 if TYPE_CHECKING:
     from headwater.model import Attribution
@@ -18,8 +18,7 @@ if TYPE_CHECKING:
 @lru_cache(maxsize=1)
 def nations() -> dict[str, str]:
     """Nation word (lower case) -> side code."""
-    text = resources.files("headwater.data").joinpath("quantities.toml").read_text(encoding="utf-8")
-    return {k: v[1] for k, v in tomllib.loads(text)["nations"].items()}
+    return {k: v[1] for k, v in mapping("quantities.toml", "nations").items()}
 
 
 _POSSESSIVE = re.compile(r"['’]s$")

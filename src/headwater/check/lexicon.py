@@ -1,11 +1,12 @@
-"""The stance word lists (data/stance.toml) and the stop words, loaded once."""
+"""The stance word lists (data/stance.toml, and the [check] list of the denial lexicon data/denials.toml)
+and the stop words, loaded once."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from headwater.lexicon import lines, phrases, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +36,7 @@ class StanceLexicon:
     stopwords: frozenset[str]
 
 
-def _wordlist(entries: list[str]) -> WordList:
+def _wordlist(entries: tuple[str, ...]) -> WordList:
     from headwater.check.text import words
 
     split = [tuple(words(e)) for e in entries]
@@ -44,18 +45,16 @@ def _wordlist(entries: list[str]) -> WordList:
 
 @cache
 def lexicon() -> StanceLexicon:
-    data = resources.files("headwater.data")
-    table = tomllib.loads(data.joinpath("stance.toml").read_text(encoding="utf-8"))
+    s = "stance.toml"
     stop = set()
-    for line in data.joinpath("stopwords.txt").read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            stop.update(line.split())
+    for line in lines("stopwords.txt"):
+        stop.update(line.split())
     return StanceLexicon(
-        refute=_wordlist(table["refute"]["words"]),
-        deny=_wordlist(table["deny"]["words"]),
-        hedge=_wordlist(table["hedge"]["words"]),
-        doubt=_wordlist(table.get("doubt", {}).get("words", [])),
-        negation=frozenset(table["negation"]["words"]),
-        reference=frozenset(table["reference"]["words"]),
+        refute=_wordlist(phrases(s, "refute.words")),
+        deny=_wordlist(phrases("denials.toml", "check.words")),
+        hedge=_wordlist(phrases(s, "hedge.words")),
+        doubt=_wordlist(phrases(s, "doubt.words")),
+        negation=words(s, "negation.words"),
+        reference=words(s, "reference.words"),
         stopwords=frozenset(stop),
     )

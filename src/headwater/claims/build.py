@@ -48,6 +48,7 @@ from headwater.claims.sides import resolve_sides
 from headwater.claims.signatures import Lemmatizer, idf, signature
 from headwater.claims.statements import statements
 from headwater.config import ClaimsConfig
+from headwater.lexicon import phrases, words
 from headwater.model import GRADED_TYPES, Attribution, Claim, Span
 
 # The stage's options are the [claims] section of the configuration.
@@ -66,34 +67,13 @@ def claim_id(members: Sequence[Attribution]) -> str:
 # A sentence ends at . ! ? before a capital, but not after a title or an initial ("Mr. Trump", "Gov.
 # Kasich", "U.S. officials", "Donald J. Trump").
 _SENTENCE = re.compile(
-    r"(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bGov\.)(?<!\bSen\.)(?<!\bRep\.)"
-    r"(?<!\bGen\.)(?<!\bLt\.)(?<!\bCol\.)(?<!\bJr\.)(?<!\bSr\.)(?<!\bNo\.)(?<!\bvs\.)(?<!\b[A-Z]\.)"
-    r"(?<=[.!?])\s+(?=[A-Z“\"])"
+    "".join(rf"(?<!\b{re.escape(a)}\.)" for a in phrases("claims.toml", "sentences.abbreviations"))
+    + r"(?<!\b[A-Z]\.)(?<=[.!?])\s+(?=[A-Z“\"])"
 )
 _LEAD = re.compile(
     r"(?i)^(?:that\s+)?(?:(?:we|i)\s+(?:believe|think|know|assess|understand|have information)\s+that\s+)?"
 )
-_FRAGMENT_START = frozenset(
-    {
-        "him",
-        "her",
-        "them",
-        "it",
-        "his",
-        "their",
-        "its",
-        "to",
-        "of",
-        "and",
-        "but",
-        "or",
-        "which",
-        "who",
-        "only",
-        "also",
-        "even",
-    }
-)
+_FRAGMENT_START = words("claims.toml", "statement_words.fragment_start")
 
 
 def _fragment(text: str) -> bool:

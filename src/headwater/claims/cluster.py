@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from headwater.claims.match import MIN_TERMS, matcher
-from headwater.claims.signatures import idf
 from headwater.model import Attribution
 
 
@@ -49,18 +48,6 @@ def units(statements: Sequence[Statement]) -> list[list[Statement]]:
     for s in statements:
         by_key.setdefault((s.terms, s.attribution.kind == "unattributed", *unit_key(s)), []).append(s)
     return list(by_key.values())
-
-
-def candidate_pairs(groups: Sequence[Sequence[Statement]], max_df: int) -> set[tuple[int, int]]:
-    """Pairs of unit indexes that share two rare terms (one, when either unit has few terms).
-
-    Names and nations propose no pairs; a term in more than ``max_df`` units proposes none either.
-    Counting shared terms per pair keeps the pairs scored close to the pairs that can match,
-    instead of every pair that happens to share one common word.
-    """
-    shared, _ = _shared_rare_terms(groups, max_df)
-    small = [_content_terms(unit[0].terms) <= _FEW_TERMS for unit in groups]
-    return {pair for pair, n in shared.items() if n >= 2 or small[pair[0]] or small[pair[1]]}
 
 
 def _shared_rare_terms(
@@ -196,16 +183,3 @@ def _can_merge(
             if p:
                 total += p.score * size[x] * size[y]
     return total / (sum(size[x] for x in a) * sum(size[y] for y in b)) >= floor
-
-
-def cluster(
-    statements: Sequence[Statement], threshold: float, max_df: int = 200, link_ratio: float = 0.75
-) -> list[list[Statement]]:
-    """Groups of statements that say the same thing, largest first."""
-    groups = units(statements)
-    pairs = scored_pairs(groups, idf(s.terms for s in statements), max_df, threshold * 0.5)
-    return merge(groups, pairs, threshold, link_ratio)
-
-
-def weights_for(statements: Sequence[Statement]) -> dict[str, float]:
-    return idf(s.terms for s in statements)

@@ -2,7 +2,7 @@
 
 **What is a denial.** The extractor's stance ``deny``, and also an asserted statement that
 
-1. calls something false (``data/claims.toml`` [deny_phrases]: "absolutely false", "complete
+1. calls something false (``data/denials.toml`` [false] patterns: "absolutely false", "complete
    fabrication", "invented in Brennick");
 2. has a sentence that opens by negating ("no ...", "There is no ...") and comes right after a
    denial by the same speaker in the same article (no other statement of theirs in between),
@@ -59,12 +59,10 @@ from headwater.claims.lexicon import claims_lexicon, nation_side
 from headwater.claims.match import figures_of, is_content, similarity
 from headwater.claims.origins import speaker_key, speaker_side
 from headwater.claims.signatures import Lemmatizer, signature, stem
+from headwater.lexicon import alternation, pattern, phrases, words
 from headwater.model import Attribution
 
-_LEADING_NEGATION = re.compile(
-    r"(?i)(?:^|[.!?]\s+)\W*(?:that\s+)?(?:there\s+(?:is|was|are|were|has\s+been|have\s+been|had\s+been|will\s+be)\s+)?"
-    r"(?:no|not|never|none|nothing|nobody|neither)\b"
-)
+_LEADING_NEGATION = pattern("denials.toml", "negation.leading")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -74,12 +72,9 @@ def leading_negation(text: str) -> bool:
     return bool(_LEADING_NEGATION.search(text))
 
 
-_POINTER = re.compile(
-    r"\b([A-Z][\w’'.-]*)\s+(?:[\w-]+\s+)?(?:claims?|figures?|reports?|intelligence|assessments?"
-    r"|allegations?|accounts?|estimates?|numbers?)\b"
-)
+_POINTER = alternation("denials.toml", "targets.owned", before=r"\b([A-Z][\w’'.-]*)\s+(?:[\w-]+\s+)?", after=r"\b")
 _REFERENTIAL = frozenset(claims_lexicon().referential) | frozenset(stem(w) for w in claims_lexicon().referential)
-_SWEEP = re.compile(r"(?i)\b(?:intelligence|assessments?|reports?)\b")
+_SWEEP = alternation("denials.toml", "targets.sweep", before=r"(?i)\b", after=r"\b")
 _CLAUSE = re.compile(r"[.;:!?]\s|,\s(?:and|but)\s|\sand\s(?=(?:described|called|said|added|denied)\b)")
 
 
@@ -147,11 +142,6 @@ def follow_ups(attributions: Sequence[Attribution], denied: set[int], window: in
     return found
 
 
-def other_party(a: Attribution, b: Attribution) -> bool:
-    """Another speaker, and another side when both sides are known."""
-    return _other(speaker_key(a), speaker_side(a), speaker_key(b), speaker_side(b))
-
-
 def _other(ka: tuple[str, str], sa: str, kb: tuple[str, str], sb: str) -> bool:
     return ka != kb and (sa == "unknown" or sb == "unknown" or sa != sb)
 
@@ -211,7 +201,7 @@ def by_referent(
     return {t.claim for _, t in near if t.key == key}
 
 
-_PRONOMINAL = frozenset({"this", "it", "all", "these", "such"})
+_PRONOMINAL = words("claims.toml", "referential.pronominal")
 
 
 def points_back(text: str) -> bool:
@@ -226,10 +216,11 @@ def points_back(text: str) -> bool:
 
 
 _REPORT_HEAD = re.compile(
-    r"(?i)^\W*(?:(?:the|this|that|these|those|its|their|his|her|such|any|all|recent|new|latest"
-    r"|same|earlier|media|press|news|\w+['’]s)\s+){0,4}(?:report|claim|allegation|account|stor"
-    r"|assertion|suggestion|rumou?r|intelligence|assessment|figure|number|estimate|accusation"
-    r"|charge|notion|idea|characteri[sz]ation|description|version|speculation)\w*\b"
+    r"(?i)^\W*(?:(?:"
+    + "|".join(phrases("denials.toml", "targets.head_modifiers"))
+    + r")\s+){0,4}(?:"
+    + "|".join(phrases("denials.toml", "targets.heads"))
+    + r")\w*\b"
 )
 
 

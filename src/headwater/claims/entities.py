@@ -30,132 +30,21 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from headwater.extract.propositions import name_key
+from headwater.lexicon import phrases, words
 from headwater.model import Attribution, Speaker
 
 _HONORIFIC = re.compile(
-    r"(?i)^(?:the\s+)?(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|prof|president|senator|sen|rep"
-    r"|gov|governor|representative)\.?\s+"
+    r"(?i)^(?:the\s+)?(?:"
+    + "|".join((*phrases("speakers.toml", "honorifics.words"), *phrases("claims.toml", "entity_words.name_titles")))
+    + r")\.?\s+"
 )
+_SUFFIXES = words("claims.toml", "entity_words.name_suffixes")
 _DET = re.compile(r"(?i)^(?:the|a|an)\s+")
-_NEGATIVE = frozenset({"no", "none", "nobody", "noone", "nothing", "neither", "nor"})
-_UNIVERSAL = frozenset({"everyone", "everybody", "everything", "all", "anyone", "anybody", "someone", "somebody"})
-_PRONOUNS = frozenset(
-    {
-        "i",
-        "you",
-        "he",
-        "she",
-        "it",
-        "we",
-        "they",
-        "him",
-        "her",
-        "them",
-        "his",
-        "its",
-        "their",
-        "theirs",
-        "hers",
-        "who",
-        "which",
-        "that",
-        "this",
-        "these",
-        "those",
-        "one",
-        "us",
-        "me",
-    }
-)
-_DOCUMENTS = frozenset(
-    {
-        "information",
-        "intelligence",
-        "assessment",
-        "assessments",
-        "declassified",
-        "classified",
-        "report",
-        "reports",
-        "claim",
-        "claims",
-        "allegation",
-        "allegations",
-        "account",
-        "accounts",
-        "data",
-        "figures",
-        "figure",
-        "document",
-        "documents",
-        "statement",
-        "statements",
-        "news",
-        "story",
-        "stories",
-        "article",
-        "rumour",
-        "rumours",
-        "rumor",
-        "rumors",
-        "speech",
-        "message",
-        "letter",
-        "email",
-        "e-mail",
-        "memo",
-        "poll",
-        "polls",
-        "survey",
-        "surveys",
-        "study",
-        "analysis",
-        "video",
-        "footage",
-        "photo",
-        "post",
-        "tweet",
-        "resolution",
-        "release",
-        "filing",
-        "filings",
-        "record",
-        "records",
-        "transcript",
-    }
-)
-_QUALIFIERS = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "same",
-        "new",
-        "latest",
-        "earlier",
-        "newly",
-        "received",
-        "its",
-        "their",
-        "his",
-        "her",
-        "recent",
-        "such",
-        "other",
-        "any",
-        "no",
-        "further",
-        "more",
-        "additional",
-        "one",
-        "some",
-        "another",
-    }
-)
+_NEGATIVE = words("claims.toml", "entity_words.negative")
+_UNIVERSAL = words("claims.toml", "entity_words.universal")
+_PRONOUNS = words("claims.toml", "entity_words.pronouns")
+_DOCUMENTS = words("claims.toml", "entity_words.documents")
+_QUALIFIERS = words("claims.toml", "entity_words.qualifiers")
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +103,7 @@ def _person_parts(name: str) -> tuple[str, str] | None:
     clean = _HONORIFIC.sub("", _DET.sub("", name.strip()))
     clean = re.sub(r"\s*\([^)]*\)\s*", " ", clean)  # "(R-OH)"
     words = [w for w in re.findall(r"[^\W\d_][\w’'.-]*", clean) if w[0].isupper() or len(w) > 2]
-    words = [w for w in words if not re.fullmatch(r"[A-Z]\.?", w) and w.lower() not in ("jr", "sr", "ii", "iii")]
+    words = [w for w in words if not re.fullmatch(r"[A-Z]\.?", w) and w.lower() not in _SUFFIXES]
     if not words:
         return None
     last = name_key(words[-1])

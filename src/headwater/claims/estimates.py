@@ -1,8 +1,9 @@
 """Estimates side by side: quantities grouped by what is counted, and numeric contradictions.
 
-Each figure is read as an interval: a range as written; "more than"/"over"/"at least" x as
-[x, inf); "fewer than"/"less than"/"up to"/"no more than"/"at most" x as [0, x]; "about",
-"around", "roughly", "nearly", "some" x as [0.9x, 1.1x]; a bare figure as [x, x]. Two figures of
+Each figure is read as an interval: a range as written; otherwise as its qualifier's bound says
+(``data/quantities.toml`` [qualifiers]): "more than"/"over"/"at least" x as [x, inf); "fewer
+than"/"less than"/"up to"/"no more than"/"at most" x as [0, x]; "about", "around", "roughly",
+"nearly", "some" x as [0.9x, 1.1x]; a bare figure as [x, x]. Two figures of
 the same quantity from different parties (not the same speaker, not the same known side) whose
 intervals do not meet contradict each other.
 Variants of one quantity ("Varnian armoured vehicles destroyed" / "... destroyed or abandoned")
@@ -21,22 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from headwater.extract.quantities import describe
+from headwater.extract.quantities import lexicon as quantity_lexicon
 from headwater.model import Quantity
-
-_UPPER = ("fewer than", "less than", "up to", "no more than", "at most", "not more than", "under", "as many as")
-_LOWER = ("more than", "over", "at least", "no fewer than", "well over", "just over")
-_APPROX = (
-    "about",
-    "around",
-    "roughly",
-    "approximately",
-    "nearly",
-    "almost",
-    "some",
-    "close to",
-    "an estimated",
-    "estimated",
-)
 
 
 @dataclass(slots=True)
@@ -58,12 +45,12 @@ def interval(q: Quantity) -> tuple[float, float]:
     if q.low is not None and q.high is not None:
         return q.low, q.high
     v = q.value if q.value is not None else math.nan
-    base = (q.qualifier or "").split(",")[0].strip()
-    if base in _UPPER:
+    bound = quantity_lexicon().bounds.get((q.qualifier or "").split(",")[0].strip())
+    if bound == "upper":
         return 0.0, v
-    if base in _LOWER:
+    if bound == "lower":
         return v, math.inf
-    if base in _APPROX:
+    if bound == "approximate":
         return 0.9 * v, 1.1 * v
     return v, v
 
@@ -142,21 +129,9 @@ def base_quantity(name: str) -> str:
     return name.split(" or ", 1)[0]
 
 
-_SYNONYMS = {
-    "less than": "fewer than",
-    "over": "more than",
-    "well over": "more than",
-    "just over": "more than",
-    "not more than": "no more than",
-    "approximately": "about",
-    "around": "about",
-    "roughly": "about",
-}
-
-
 def _base_qualifier(q: Quantity) -> str:
     base = (q.qualifier or "").split(",")[0].strip()
-    return _SYNONYMS.get(base, base)
+    return quantity_lexicon().same.get(base, base)
 
 
 def _party(q: Quantity, groups: dict[str, str]) -> tuple[str, ...]:

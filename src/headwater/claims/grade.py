@@ -33,7 +33,6 @@ from headwater.claims.origins import party_keys, reference_name, speaker_side
 from headwater.claims.signatures import likelihood_term, subject_sides
 from headwater.model import Attribution, Grade, Origin
 
-NAMED = {"person", "organization", "media"}
 RELIABILITY = {
     "A": "completely reliable",
     "B": "usually reliable",

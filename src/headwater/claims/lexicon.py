@@ -1,19 +1,19 @@
-"""The claims lexicon (``data/claims.toml``) and the nation words of ``data/quantities.toml`` (``headwater.nations``).
+"""The claims lexicon (``data/claims.toml``), the denial patterns of ``data/denials.toml`` and the
+nation words of ``data/quantities.toml`` (``headwater.nations``), read through ``headwater.lexicon``.
 
-Loaded once. Everything the claims stage knows about words lives in those two data files:
-concept phrases, which concepts are predicates, stop words, referential and denial phrases,
-official roles, likelihood terms, and the nation words that tell whose soldiers, whose
-officials, whose claims ("Varnian", "Ostreli", "Russian", "US").
+Loaded once. Everything the claims stage knows about words lives in data files: concept phrases,
+which concepts are predicates, stop words, referential and denial phrases, official roles,
+likelihood terms, and the nation words that tell whose soldiers, whose officials, whose claims
+("Varnian", "Ostreli", "Russian", "US").
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from headwater.lexicon import alternation, mapping, pattern, phrases, words
 from headwater.nations import nation_side, nations, side_in
 
 __all__ = ["CaselessSearch", "ClaimsLexicon", "claims_lexicon", "nation_side", "side_in"]
@@ -53,30 +53,29 @@ class ClaimsLexicon:
     any_concept: CaselessSearch  # finds whether some concept phrase occurs: texts without one skip the concepts
 
 
-def _data(name: str) -> dict:  # type: ignore[type-arg]
-    return tomllib.loads(resources.files("headwater.data").joinpath(name).read_text(encoding="utf-8"))
-
-
 @lru_cache(maxsize=1)
 def claims_lexicon() -> ClaimsLexicon:
-    data = _data("claims.toml")
+    c = "claims.toml"
+    concept_table = mapping(c, "concepts")
     concepts = tuple(
-        (name, re.compile(r"(?i)\b(?:" + "|".join(pats) + r")")) for name, pats in data["concepts"].items()
+        (name, re.compile(r"(?i)\b(?:" + "|".join(phrases(c, f"concepts.{name}")) + r")")) for name in concept_table
     )
-    likelihood = tuple(sorted(data["likelihood"].items(), key=lambda kv: len(kv[0]), reverse=True))
+    likelihood = tuple(sorted(mapping(c, "likelihood").items(), key=lambda kv: len(kv[0]), reverse=True))
     return ClaimsLexicon(
         concepts=concepts,
-        arguments=frozenset(data["concept_roles"]["arguments"]),
-        measures=frozenset(data["concept_roles"]["measures"]),
-        light=frozenset(data["concept_roles"].get("light", [])),
-        subjects={k.lower(): v for k, v in data["subjects"].items()},
-        stopwords=frozenset(data["stopwords"]["words"]),
-        referential=frozenset(data["referential"]["words"]),
+        arguments=words(c, "concept_roles.arguments"),
+        measures=words(c, "concept_roles.measures"),
+        light=words(c, "concept_roles.light"),
+        subjects={k.lower(): v for k, v in mapping(c, "subjects").items()},
+        stopwords=words(c, "stopwords.words"),
+        referential=words(c, "referential.words"),
         likelihood=likelihood,
-        deny_phrase=re.compile(r"(?i)(?:" + "|".join(data["deny_phrases"]["words"]) + r")"),
-        cited_figure=re.compile(data["cited_figure"]["pattern"]),
-        official_role=re.compile(r"(?i)\b(?:" + "|".join(data["official_roles"]["words"]) + r")"),
-        titles=frozenset(data["titles"]["words"]),
+        deny_phrase=alternation("denials.toml", "false.patterns", flags=re.I),
+        cited_figure=pattern(c, "cited_figure.pattern"),
+        official_role=alternation(c, "official_roles.words", before=r"\b", flags=re.I),
+        titles=words(c, "titles.words"),
         nations=nations(),
-        any_concept=CaselessSearch(r"\b(?:" + "|".join(p for pats in data["concepts"].values() for p in pats) + r")"),
+        any_concept=CaselessSearch(
+            r"\b(?:" + "|".join(p for name in concept_table for p in phrases(c, f"concepts.{name}")) + r")"
+        ),
     )

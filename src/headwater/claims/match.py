@@ -77,19 +77,8 @@ def is_content(term: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
-def _size(sig: frozenset[str]) -> int:
-    """Content terms and figures of a statement."""
-    return sum(1 for t in sig if is_content(t) or t[0] == "#")
-
-
-@lru_cache(maxsize=1 << 16)
 def figures_of(sig: frozenset[str]) -> frozenset[str]:
     return frozenset(t for t in sig if t[0] == "#")
-
-
-def figures_disagree(a: frozenset[str], b: frozenset[str]) -> bool:
-    fa, fb = figures_of(a), figures_of(b)
-    return bool(fa) and bool(fb) and not fa & fb
 
 
 @lru_cache(maxsize=1 << 16)
@@ -101,12 +90,6 @@ def _nation_owners(sig: frozenset[str]) -> dict[str, frozenset[str]]:
             if owner.isupper():
                 out.setdefault(concept, set()).add(owner)
     return {c: frozenset(o) for c, o in out.items()}
-
-
-def subjects_disagree(a: frozenset[str], b: frozenset[str]) -> bool:
-    """The same predicate said of different nations ("Varnian soldiers killed" / "Ostreli losses")."""
-    oa, ob = _nation_owners(a), _nation_owners(b)
-    return any(not oa[c] & ob[c] for c in oa.keys() & ob.keys())
 
 
 def weighted_overlap(
@@ -130,14 +113,6 @@ def weighted_overlap(
     small = a if wa <= wb else b
     terms = sum(1 for t in small if is_content(t) or t[0] == "#")
     return 0.5 * (2 * ws / (wa + wb)) + 0.5 * (ws / min(wa, wb)) * min(1.0, terms / max(full_terms, 1))
-
-
-def _unmeasured(a: frozenset[str], b: frozenset[str]) -> bool:
-    """A measured concept ("killed") with a figure on one side only: an estimate and a statement
-    without one ("losses had been significant") are not one claim."""
-    measures = claims_lexicon().measures
-    shared = {t[1:] for t in a & b if t[0] == "~"} & measures
-    return bool(shared) and bool(figures_of(a)) != bool(figures_of(b))
 
 
 class Profile(NamedTuple):
@@ -173,7 +148,7 @@ class Matcher:
             weights: list[float] = []
             figures: list[str] = []
             size = 0
-            for t in sig:  # one pass: _size, figures_of and the total, summed in this order
+            for t in sig:  # one pass: the size, the figures and the total, summed in this order
                 w = tw.get(t)
                 weights.append(self.weight(t) if w is None else w)
                 kind = t[0]

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from headwater.claims.lexicon import claims_lexicon, nation_side
+from headwater.lexicon import words
 from headwater.model import Attribution, Origin
 from headwater.nations import speaker_side
 
@@ -231,7 +232,7 @@ def _words_overlap(a: str, b: str) -> float:
     return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
 
 
-_REPORT_WORDS = frozenset({"the", "a", "an", "this", "that", "same", "new", "latest", "earlier", "its", "their"})
+_REPORT_WORDS = words("claims.toml", "origin_words.report_determiners")
 
 
 def reference_only(a: Attribution) -> bool:

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from headwater.claims.lexicon import claims_lexicon
 from headwater.claims.match import figures_of
+from headwater.lexicon import words
 from headwater.model import Proposition
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ def negated(s: Statement) -> bool:
     return prop(s).negated
 
 
-_EXISTENCE = frozenset({"be", "exist", "grow", "remain", "emerge", "appear", "increase", "rise", "deepen", "persist"})
+_EXISTENCE = words("claims.toml", "proposition_words.existence")
 
 
 @lru_cache(maxsize=1 << 16)

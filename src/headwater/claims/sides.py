@@ -25,6 +25,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from headwater.claims.lexicon import side_in
+from headwater.lexicon import words
 from headwater.model import Attribution
 
 _UNKNOWN = ("unknown", "")
@@ -73,25 +74,7 @@ def _by_longer_name(words: tuple[str, ...], known: list[tuple[tuple[str, ...], s
     return next(iter(sides)) if len(sides) == 1 else None
 
 
-_PERSONAL = frozenset(
-    {
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "major",
-        "general",
-        "colonel",
-        "lieutenant",
-        "retired",
-        "deputy",
-        "chief",
-        "head",
-        "press",
-        "secretary",
-        "senior",
-        "former",
-    }
-)
+_PERSONAL = words("claims.toml", "side_words.personal_roles")
 
 
 def _by_role(role: str | None, known: list[tuple[tuple[str, ...], str]]) -> str | None:

@@ -30,18 +30,13 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from headwater.claims.lexicon import claims_lexicon, nation_side
+from headwater.lexicon import alternation, phrases
 
 Lemmatizer = Callable[[Sequence[str]], list[list[str]]]
 
-_NEGATION = re.compile(
-    r"(?i)\b(?:no|not|never|nothing|none|nobody|n't|scepticism|sceptical|skepticism|skeptical"
-    r"|doubts?|doubted|doubtful)\b|n't\b"
-)
+_NEGATION = alternation("claims.toml", "signature_words.negation", before=r"(?i)\b", after=r"\b|n't\b")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
-_MONTHS = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
+_MONTHS = "(?:" + "|".join(phrases("claims.toml", "signature_words.months")) + ")"
 _DATE = re.compile(
     rf"\b{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b(?:,?\s+\d{{4}})?"

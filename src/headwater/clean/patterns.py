@@ -1,4 +1,4 @@
-"""The shipped boilerplate pattern list (``data/boilerplate.toml``), compiled once."""
+"""The boilerplate pattern list (``data/boilerplate.toml``, read through ``headwater.lexicon``, or a user's file), compiled once."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
+from headwater import lexicon
 from headwater.errors import ConfigError
 
 
@@ -33,7 +33,7 @@ def load_patterns(path: str = "boilerplate.toml") -> Patterns:
         if p.is_absolute() or (p.exists() and p.parent != Path(".")):
             text = p.read_text(encoding="utf-8")
         else:
-            text = resources.files("headwater.data").joinpath(path).read_text(encoding="utf-8")
+            text = lexicon.text(path)
         table = tomllib.loads(text)["patterns"]
         alternatives = [f"(?P<{name}>{expr})" for name, expr in table.items()]
         regex = re.compile("|".join(alternatives), re.I)

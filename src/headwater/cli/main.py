@@ -23,11 +23,7 @@ COMMAND_MODULES = (
 
 def _load_commands() -> None:
     for module in COMMAND_MODULES:
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
+        importlib.import_module(module)
 
 
 def main() -> None:

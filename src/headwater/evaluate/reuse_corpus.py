@@ -29,10 +29,9 @@ VOCABULARY_FILE = "reuse_vocabulary.txt"  # in headwater/data: vocabulary(exampl
 
 def shipped_vocabulary() -> tuple[list[str], list[int]]:
     """The example corpus's vocabulary as shipped in the package (an installed headwater has no examples/)."""
-    from importlib import resources
+    from headwater.lexicon import lines
 
-    text = resources.files("headwater.data").joinpath(VOCABULARY_FILE).read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    rows = [line.split("\t") for line in lines(VOCABULARY_FILE) if line]
     return [w for w, _ in rows], [int(c) for _, c in rows]
 
 

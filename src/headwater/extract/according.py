@@ -8,11 +8,13 @@ from typing import TYPE_CHECKING
 
 from headwater.extract.context import Cand, Ctx, token_chars
 from headwater.extract.verbs import speaker_range
+from headwater.lexicon import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _CITING = re.compile(r"\b[Cc]iting\b")
+_NOT_SOURCES = words("cues.toml", "according_not_sources.words")
 
 
 def _token_at(ctx: Ctx, char: int, sent: Span) -> Token | None:
@@ -66,16 +68,7 @@ def _from_match(ctx: Ctx, sent: Span, a: int, b: int, lo: int, stop: int) -> Can
         return None
     head = _np_head(first, sent)
     partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
-    if (head.like_num and not partitive) or head.lower_ in (
-        "cent",
-        "day",
-        "year",
-        "week",
-        "month",
-        "hour",
-        "capita",
-        "person",
-    ):
+    if (head.like_num and not partitive) or head.lower_ in _NOT_SOURCES:
         return None
     lo, stop = _parentheses(ctx, a, lo, stop)
     left, right = speaker_range(head)
@@ -126,7 +119,7 @@ def _possessive(ctx: Ctx, sent: Span) -> list[Cand]:
     return out
 
 
-_POLLS = ("poll", "survey")
+_POLLS = words("cues.toml", "according_polls.nouns")
 
 
 def _in_poll(ctx: Ctx, sent: Span) -> list[Cand]:

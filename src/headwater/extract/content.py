@@ -8,12 +8,14 @@ import re
 from typing import TYPE_CHECKING
 
 from headwater.extract.context import Ctx, token_chars
+from headwater.lexicon import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
-_CONTRAST = ("while", "whereas", "although", "though", "but", "because", "as", "since", "when", "after", "before")
+_QUESTION_VERBS = words("cues.toml", "questions.verbs")
+_CONTRAST = words("cues.toml", "content.contrast")
 Chars = tuple[int, int]
 
 
@@ -46,7 +48,7 @@ def _question(tok: Token, c: Token) -> bool:
     return (
         c.dep_ == "advcl"
         and c.i > tok.i
-        and tok.lemma_.lower() in ("ask", "wonder", "question", "inquire")
+        and tok.lemma_.lower() in _QUESTION_VERBS
         and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
     )
 
@@ -113,7 +115,7 @@ def _inner_stops(ctx: Ctx, tok: Token, comp: Token) -> int | None:
     return None
 
 
-_ASIDE_MARKS = ("though", "although", "while", "whereas", "as")
+_ASIDE_MARKS = words("cues.toml", "content.aside_marks")
 
 
 def _aside(t: Token) -> bool:
@@ -285,7 +287,7 @@ def lead_in(ctx: Ctx, start: int, cue: Token | None = None) -> int:
     return sent.start_char if crossing else inner
 
 
-_ADDRESSEE = ("tell", "ask", "inform", "assure", "remind", "warn", "advise", "urge")
+_ADDRESSEE = words("cues.toml", "content.addressee")
 
 
 def quote_after(ctx: Ctx, tok: Token, subj: Token | None) -> Chars | None:
@@ -370,8 +372,8 @@ def as_clause(ctx: Ctx, tok: Token) -> Chars | None:
     return doc[b + 1].idx if b + 1 <= right else token_chars(doc[b])[1], token_chars(doc[right])[1]
 
 
-_OBJ_PREPS = ("for", "as", "of", "against", "with", "over", "into", "about", "to")
-_OBJ_PREP = ("call", "accuse", "blame", "describe", "praise", "criticize", "criticise", "thank", "credit", "fault")
+_OBJ_PREPS = words("cues.toml", "content.object_preps")
+_OBJ_PREP = words("cues.toml", "content.object_prep_verbs")
 
 
 def object_content(ctx: Ctx, tok: Token) -> Chars | None:
@@ -391,7 +393,7 @@ def object_content(ctx: Ctx, tok: Token) -> Chars | None:
 
 
 # Prepositions that set the scene ("thanked supporters at a rally") rather than complete the content.
-_CIRCUMSTANCE = ("at", "aboard", "near", "via")
+_CIRCUMSTANCE = words("cues.toml", "content.circumstance_preps")
 
 
 def _complement(c: Token, obj: Token, lemma: str) -> bool:

@@ -10,12 +10,15 @@ from typing import TYPE_CHECKING
 from headwater.extract.doccache import doc_text
 from headwater.extract.lexicon import Cues, Speakers, cues, speakers
 from headwater.extract.quotes import QUOTE_CHARS, Quote, find_quotes
+from headwater.lexicon import phrases
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 EDGE = set(" \t\r\n,.;:—–-")
-_ABBREV = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Jr|Sr|Inc|Corp|Co|Ltd|St|Mr|Mrs|Ms|Dr|Gov|Sen|Rep|etc)\.)$")
+_ABBREV = re.compile(
+    r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:" + "|".join(phrases("cues.toml", "abbreviations.words")) + r")\.)$"
+)
 
 
 @dataclass(slots=True)

@@ -23,6 +23,7 @@ from headwater.extract.resolve import Mention, resolve
 from headwater.extract.sourceless import sourceless_candidates
 from headwater.extract.speakers import Info
 from headwater.extract.turns import turn_candidates
+from headwater.lexicon import words
 from headwater.model import Attribution, Document, Span, Speaker
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ def candidates(doc: Doc, unattributed: bool = True) -> tuple[Ctx, list[Cand]]:
 # share of its container's (overlap over union, in characters) repeats it; measured on PolNeAR train and dev
 # (0.3 to 0.6 all helped a little; 0.4 best on dev).
 ECHO = 0.4
-_SELF = ("he", "she", "they", "we", "i", "it")
+_SELF = words("speakers.toml", "self_report.pronouns")
 
 
 def _self_report(ctx: Ctx, cand: Cand) -> bool:

@@ -10,12 +10,13 @@ from headwater.extract.content import lead_in
 from headwater.extract.context import Cand, Ctx, token_chars
 from headwater.extract.quotes import Quote
 from headwater.extract.verbs import cue_tokens, speaker_range, subject
+from headwater.lexicon import phrases
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _HEADLINE = re.compile(
-    r"(?P<cue>\b(?:says|said|claims|warns|admits|insists|reveals|tells|told|explains|confirms|denies)\b)\s+"
+    r"(?P<cue>\b(?:" + "|".join(phrases("cues.toml", "headline.verbs")) + r")\b)\s+"
     r"(?P<who>(?:[A-Z][\w'’.-]*\s?){1,4})\s*[.!]?\s*$"
 )
 _LABEL = re.compile(r"^[^:\n]{1,30}:\s+")

@@ -1,17 +1,13 @@
-"""The lexicons the extractor uses, loaded once from ``data/cues.toml`` and ``data/speakers.toml``."""
+"""The lexicons the extractor uses, loaded once (through ``headwater.lexicon``) from ``data/cues.toml``,
+``data/speakers.toml`` and the denial lexicon ``data/denials.toml``."""
 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
-
-def _data(name: str) -> dict[str, Any]:
-    return tomllib.loads(resources.files("headwater.data").joinpath(name).read_text(encoding="utf-8"))
+from headwater.lexicon import alternation, mapping, pairs, phrases, words
 
 
 @dataclass(frozen=True)
@@ -54,32 +50,32 @@ class Speakers:
     descriptions: dict[str, frozenset[str]]
 
 
-def _alternation(phrases: list[str]) -> re.Pattern[str]:
+def _alternation(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in phrases), re.I)
 
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
-    d = _data("cues.toml")
+    c = "cues.toml"
+    cue_nouns = phrases(c, "nouns.cues")
     return Cues(
-        speech=frozenset(d["verbs"]["speech"]),
-        belief=frozenset(d["verbs"]["belief"]),
-        deny=frozenset(d["verbs"]["deny"]),
-        intent=frozenset(d["verbs"]["intent"]),
-        raising=frozenset(d["sourceless"]["raising"]),
-        passive=frozenset(d["sourceless"]["passive"]),
-        nouns=frozenset(d["nouns"]["cues"]),
-        sourceless_nouns=frozenset(d["nouns"]["sourceless"]),
-        light=frozenset((a, b) for a, b in d["light"]["pairs"])
-        | frozenset((v, n) for v in d["light"]["verbs"] for n in d["nouns"]["cues"]),
-        adjectives=frozenset(d["adjectives"]["cues"]),
-        np_verbs=frozenset(d["np_content"]["verbs"]),
-        phrasal=frozenset((a, b) for a, b in d["phrasal"]["pairs"]),
-        deny_phrases=re.compile(r"\b(?:" + "|".join(re.escape(p) for p in d["deny_phrases"]["phrases"]) + r")\b", re.I),
-        no_comment=_alternation(d["no_comment"]["patterns"]),
-        hedges=re.compile("|".join(f"(?:{p})" for p in d["hedges"]["patterns"])),
-        according=re.compile("|".join(f"(?:{p})" for p in d["according_to"]["patterns"])),
-        possessive_nouns=frozenset(d["according_to"]["possessive_nouns"]),
+        speech=words(c, "verbs.speech"),
+        belief=words(c, "verbs.belief"),
+        deny=words("denials.toml", "verbs.lemmas"),
+        intent=words(c, "verbs.intent"),
+        raising=words(c, "sourceless.raising"),
+        passive=words(c, "sourceless.passive"),
+        nouns=frozenset(cue_nouns),
+        sourceless_nouns=words(c, "nouns.sourceless"),
+        light=pairs(c, "light.pairs") | frozenset((v, n) for v in phrases(c, "light.verbs") for n in cue_nouns),
+        adjectives=words(c, "adjectives.cues"),
+        np_verbs=words(c, "np_content.verbs"),
+        phrasal=pairs(c, "phrasal.pairs"),
+        deny_phrases=alternation("denials.toml", "false.phrases", escape=True, before=r"\b", after=r"\b", flags=re.I),
+        no_comment=_alternation(phrases(c, "no_comment.patterns")),
+        hedges=re.compile("|".join(f"(?:{p})" for p in phrases(c, "hedges.patterns"))),
+        according=re.compile("|".join(f"(?:{p})" for p in phrases(c, "according_to.patterns"))),
+        possessive_nouns=words(c, "according_to.possessive_nouns"),
     )
 
 
@@ -97,18 +93,17 @@ def _side_pattern(words: list[str]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def speakers() -> Speakers:
-    d = _data("speakers.toml")
-    t = d["types"]
+    s = "speakers.toml"
     return Speakers(
-        sides=tuple((_side_pattern(words), side) for side, words in d["sides"].items()),
-        titles=frozenset(d["roles"]["titles"]),
-        anonymous=frozenset(t["anonymous"]),
-        anonymous_plural=frozenset(t["anonymous_plural"]),
-        group=frozenset(t["group"]),
-        organization=frozenset(t["organization"]),
-        media=frozenset(t["media"]),
-        singular=frozenset(d["pronouns"]["singular"]),
-        plural=frozenset(d["pronouns"]["plural"]),
-        relative=frozenset(d["pronouns"]["relative"]),
-        descriptions={k: frozenset(v) for k, v in d["descriptions"].items()},
+        sides=tuple((_side_pattern(list(ws)), side) for side, ws in mapping(s, "sides").items()),
+        titles=words(s, "roles.titles"),
+        anonymous=words(s, "types.anonymous"),
+        anonymous_plural=words(s, "types.anonymous_plural"),
+        group=words(s, "types.group"),
+        organization=words(s, "types.organization"),
+        media=words(s, "types.media"),
+        singular=words(s, "pronouns.singular"),
+        plural=words(s, "pronouns.plural"),
+        relative=words(s, "pronouns.relative"),
+        descriptions={k: words(s, f"descriptions.{k}") for k in mapping(s, "descriptions")},
     )

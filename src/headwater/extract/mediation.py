@@ -6,34 +6,16 @@ import re
 
 from headwater.extract.context import Cand, Ctx
 from headwater.gazetteer import lookup_outlet, outlet_pattern
+from headwater.lexicon import entry, pattern
 
 _NAME = r"(?:[Tt]he\s+)?(?P<o>[A-Z][\w.&'’-]*(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*){0,4})"
-_VIA = [
-    re.compile(r"\b(?:told|telling|tells|speaking to|speaking with|said to|wrote (?:in|for))\s+" + _NAME),
-    re.compile(
-        r"\b(?:per|according to|citing)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}(?:report|article|story|interview|"
-        r"statement|broadcast)s?\s+(?:from|by|in|on|with)\s+" + _NAME
-    ),
-    re.compile(
-        r"\b[Ii]n\s+(?:an?|the|his|her|their)\s+(?:\w+\s+){0,2}(?:interview|conversation|podcast|op-ed|column|"
-        r"article|appearance)\s+(?:with|on|in|for)\s+" + _NAME
-    ),
-    re.compile(
-        r"\b[Ii]n\s+(?:an?|the)\s+(?:\w+\s+){0,2}(?:video|post|message|statement|tweet|broadcast|address|"
-        r"speech)\s+(?:\w+\s+){0,2}(?:on|to|via)\s+" + _NAME
-    ),
-    re.compile(
-        r"\b(?:on|via)\s+(?P<o>Telegram|Twitter|X|Facebook|Instagram|YouTube|TikTok|VKontakte|VK|WhatsApp|"
-        r"Truth Social|Weibo|state (?:television|TV|media))\b"
-    ),
-]
-_CITING = re.compile(
-    r"\bciting\s+(?P<o>(?:people|persons|sources?|officials?|a source|an official|two|three|"
-    r"unnamed|anonymous|senior|several)\b[^,.;:]{0,60}?)(?=[,.;:]|$)"
+# (pattern, the name must be a known outlet), tried in order (data/cues.toml [[mediation.via]])
+_VIA = tuple(
+    (re.compile(v["pattern"].replace("{name}", _NAME)), bool(v["outlet_only"]))
+    for v in entry("cues.toml", "mediation.via")
 )
-_STATEMENT = re.compile(
-    r"\b(?:said|says|wrote)\s+in\s+a\s+(?P<o>statement|press release|press conference|briefing|speech)\b"
-)
+_CITING = pattern("cues.toml", "mediation.citing")
+_STATEMENT = pattern("cues.toml", "mediation.statement")
 
 
 def _outlet_or_name(name: str, strict: bool) -> str | None:
@@ -56,11 +38,11 @@ def find_via(ctx: Ctx, cand: Cand) -> str | None:
     hi = sent.end_char
     window = ctx.text[lo:hi]
     cs, ce = cand.content[0] - lo, cand.content[1] - lo
-    for i, pattern in enumerate(_VIA):
-        for m in pattern.finditer(window):
+    for via, outlet_only in _VIA:
+        for m in via.finditer(window):
             if cs <= m.start() < ce and cand.kind != "according_to":
                 continue
-            found = _outlet_or_name(m.group("o"), strict=(i != 2))
+            found = _outlet_or_name(m.group("o"), strict=outlet_only)
             if found:
                 return found
     m = _CITING.search(window)

@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING
 from headwater.extract.content import subtree_chars
 from headwater.extract.context import Cand, Ctx, token_chars
 from headwater.extract.verbs import speaker_range, subject
+from headwater.lexicon import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_PREPS = ("of", "to", "for", "about", "on", "against", "with", "over", "toward", "towards", "at", "in")
-_SOURCE_PREPS = ("by", "from")
+_PREPS = words("cues.toml", "noun_cues.content_preps")
+_SOURCE_PREPS = words("cues.toml", "noun_cues.source_preps")
 _LIGHT_PREPS = tuple(p for p in _PREPS if p != "in")  # "gave a speech in Iowa": a place, not the content
 
 
@@ -115,7 +116,7 @@ def _adj_content(tok: Token) -> tuple[tuple[int, int], Token | None] | None:
     return None
 
 
-_ADJ_PREPS = ("of", "about", "with", "at", "in", "to", "on", "over", "toward", "towards")
+_ADJ_PREPS = words("cues.toml", "noun_cues.adjective_preps")
 
 
 def adjective_candidates(ctx: Ctx, taken: list[Cand]) -> list[Cand]:

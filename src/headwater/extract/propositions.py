@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from headwater.extract.doccache import doc_ents, doc_text
-from headwater.extract.lexicon import _data
+from headwater.lexicon import mapping, words
 from headwater.model import Proposition
 from headwater.nations import nation_side
 
@@ -37,73 +37,9 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 _OBJECTS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
-_NEGATIVE_SUBJECTS = frozenset({"nobody", "nothing", "none", "noone", "neither"})
-_PRONOUNS = frozenset(
-    {
-        "i",
-        "you",
-        "he",
-        "she",
-        "it",
-        "we",
-        "they",
-        "me",
-        "him",
-        "her",
-        "us",
-        "them",
-        "this",
-        "that",
-        "these",
-        "those",
-        "who",
-        "which",
-        "what",
-        "someone",
-        "somebody",
-        "something",
-        "anyone",
-        "anybody",
-        "anything",
-        "everyone",
-        "everybody",
-        "everything",
-        "one",
-    }
-)
-_MEASURES = frozenset(
-    {
-        "percent",
-        "%",
-        "number",
-        "share",
-        "majority",
-        "minority",
-        "most",
-        "half",
-        "third",
-        "quarter",
-        "many",
-        "some",
-        "all",
-        "none",
-        "few",
-        "several",
-        "proportion",
-        "percentage",
-        "fraction",
-        "rest",
-        "bulk",
-        "plurality",
-        "part",
-        "each",
-        "both",
-        "one",
-        "two",
-        "dozen",
-        "lot",
-    }
-)
+_NEGATIVE_SUBJECTS = words("cues.toml", "proposition_roles.negative_subjects")
+_PRONOUNS = words("cues.toml", "proposition_roles.pronouns")
+_MEASURES = words("cues.toml", "proposition_roles.measures")
 _NOT_FIGURE_ENTS = frozenset({"DATE", "TIME", "ORDINAL"})
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _QUESTION = re.compile(r"(?i)^\W*(?:(?:and|but|so|or)\s+)?(?:whether|if|unless)\b")
@@ -114,32 +50,10 @@ _TAIL = re.compile(
     r"has|have|had|does|do|did|say|says|said|and|but|or|so|for|of|to|than|as)\b"
 )
 _FIRST_SENTENCE = re.compile(r"^.*?(?:[.!?](?=\s|$)|$)", re.S)
-_FREE_RELATIVE = frozenset({"what", "whatever"})
-_SEEM = frozenset({"seem", "look", "sound", "appear", "feel"})
-_PERSONAL = frozenset({"i", "me", "my"})
-_OPINION_FRAMES = frozenset(
-    {
-        "think",
-        "believe",
-        "feel",
-        "hope",
-        "wish",
-        "guess",
-        "doubt",
-        "suppose",
-        "bet",
-        "know",
-        "suspect",
-        "imagine",
-        "worry",
-        "fear",
-        "expect",
-        "like",
-        "love",
-        "hate",
-        "want",
-    }
-)
+_FREE_RELATIVE = words("cues.toml", "proposition_roles.free_relative")
+_SEEM = words("cues.toml", "proposition_frames.seem")
+_PERSONAL = words("cues.toml", "proposition_roles.personal")
+_OPINION_FRAMES = words("cues.toml", "proposition_frames.opinion")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +71,7 @@ class PropositionLexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> PropositionLexicon:
-    d: dict[str, Any] = _data("cues.toml")["propositions"]
+    d: dict[str, Any] = mapping("cues.toml", "propositions")
     sets = {k: frozenset(v) for k, v in d.items() if isinstance(v, list)}
     return PropositionLexicon(**sets, refusal=re.compile(d["refusal"]), formula=re.compile(d["formula"]))
 
@@ -173,33 +87,7 @@ def name_key(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", w)
 
 
-_TITLES = frozenset(
-    {
-        "president",
-        "minister",
-        "leader",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "secretary",
-        "chief",
-        "senator",
-        "governor",
-        "general",
-        "chancellor",
-        "premier",
-        "king",
-        "queen",
-        "mayor",
-        "director",
-        "commander",
-        "ambassador",
-        "candidate",
-        "nominee",
-        "chairman",
-        "chairwoman",
-    }
-)
+_TITLES = words("cues.toml", "proposition_roles.titles")
 
 
 def _named(tok: Token) -> Token | None:
@@ -273,26 +161,8 @@ def main_predicate(span: Span) -> Token | None:
     return min(verbs, key=lambda t: (_depth(t, inside), not _finite(t), t.i))
 
 
-_BELIEF = frozenset(
-    {
-        "believe",
-        "think",
-        "know",
-        "understand",
-        "assess",
-        "judge",
-        "suspect",
-        "conclude",
-        "say",
-        "feel",
-        "expect",
-        "fear",
-        "hope",
-        "find",
-        "see",
-    }
-)
-_EVIDENCE = frozenset({"information", "evidence", "intelligence", "indication", "sign", "report", "proof"})
+_BELIEF = words("cues.toml", "proposition_frames.belief")
+_EVIDENCE = words("cues.toml", "proposition_frames.evidence")
 
 
 def embedded(main: Token, span: Span) -> Token:

@@ -12,42 +12,23 @@ A spaCy ``Doc`` may be passed for its sentence boundaries; without one a rule sp
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from headwater.lexicon import LexiconError, alternation, mapping, phrases, words
+from headwater.lexicon import pattern as data_pattern
 from headwater.model import Attribution, Document, Quantity, Span
 
-_WORD_NUMBERS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "hundred": 100,
-    "a hundred": 100,
-    "a thousand": 1000,
-    "dozens": None,
-    "hundreds": None,
-    "thousands": None,
+_WORD_NUMBERS: dict[str, int | None] = {
+    **mapping("quantities.toml", "numbers.words"),
+    **mapping("quantities.toml", "numbers.other_words"),
+    **dict.fromkeys(phrases("quantities.toml", "numbers.vague")),
 }
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
+_SCALE: dict[str, float] = mapping("quantities.toml", "numbers.scale")
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?:thousand|million|billion|bn|mn)\b)?"
-_WORDNUM = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
+_WORDNUM = "(?:" + "|".join(mapping("quantities.toml", "numbers.words")) + ")"
 _ANYNUM = rf"(?:{_NUM}|\b{_WORDNUM}\b)"
 _RANGE = re.compile(
     rf"(?i)\b(?P<kw>between|from)\s+(?P<lo>{_ANYNUM})\s+(?:and|to)\s+(?P<hi>{_ANYNUM})"
@@ -56,7 +37,7 @@ _RANGE = re.compile(
 _SINGLE = re.compile(rf"(?i)(?<![\w,.])(?P<n>{_ANYNUM})(?![\w,]\d)")
 _SENT = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”’»]?|\n|$)")
 _AFTER_WORDS = 8
-_SO_FAR = re.compile(r"(?i)\bso far\b|\bto date\b|\bup to now\b")
+_SO_FAR = alternation("quantities.toml", "so_far.phrases", escape=True, before=r"(?i)\b", after=r"\b")
 _CUE = re.compile(
     r"(?i)according to (?P<a>(?:the )?[\w.' -]{2,60}?)(?:[,.;]|$)"
     r"|(?:with |as )?(?P<b>(?:the )?(?-i:[A-Z])[\w.'-]*(?: [\w.'-]+){0,4}?)(?: (?:has|have|had))? "
@@ -68,16 +49,10 @@ _OWNED = re.compile(
     r"(?P<who>(?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s\s+(?:own\s+)?"
     r"(?:figure|claim|number|estimate|count)s?\s+(?:of\s+)?(?:[a-z]+\s+){0,2}[«“\"‘']?$"
 )
-_DENIED = re.compile(
-    r"(?i)absolutely false|completely false|not true|untrue|fabricat|invented|nonsense|fake"
-    r"|\b(?:rejected|dismissed|denied|denies|rejects|dismisses)\b"
-)
+_DENIED = alternation("denials.toml", "false.figure_patterns", before="(?i)")
 _HEADLINE_CUE = re.compile(r"^\s*(?P<who>[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,3}):\s+\S")
 _CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but)\s+|\.\s|\s+and\s+(?=(?:described|called|said|dismissed|denied)\b)")
-_OURS = re.compile(
-    r"(?i)\bour\s+(?:own\s+)?(?:losses|soldiers|troops|men|forces|army|casualties|dead)\b"
-    r"|\bwe\s+(?:have\s+|had\s+)?lost\b"
-)
+_OURS = data_pattern("quantities.toml", "own_losses.pattern")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +60,9 @@ class _Lexicon:
     nouns: dict[str, tuple[str, str]]
     events: dict[str, tuple[str, tuple[str, ...]]]
     nations: dict[str, tuple[str, str]]
-    qualifiers: tuple[str, ...]
+    qualifiers: tuple[str, ...]  # longest first
+    bounds: dict[str, str]  # qualifier -> "lower", "upper", "approximate" or "exact"
+    same: dict[str, str]  # qualifier -> the one it counts as in estimate tables ("over" -> "more than")
     as_of: tuple[re.Pattern[str], ...]
     source_nouns: frozenset[str]
     noun_re: re.Pattern[str]
@@ -93,18 +70,33 @@ class _Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
-    data = tomllib.loads(resources.files("headwater.data").joinpath("quantities.toml").read_text(encoding="utf-8"))
-    nouns = {k: (v[0], v[1]) for k, v in data["nouns"].items()}
+    q = "quantities.toml"
+    nouns = {k: (v[0], v[1]) for k, v in mapping(q, "nouns").items()}
     alts = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    qualifiers = mapping(q, "qualifiers")
     return _Lexicon(
         nouns=nouns,
-        events={k: (v[0], tuple(v[1])) for k, v in data["events"].items()},
-        nations={k: (v[0], v[1]) for k, v in data["nations"].items()},
-        qualifiers=tuple(sorted(data["qualifiers"]["words"], key=len, reverse=True)),
-        as_of=tuple(re.compile(p) for p in data["as_of"]["patterns"]),
-        source_nouns=frozenset(data["source_nouns"]["words"]),
+        events={k: (v[0], tuple(v[1])) for k, v in mapping(q, "events").items()},
+        nations={k: (v[0], v[1]) for k, v in mapping(q, "nations").items()},
+        qualifiers=tuple(sorted(qualifiers, key=len, reverse=True)),
+        bounds=_bounds(qualifiers),
+        same={k: v["same"] for k, v in qualifiers.items() if "same" in v},
+        as_of=tuple(re.compile(p) for p in phrases(q, "as_of.patterns")),
+        source_nouns=words(q, "source_nouns.words"),
         noun_re=re.compile(rf"(?i)^(?P<mods>(?:[\w.'’-]+\s+){{0,3}}?)(?P<noun>{alts})\b"),
     )
+
+
+BOUNDS = ("lower", "upper", "approximate", "exact")
+
+
+def _bounds(qualifiers: dict[str, Any]) -> dict[str, str]:
+    out = {}
+    for word, v in qualifiers.items():
+        if not isinstance(v, dict) or v.get("bound") not in BOUNDS:
+            raise LexiconError(f"data/quantities.toml: qualifiers.{word!r} needs bound = one of {', '.join(BOUNDS)}")
+        out[word] = v["bound"]
+    return out
 
 
 def parse_number(text: str) -> float | None:

@@ -10,11 +10,12 @@ from headwater.extract.context import Ctx
 from headwater.extract.doccache import doc_ents
 from headwater.extract.speakers import Info, _title_context, describe, outlet_before, side_of
 from headwater.extract.verbs import speaker_range
+from headwater.lexicon import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-_DEFINITE = ("the", "this", "that", "these", "those")
+_DEFINITE = words("speakers.toml", "resolve.definite")
 
 
 @dataclass(slots=True)

@@ -9,14 +9,15 @@ from typing import TYPE_CHECKING
 
 from headwater.extract.context import Cand, Ctx, token_chars
 from headwater.extract.verbs import speaker_range
+from headwater.lexicon import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _COMPLEMENT = ("xcomp", "ccomp", "prep", "oprd", "attr", "acomp", "dobj", "advcl")
 _CONTENT_END = _COMPLEMENT
-_EXPLETIVE = ("it", "there", "this", "that", "which", "what")
-_NAMING = ("call", "name", "dub", "title", "entitle")
+_EXPLETIVE = words("cues.toml", "sourceless_words.expletive")
+_NAMING = words("cues.toml", "sourceless_words.naming")
 
 
 def _subject(tok: Token, passive: bool) -> Token | None:

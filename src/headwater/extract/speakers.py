@@ -10,14 +10,16 @@ from typing import TYPE_CHECKING
 from headwater.extract.context import Ctx
 from headwater.extract.doccache import doc_ents
 from headwater.gazetteer import lookup_outlet, outlet_pattern
+from headwater.lexicon import alternation, words
 from headwater.nations import nation_side, side_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof)\.?\s+")
+_HONORIFIC = alternation("speakers.toml", "honorifics.words", before="^", after=r"\.?\s+")
+_QUANTIFIERS = words("speakers.toml", "speaker_words.quantifiers")
+_ISSUED = words("speakers.toml", "speaker_words.issued")
 _POSS = re.compile(r"[’']s?$")
-_DET = ("the", "a", "an", "this", "that", "these", "those", "one", "another", "some", "two", "three", "several")
 
 
 _NOUNS: set[str] = set()
@@ -160,7 +162,7 @@ def type_of(ctx: Ctx, span: Span, head: Token, name: Span | None) -> tuple[str, 
         return "anonymous", True
     if plural and (lemma in ctx.lex.group or head.pos_ == "NOUN"):
         return "group", True
-    if lemma in ("some", "many", "others", "most", "several"):
+    if lemma in _QUANTIFIERS:
         return "group", True
     if lemma in ctx.lex.anonymous:
         return "anonymous", False
@@ -186,15 +188,7 @@ def _nouns(ctx: Ctx) -> set[str]:
 
 def _issuer(span: Span, head: Token) -> Token | None:
     """ "A statement from the Kremlin" -> Kremlin."""
-    if head.lemma_.lower() not in (
-        "statement",
-        "report",
-        "release",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "post",
-    ):
+    if head.lemma_.lower() not in _ISSUED:
         return None
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of", "for"):

@@ -7,72 +7,14 @@ import re
 from typing import TYPE_CHECKING
 
 from headwater.extract.context import Cand, Ctx
+from headwater.lexicon import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
 _LABEL = re.compile(r"(?m)^[ \t]*(?P<who>[^\n:]{2,40}?)(?P<colon>:)[ \t]+(?=\S)")
 _SIGN = re.compile(r"[”\"’'](?P<gap>\s*)(?P<dash>[―—–-])\s*(?P<who>[A-Z][^\n\d]{1,48}?)\s*\.?[ \t]*$", re.M)
-_NOT_SPEAKERS = frozenset(
-    {
-        "q",
-        "a",
-        "editor’s note",
-        "editor's note",
-        "note",
-        "update",
-        "updated",
-        "correction",
-        "contributing",
-        "the latest",
-        "breaking",
-        "still to come",
-        "byline",
-        "photo",
-        "video",
-        "source",
-        "sources",
-        "related",
-        "watch",
-        "read more",
-        "h/t",
-        "twitter",
-        "advertisement",
-        "abstract",
-        "listen",
-        "transcript",
-        "dateline",
-        "analysis",
-        "opinion",
-        "exclusive",
-        "review",
-        "interview",
-        "live",
-        "factbox",
-        "explainer",
-        "graphic",
-        "chart",
-        "map",
-        "quote",
-        "quotes",
-        "fact check",
-        "read",
-        "see also",
-        "also",
-        "more",
-        "top stories",
-        "top story",
-        "full text",
-        "summary",
-        "key points",
-        "background",
-        "context",
-        "warning",
-        "scene",
-        "timeline",
-        "latest",
-    }
-)
+_NOT_SPEAKERS = words("speakers.toml", "turns.not_speakers")
 
 
 def _label_ok(span: Span, ctx: Ctx, quoted: bool = False) -> bool:

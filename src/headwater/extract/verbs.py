@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from headwater.extract import content as C
 from headwater.extract.context import Cand, Ctx, token_chars
+from headwater.lexicon import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 CLIMB = ("conj", "advcl", "xcomp", "pcomp", "acl", "dep", "prep")
 NOT_CUE_DEPS = ("amod", "compound", "auxpass", "aux")
-_NO_REST = ("continue", "add", "maintain")  # "he continued, turning to ...": no lost complement
+_NO_REST = words("cues.toml", "verb_content.no_rest")
 NESTED = False  # keep attributions reported inside a quote ("“We believe that ...”")
 
 
@@ -55,30 +56,7 @@ def _made_clear(tok: Token) -> Token | None:
     )
 
 
-_EVIDENCE = frozenset(
-    (
-        "report",
-        "document",
-        "record",
-        "data",
-        "figure",
-        "statistic",
-        "poll",
-        "survey",
-        "study",
-        "analysis",
-        "estimate",
-        "email",
-        "filing",
-        "memo",
-        "article",
-        "story",
-        "statement",
-        "interview",
-        "account",
-        "letter",
-    )
-)
+_EVIDENCE = words("cues.toml", "verb_content.cited_evidence")
 
 
 def _cites_source(ctx: Ctx, tok: Token) -> bool:

@@ -1,18 +1,16 @@
-"""spaCy, loaded lazily and once per process; documents parsed in batches.
+"""spaCy, loaded lazily and once per process.
 
 Importing this module does not import spaCy: ``load_nlp`` does, on first call.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from headwater.errors import ModelNotFound
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
 
 _CACHE: dict[str, Language] = {}
 
@@ -50,13 +48,13 @@ def load_nlp(name: str | None = None) -> Language:
         except OSError as exc:
             raise ModelNotFound(name) from exc
         import headwater.parse.paragraphs  # noqa: F401  (registers headwater_paragraphs)
+        from headwater.parse.lemmas import memoise_lemmatizer
+        from headwater.parse.ruler import memoise_ruler
+
+        memoise_ruler(nlp)  # the same annotations as spaCy's components, computed once per distinct
+        memoise_lemmatizer(nlp)  # token (parse/ruler.py, parse/lemmas.py)
 
         if "parser" in nlp.pipe_names and "headwater_paragraphs" not in nlp.pipe_names:
             nlp.add_pipe("headwater_paragraphs", before="parser")
         _CACHE[name] = nlp
     return _CACHE[name]
-
-
-def parse_documents(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
-    """Parse texts with ``nlp.pipe`` in batches, in order."""
-    yield from nlp.pipe(texts, batch_size=batch_size)

@@ -1,7 +1,7 @@
 """Citations: outlets and channels named as the source of an article's text.
 
 Per-article and pure: ``find_citations(doc)`` reads the cleaned text with the cue
-patterns of ``citation_cues.toml`` and the provenance lines the cleaner removed
+patterns of ``data/citation_cues.toml`` and the provenance lines the cleaner removed
 ("Source: X" -> ``source_line``, "Based on materials: X" -> ``based_on``). Outlet names
 are normalised through the gazetteer.
 """
@@ -9,12 +9,11 @@ are normalised through the gazetteer.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from headwater.gazetteer import lookup_outlet, normalise_outlet
+from headwater.lexicon import entry, mapping, phrases, words
 from headwater.model import Citation, Document
 
 _NAME = r"(?P<o>(?:[Tt]he\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w.&'’-]*){0,4})"
@@ -31,11 +30,17 @@ class _Cues:
 
 @lru_cache(maxsize=1)
 def cues() -> _Cues:
-    data = tomllib.loads(resources.files("headwater.reuse").joinpath("citation_cues.toml").read_text("utf-8"))
-    patterns = tuple((kind, re.compile(p.replace("{outlet}", _NAME))) for kind, ps in data["kinds"].items() for p in ps)
-    unnamed = data["unnamed"]
+    f = "citation_cues.toml"
+    patterns = tuple(
+        (kind, re.compile(p.replace("{outlet}", _NAME)))
+        for kind in mapping(f, "kinds")
+        for p in phrases(f, f"kinds.{kind}")
+    )
     return _Cues(
-        patterns, tuple(re.compile(p) for p in unnamed["patterns"]), unnamed["outlet"], frozenset(data["outlet_words"])
+        patterns,
+        tuple(re.compile(p) for p in phrases(f, "unnamed.patterns")),
+        entry(f, "unnamed.outlet"),
+        words(f, "outlet_words"),
     )
 
 

@@ -146,10 +146,9 @@ def ngram_hashes(words: np.ndarray, n: int) -> np.ndarray:
 
 @lru_cache(maxsize=1)
 def _stopword_hashes() -> np.ndarray:
-    from importlib import resources
+    from headwater.lexicon import lines
 
-    text = resources.files("headwater.data").joinpath("stopwords.txt").read_text(encoding="utf-8")
-    words = " ".join(line for line in text.splitlines() if not line.startswith("#"))
+    words = " ".join(lines("stopwords.txt"))
     return np.unique(tokenize(words).hashes)
 
 

@@ -71,11 +71,9 @@ _SENTENCE_END = re.compile(r"[.!?\"”’»)]\s*$")
 @lru_cache(maxsize=1)
 def _banner() -> re.Pattern[str]:
     """Banner vocabulary (``data/boilerplate.toml`` [banner])."""
-    import tomllib
-    from importlib import resources
+    from headwater.lexicon import alternation
 
-    data = tomllib.loads(resources.files("headwater.data").joinpath("boilerplate.toml").read_text(encoding="utf-8"))
-    return re.compile(r"(?i)\b(?:" + "|".join(data["banner"]["words"]) + r")\b")
+    return alternation("boilerplate.toml", "banner.words", before=r"(?i)\b", after=r"\b")
 
 
 def _chrome_chars(text: str, lo: int, hi: int, max_words: int) -> int:

@@ -3,7 +3,6 @@ that keeps it read-only (GET and HEAD only) and sends the security headers."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import threading
 import time
@@ -43,14 +42,6 @@ def article_href(article_id: str) -> str:
 
 def speaker_href(name: str) -> str:
     return "/speakers/" + speaker_key(name)
-
-
-def has_check() -> bool:
-    """Whether the claim checker (``headwater.check``) is installed: then the overview offers it."""
-    try:
-        return importlib.util.find_spec("headwater.check") is not None
-    except (ImportError, ValueError):
-        return False
 
 
 class NotFound(Exception):
@@ -146,7 +137,6 @@ def overview_page(site: Site, snap: Snapshot, store: Store, params: Any) -> Page
         {"overview": data, "top_claims": [asdict(r) for r in top]},
         overview=data,
         rows=top,
-        check=has_check(),
         title="headwater: overview",
     )
 
@@ -280,10 +270,8 @@ def estimates_page(site: Site, snap: Snapshot, store: Store, params: Any) -> Pag
 
 
 def check_page(site: Site, snap: Snapshot, store: Store, params: Any) -> Page:
-    """ "Check a claim" when ``headwater.check`` is installed: the claims of the store that match the
-    text (the full-text search the claim list uses), for the checker's own command to take further."""
-    if not has_check():
-        raise NotFound("check")
+    """ "Check a claim": the claims of the store that match the text (the full-text search the claim
+    list uses), for the checker's own command to take further."""
     text = str(params.get("text", "") or "")[:500]
     page = queries.claims(store, queries.ClaimQuery(q=text), snap.fts) if text else None
     rows = page.rows if page else []
