@@ -12,23 +12,18 @@ from collections.abc import Sequence
 
 
 def runs_from_indices(indices: Sequence[int]) -> tuple[tuple[int, int, int], ...]:
-    """Compress a per-character raw index list (-1 = inserted) into runs."""
-    runs: list[tuple[int, int, int]] = []
-    start = -1
-    for i, raw in enumerate(indices):
-        if raw < 0:
-            if start >= 0:
-                runs.append((start, indices[start], i - start))
-                start = -1
-            continue
-        if start >= 0 and raw == indices[i - 1] + 1:
-            continue
-        if start >= 0:
-            runs.append((start, indices[start], i - start))
-        start = i
-    if start >= 0:
-        runs.append((start, indices[start], len(indices) - start))
-    return tuple(runs)
+    """Compress a per-character raw index list (-1 = inserted) into runs (one array pass: the cleaner
+    calls this for every article, over every character)."""
+    import numpy
+
+    if not len(indices):
+        return ()
+    raw = numpy.asarray(indices, dtype=numpy.int64)
+    kept = raw >= 0
+    follows = kept[:-1] & kept[1:] & (raw[1:] == raw[:-1] + 1)  # character i + 1 continues i's run
+    starts = numpy.flatnonzero(kept & numpy.concatenate(([True], ~follows)))
+    ends = numpy.flatnonzero(kept & numpy.concatenate((~follows, [True]))) + 1
+    return tuple(zip(starts.tolist(), raw[starts].tolist(), (ends - starts).tolist(), strict=True))
 
 
 class OffsetMap:

@@ -130,8 +130,23 @@ def _ftfy_config():  # type: ignore[no-untyped-def]
     return ftfy.TextFixerConfig(uncurl_quotes=False, fix_latin_ligatures=True, fix_character_width=True)
 
 
+# Typographic punctuation that ftfy leaves alone next to ASCII (its mojibake test, ``badness.is_bad``,
+# needs an accented letter, a currency, box or "bad" character beside them; they are NFC-stable, and
+# no ligature, width, line-break or control fix touches them): a line of printable ASCII and these,
+# without "&" (an HTML entity ftfy would unescape), is what ftfy would return. Most news lines are such
+# lines, and ftfy is most of the cleaning's cost. ``tests/test_clean_text.py`` checks the claim.
+TYPOGRAPHIC = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026"  # ‘ ’ “ ” – — …
+_DROP_TYPOGRAPHIC = str.maketrans("", "", TYPOGRAPHIC)
+_NOT_PLAIN = re.compile(r"[\x00-\x08\x0a-\x1f\x7f&]")
+
+
+def ftfy_unchanged(text: str) -> bool:
+    """True when ftfy would return ``text`` as it is, known without running it (see TYPOGRAPHIC)."""
+    return text.translate(_DROP_TYPOGRAPHIC).isascii() and _NOT_PLAIN.search(text) is None
+
+
 def fix_unicode(line: MappedText, max_align_chars: int = MAX_ALIGN_CHARS) -> MappedText:
-    if line.text.isascii():
+    if line.text.isascii() or ftfy_unchanged(line.text):
         return line
     import ftfy
 

@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from headwater.extract.context import Cand, Ctx, token_chars
+from headwater.extract.doccache import tokens_with_dep, within
 from headwater.extract.verbs import speaker_range
 from headwater.lexicon import words
 
@@ -103,8 +104,8 @@ def _parentheses(ctx: Ctx, a: int, lo: int, stop: int) -> tuple[int, int]:
 def _possessive(ctx: Ctx, sent: Span) -> list[Cand]:
     """ "By the Pentagon's estimate, ..." / "In Kyiv's assessment, ..."."""
     out = []
-    for tok in sent:
-        if tok.lower_ not in ctx.cues.possessive_nouns or tok.dep_ != "pobj":
+    for tok in within(tokens_with_dep(ctx.doc, "pobj"), sent):
+        if tok.lower_ not in ctx.cues.possessive_nouns:
             continue
         poss = [c for c in tok.children if c.dep_ == "poss" and c.lower_ not in ("his", "her", "their", "its", "my")]
         if not poss or tok.head.lower_ not in ("by", "in", "under", "to", "from"):
@@ -125,8 +126,8 @@ _POLLS = words("cues.toml", "according_polls.nouns")
 def _in_poll(ctx: Ctx, sent: Span) -> list[Cand]:
     """ "Clinton held a 24-point lead among black voters in a CNN national poll": the poll is the source."""
     out = []
-    for tok in sent:
-        if tok.lemma_.lower() not in _POLLS or tok.dep_ != "pobj" or tok.head.lower_ != "in":
+    for tok in within(tokens_with_dep(ctx.doc, "pobj"), sent):
+        if tok.lemma_.lower() not in _POLLS or tok.head.lower_ != "in":
             continue
         prep = tok.head
         left, right = speaker_range(tok)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from headwater.extract.content import subtree_chars
 from headwater.extract.context import Cand, Ctx, token_chars
+from headwater.extract.doccache import tokens_with_pos
 from headwater.extract.verbs import speaker_range, subject
 from headwater.lexicon import words
 
@@ -124,8 +125,8 @@ def adjective_candidates(ctx: Ctx, taken: list[Cand]) -> list[Cand]:
     is the source; the adjective's clause or prepositional object is the content."""
     out: list[Cand] = []
     busy = {c.cue_token for c in taken if c.cue_token is not None}
-    for tok in ctx.doc:
-        if tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.lemma_.lower() not in ctx.cues.adjectives:
+    for tok in tokens_with_pos(ctx.doc, "ADJ"):
+        if tok.dep_ != "acomp" or tok.lemma_.lower() not in ctx.cues.adjectives:
             continue
         verb = tok.head
         subj = [c for c in verb.children if c.dep_ == "nsubj"]

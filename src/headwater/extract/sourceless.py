@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from headwater.extract.context import Cand, Ctx, token_chars
+from headwater.extract.doccache import tokens_with_pos
 from headwater.extract.verbs import speaker_range
 from headwater.lexicon import words
 
@@ -93,8 +94,8 @@ def _raising(ctx: Ctx, tok: Token) -> tuple[int, int] | None:
 def sourceless_candidates(ctx: Ctx, taken: list[Cand]) -> list[Cand]:
     out: list[Cand] = []
     busy = {c.cue_token for c in taken if c.cue_token is not None}
-    for tok in ctx.doc:
-        if tok.pos_ not in ("VERB", "AUX") or tok.i in busy or ctx.quote_at(tok.idx) is not None:
+    for tok in tokens_with_pos(ctx.doc, "VERB", "AUX"):
+        if tok.i in busy or ctx.quote_at(tok.idx) is not None:
             continue
         cand = _candidate(ctx, tok)
         if cand is not None:

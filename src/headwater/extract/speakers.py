@@ -14,7 +14,7 @@ from headwater.lexicon import alternation, words
 from headwater.nations import nation_side, side_in
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 _HONORIFIC = alternation("speakers.toml", "honorifics.words", before="^", after=r"\.?\s+")
 _QUANTIFIERS = words("speakers.toml", "speaker_words.quantifiers")
@@ -95,13 +95,23 @@ def full_name(ctx: Ctx, name: str, before: int) -> str:
     """The longest earlier (or first) PERSON mention ending with the same surname."""
     last = name.split()[-1] if name.split() else name
     best = name
-    for ent in doc_ents(ctx.doc):
-        if ent.label_ != "PERSON" or ent.start_char >= before + 200:
-            continue
-        cand = _clean_name(ent.text)
-        if cand.split() and cand.split()[-1] == last and len(cand) > len(best):
+    for start, cand, surname in _people(ctx.doc):
+        if start < before + 200 and surname == last and len(cand) > len(best):
             best = cand
     return best
+
+
+def _people(doc: Doc) -> tuple[tuple[int, str, str | None], ...]:
+    """The document's PERSON mentions as (start character, cleaned name, its last word), found once."""
+    got = doc.user_data.get("headwater.people")
+    if got is None:
+        people = []
+        for ent in doc_ents(doc):
+            if ent.label_ == "PERSON":
+                cand = _clean_name(ent.text)
+                people.append((ent.start_char, cand, cand.split()[-1] if cand.split() else None))
+        got = doc.user_data["headwater.people"] = tuple(people)
+    return got  # type: ignore[no-any-return]
 
 
 @lru_cache(maxsize=4)

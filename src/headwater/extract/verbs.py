@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from headwater.extract import content as C
 from headwater.extract.context import Cand, Ctx, token_chars
+from headwater.extract.doccache import tokens_with_pos
 from headwater.lexicon import words
 
 if TYPE_CHECKING:
@@ -132,7 +133,7 @@ def _agent(tok: Token) -> Token | None:
 
 def verb_candidates(ctx: Ctx) -> list[Cand]:
     out: list[Cand] = []
-    for tok in ctx.doc:
+    for tok in tokens_with_pos(ctx.doc, "VERB", "AUX"):  # cue_tokens: no other token is a cue
         is_cue, particle = cue_tokens(ctx, tok)
         if not is_cue:
             continue
