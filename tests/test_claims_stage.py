@@ -9,8 +9,12 @@ from headwater.claims.origins import ArticleInfo
 from headwater.config import load_config
 from headwater.export import available
 from headwater.extract.quantities import extract_quantities
+from headwater.model import plain
 from headwater.store import claims as claims_store
-from headwater.store.articles import insert
+from headwater.store import quantities as quantities_store
+from headwater.store.articles import insert, text_hash
+from headwater.views.estimates import estimate_views
+from headwater.views.speakers import speaker_views
 
 
 def _records():  # type: ignore[no-untyped-def]
@@ -50,13 +54,22 @@ def test_save_load_export_roundtrip(store) -> None:  # type: ignore[no-untyped-d
     docs, atts = _records()
     infos = {d.id: ArticleInfo(d.id, d.doc, d.outlet, None, None) for d in docs}
     claims = build_claims(atts, infos)
-    quantities = [q for d in docs for q in extract_quantities(d, [a for a in atts if a.article_id == d.id])]
-    claims_store.save(store, claims, quantities)
-    claims_store.save(store, claims, quantities)  # idempotent
+    found = [(d, extract_quantities(d, [a for a in atts if a.article_id == d.id])) for d in docs]
+    quantities = [q for _, qs in found for q in qs]
+    insert(store, docs)
+    with store.transaction():
+        assert quantities_store.replace_many(store, [(d.id, text_hash(d.text), qs) for d, qs in found]) == 3
+    assert quantities_store.pending(store) == []  # each article's quantities are keyed by its text
+    estimates = estimate_views(quantities, {})
+    speakers = [plain(v) for v in speaker_views(atts, claims)]
+    claims_store.save(store, claims, speakers, estimates)
+    claims_store.save(store, claims, speakers, estimates)  # idempotent
     loaded = claims_store.load_claims(store)
     assert [c.id for c in loaded] == [c.id for c in claims]
     assert loaded[0].members == claims[0].members and loaded[0].grade == claims[0].grade
     assert sorted(claims_store.load_quantities(store), key=lambda q: q.doc) == sorted(quantities, key=lambda q: q.doc)
+    assert claims_store.load_estimate_tables(store) == estimates and len(estimates) == 1
+    assert claims_store.load_speakers(store) == speakers and len(speakers) == 3
     rows = list(available()["claims"](store))
     assert rows[0]["grade"]["reliability"] in "ABCDEF"
     assert len(list(available()["estimates"](store))) == 3

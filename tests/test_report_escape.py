@@ -9,8 +9,11 @@ from claims_helpers import att, doc
 from headwater.claims.build import build_claims
 from headwater.claims.origins import ArticleInfo
 from headwater.extract.quantities import extract_quantities
+from headwater.model import plain
 from headwater.report import dossier_from
 from headwater.report.html import highlight, render
+from headwater.views.estimates import estimate_views
+from headwater.views.speakers import speaker_views
 
 HOSTILE = (
     'Officials said <script>alert("x")</script> 2,000 Ostreli tanks were destroyed.\n\n'
@@ -34,7 +37,9 @@ def _dossier() -> dict:
         ),
     ]
     claims = build_claims(atts, {"h1": ArticleInfo("h1", "h1.txt", d.outlet, d.credited_source, None)})
-    return dossier_from([d], atts, {}, {}, claims, extract_quantities(d, atts)).to_dict()
+    speakers = [plain(v) for v in speaker_views(atts, claims)]
+    estimates = estimate_views(extract_quantities(d, atts), {})
+    return dossier_from([d], atts, {}, {}, claims, speakers, estimates).to_dict()
 
 
 ALLOWED = {

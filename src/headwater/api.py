@@ -112,15 +112,20 @@ def reprint_groups(store: Store) -> list[ReprintGroup]:
 
 def speakers(store: Store) -> list[SpeakerSummary]:
     """Every named speaker with their type, side, statements, denials, articles and claims."""
-    from headwater.claims.build import prepare
-    from headwater.report.view import speaker_views
-    from headwater.store.attributions import load_attributions
-    from headwater.store.claims import load_claims
+    from headwater.store.claims import load_speakers
 
-    views = speaker_views(prepare(load_attributions(store)), load_claims(store))
     return [
-        SpeakerSummary(v.speaker, v.type, v.side, v.role, v.statements, v.denials, tuple(v.articles), tuple(v.claims))
-        for v in views
+        SpeakerSummary(
+            v["speaker"],
+            v["type"],
+            v["side"],
+            v["role"],
+            v["statements"],
+            v["denials"],
+            tuple(v["articles"]),
+            tuple(v["claims"]),
+        )
+        for v in load_speakers(store)
     ]
 
 

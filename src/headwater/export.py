@@ -46,7 +46,7 @@ _PROVIDERS = (
     "headwater.store.articles",
     "headwater.store.attributions",
     "headwater.store.reuse",
-    "headwater.store.claims",
+    "headwater.views.claims",
     "headwater.api",
 )
 

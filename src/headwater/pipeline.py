@@ -438,23 +438,30 @@ def run_pipeline(
             f"{result.ingest.added} added, {result.ingest.skipped} already stored, "
             f"{len(result.ingest.errors)} unreadable; {store_articles.count(store)} in store"
         )
-        from headwater.exec.claims import run_claims
-        from headwater.exec.extract import run_extract
+        from headwater.exec.claims import plan_claims
+        from headwater.exec.extract import plan_extract
         from headwater.exec.reuse import run_reuse
+        from headwater.exec.stage import Planned, Runner
 
-        stages: tuple[tuple[str, Callable[..., object]], ...] = (
-            ("extract", run_extract),
-            ("reuse", run_reuse),
-            ("claims", run_claims),
+        def tick(name: str) -> Callable[[int, int | None], None]:
+            return lambda d, n: progress(name, d, n)
+
+        def reuse(s: Store) -> object:  # on the engine when given (its sketch, LSH and verify jobs)
+            if engine is not None:
+                return engine.reuse(s, cfg, tick("reuse"))
+            return run_reuse(s, cfg, on_progress=tick("reuse"))
+
+        plans: tuple[tuple[str, Callable[[], Planned[object]]], ...] = (
+            ("extract", lambda: plan_extract(store, cfg, on_progress=tick("extract"))),
+            ("reuse", lambda: Planned(Runner("reuse", reuse))),
+            ("claims", lambda: plan_claims(cfg, on_progress=tick("claims"))),
         )
-        for name, stage in stages:
+        for name, plan in plans:
             t = time.perf_counter()
             early = None
             if name == "extract" and engine is not None:
                 early = engine.extract(store, cfg, lambda d, n: progress("extract", d, n))
-            if name == "reuse" and engine is not None:
-                stage = engine.reuse
-            out = stage(store, cfg, on_progress=lambda d, n, _s=name: progress(_s, d, n))
+            out = plan().run(store)
             result.timings[name] = time.perf_counter() - t
             result.stages[name] = describe(name, out)
             if early is not None:
@@ -465,10 +472,10 @@ def run_pipeline(
                     result.stages[name] += "; " + describe_skipped(result.not_analysed)
         result.articles = store_articles.summaries(store)
         if outdir is not None:
-            from headwater.report import write_report
+            from headwater.report import plan_report
 
             t = time.perf_counter()
-            result.dossier = str(write_report(store, cfg, Path(outdir)))
+            result.dossier = str(plan_report(Path(outdir)).run(store))
             result.timings["report"] = time.perf_counter() - t
             result.stages["report"] = result.dossier
     return result

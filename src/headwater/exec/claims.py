@@ -1,28 +1,29 @@
-"""Run the claims stage: read articles, attributions and reuse from the store; build claims and estimates
-(``headwater.claims``, pure); write both.
+"""Run the claims stage: read articles, attributions, reuse and each article's quantities from the store;
+build claims, speakers and estimate tables (``headwater.claims``, ``headwater.views``, pure); write them.
 
-Cross-document and idempotent: every run recomputes all claims and estimates from what is stored and
-replaces them.
+Cross-document and idempotent: every run recomputes all claims, speakers and estimate tables from what is
+stored and replaces them. Readers (report, app, API, exports) only read what it stored.
 """
 
 from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from headwater.claims.build import build_claims
-from headwater.claims.estimates import tables
+from headwater.claims.build import build_claims, prepare
 from headwater.claims.origins import ArticleInfo
 from headwater.claims.sides import resolve_sides
 from headwater.claims.signatures import Lemmatizer, spacy_lemmatizer
-from headwater.gcpause import paused_gc
-from headwater.model import Attribution, Document, Quantity
+from headwater.model import Attribution, Claim, Document, Quantity, plain
+from headwater.views.estimates import estimate_views
+from headwater.views.speakers import speaker_views
 
 if TYPE_CHECKING:
     from headwater.config import Config
+    from headwater.exec.stage import Planned
     from headwater.store import Store
 
 Progress = Callable[[int, int | None], None]
@@ -44,8 +45,10 @@ class ClaimsSummary:
     contradictions: int
 
 
-def load_inputs(store: Store) -> tuple[list[Document], list[Attribution], dict[str, ArticleInfo]]:
-    """Every article, attribution and article's reuse group and origin, from the store."""
+def load_inputs(
+    store: Store,
+) -> tuple[list[Document], list[Attribution], dict[str, ArticleInfo], dict[str, str]]:
+    """Every article, attribution, article's reuse group and origin, and article id -> reprint group id."""
     from headwater.store.articles import iter_documents
     from headwater.store.attributions import load_attributions
     from headwater.store.reuse import load_groups, load_origins
@@ -65,7 +68,7 @@ def load_inputs(store: Store) -> tuple[list[Document], list[Attribution], dict[s
         )
         for d in docs
     }
-    return docs, list(load_attributions(store)), infos
+    return docs, list(load_attributions(store)), infos, groups
 
 
 def lemmatizer_for(cfg: Config) -> Lemmatizer | None:
@@ -89,47 +92,91 @@ def lemmatizer_for(cfg: Config) -> Lemmatizer | None:
     return lemmatize
 
 
-def extract_all(docs: list[Document], attributions: list[Attribution]) -> list[Quantity]:
-    from headwater.extract.quantities import extract_quantities
+@dataclass(frozen=True, slots=True)
+class ClaimsInputs:
+    """What the claims stage reads: every article, attribution (as extracted), article's reuse group and
+    origin, and every article's quantities."""
 
-    by_article: dict[str, list[Attribution]] = {}
-    for a in attributions:
-        by_article.setdefault(a.article_id, []).append(a)
-    out: list[Quantity] = []
-    for d in docs:
-        out.extend(extract_quantities(d, by_article.get(d.id, [])))
-    return out
+    docs: list[Document]
+    attributions: list[Attribution]
+    infos: dict[str, ArticleInfo]
+    groups: dict[str, str]  # article id -> reprint group id
+    quantities: list[Quantity]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimsOutputs:
+    """What it derives: claims, and the speakers and estimate tables as the dossier shows them."""
+
+    claims: list[Claim]
+    attributions: int
+    speakers: list[dict[str, Any]]
+    estimates: list[dict[str, Any]]
+    quantities: int
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimsStage:
+    """The claims stage (``exec.stage.Stage``): cross-document, one input, the whole corpus."""
+
+    cfg: Config
+    on_progress: Progress | None = None
+    name = "claims"
+
+    def read(self, store: Store) -> Iterator[ClaimsInputs]:
+        from headwater.store.quantities import load_quantities
+
+        docs, raw, infos, groups = load_inputs(store)
+        yield ClaimsInputs(docs, raw, infos, groups, load_quantities(store))
+
+    def step(self, inputs: ClaimsInputs) -> ClaimsOutputs:
+        tick = self.on_progress or (lambda done, total: None)
+        tick(0, 3)
+        docs, raw = inputs.docs, inputs.attributions
+        estimates = estimate_views(inputs.quantities, {d.id: inputs.groups.get(d.id, d.id) for d in docs})
+        tick(1, 3)
+        attributions = resolve_sides(raw)
+        lemmatizer = lemmatizer_for(self.cfg) if attributions else None
+        claims = build_claims(attributions, inputs.infos, self.cfg.claims, lemmatizer)
+        speakers = [plain(v) for v in speaker_views(prepare(raw), claims)]
+        tick(2, 3)
+        return ClaimsOutputs(claims, len(attributions), speakers, estimates, len(inputs.quantities))
+
+    def write(self, store: Store, inputs: ClaimsInputs, out: ClaimsOutputs) -> ClaimsSummary:
+        from headwater.store import claims as claims_store
+
+        claims_store.save(store, out.claims, out.speakers, out.estimates)
+        if self.on_progress:
+            self.on_progress(3, 3)
+        claims = out.claims
+        return ClaimsSummary(
+            articles=len(inputs.docs),
+            attributions=out.attributions,
+            claims=len(claims),
+            claims_with_several_articles=sum(1 for c in claims if len({a.article_id for a in c.members}) > 1),
+            claims_with_several_origins=sum(1 for c in claims if c.independent_origins > 1),
+            denials_linked=sum(len(c.denials) for c in claims),
+            quantities=out.quantities,
+            estimate_tables=len(out.estimates),
+            contradictions=sum(len(t["contradictions"]) for t in out.estimates),
+        )
+
+    def total(self, written: Iterable[ClaimsSummary]) -> ClaimsSummary:
+        [summary] = written
+        return summary
 
 
 def run_claims(store: Store, cfg: Config, on_progress: Progress | None = None) -> ClaimsSummary:
-    """Cluster claims, extract estimates, store both; return what was built."""
-    with paused_gc():
-        return _run_claims(store, cfg, on_progress)
+    """Cluster claims, derive speakers and estimate tables, store them; return what was built. Quantities
+    still pending (a store from before they were kept per article) are extracted first."""
+    from headwater.exec.extract import run_quantities
+
+    run_quantities(store, cfg)
+    return plan_claims(cfg, on_progress).run(store)
 
 
-def _run_claims(store: Store, cfg: Config, on_progress: Progress | None) -> ClaimsSummary:
-    from headwater.store import claims as claims_store
+def plan_claims(cfg: Config, on_progress: Progress | None = None) -> Planned[ClaimsSummary]:
+    """The claims stage, ready to run (the garbage collector paused: it builds many objects and frees none)."""
+    from headwater.exec.stage import Planned
 
-    tick = on_progress or (lambda done, total: None)
-    docs, attributions, infos = load_inputs(store)
-    attributions = resolve_sides(attributions)
-    tick(0, 3)
-    quantities = extract_all(docs, attributions)
-    tick(1, 3)
-    claims = build_claims(attributions, infos, cfg.claims, lemmatizer_for(cfg) if attributions else None)
-    tick(2, 3)
-    claims_store.save(store, claims, quantities)
-    tick(3, 3)
-    groups = {i.id: i.group or i.id for i in infos.values()}
-    estimate_tables = tables(quantities, groups)
-    return ClaimsSummary(
-        articles=len(docs),
-        attributions=len(attributions),
-        claims=len(claims),
-        claims_with_several_articles=sum(1 for c in claims if len({a.article_id for a in c.members}) > 1),
-        claims_with_several_origins=sum(1 for c in claims if c.independent_origins > 1),
-        denials_linked=sum(len(c.denials) for c in claims),
-        quantities=len(quantities),
-        estimate_tables=len(estimate_tables),
-        contradictions=sum(len(t.contradictions) for t in estimate_tables),
-    )
+    return Planned(ClaimsStage(cfg, on_progress), pause_gc=True)

@@ -25,7 +25,7 @@ from headwater.report.cards import (
 )
 from headwater.report.charts import chart, side_colour
 from headwater.report.templates import csp, render_template, script
-from headwater.report.view import claim_row
+from headwater.views.claims import claim_row
 
 __all__ = ["Links", "anchor", "e", "highlight", "render"]
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from headwater.export import SPAN, Schema, exporter
 from headwater.model import Attribution, Proposition, Span, Speaker
-from headwater.store import Store, bulk
+from headwater.store import STRINGS, Store, bulk, quantities, strings
 
 _SPAN = ("text", "start", "end", "raw_start", "raw_end")
 _COLUMNS = (
@@ -84,6 +84,7 @@ def replace_many(store: Store, extracted: list[tuple[str, str, list[Attribution]
     marks = ", ".join("?" * len(ids))
     store.con.execute(f"DELETE FROM attributions WHERE article_id IN ({marks})", ids)
     store.con.execute(f"DELETE FROM attribution_runs WHERE article_id IN ({marks})", ids)
+    quantities.forget(store, ids)  # derived from the attributions replaced: the extract stage writes them anew
     rows = [_row(a, text_hash, i) for _, text_hash, atts in extracted for i, a in enumerate(atts)]
     bulk.insert(store, "attributions", rows, _INSERT_COLUMNS)
     bulk.insert(
@@ -95,10 +96,12 @@ def replace_many(store: Store, extracted: list[tuple[str, str, list[Attribution]
     return len(rows)
 
 
-def _select(article_id: str | None) -> tuple[str, list[Any]]:
+def _select(article_id: str | None, ids: Sequence[str] | None = None) -> tuple[str, list[Any]]:
     where, params = "", []
     if article_id is not None:
         where, params = "WHERE t.article_id = ?", [article_id]
+    elif ids is not None:
+        where, params = f"WHERE t.article_id IN (SELECT {STRINGS})", [strings(ids)]
     sql = (
         f"SELECT {', '.join('t.' + c for c in _COLUMNS)} FROM attributions t "
         f"JOIN articles a ON a.id = t.article_id AND a.text_hash = t.text_hash {where} ORDER BY t.doc, t.article_id, t.seq"
@@ -106,9 +109,12 @@ def _select(article_id: str | None) -> tuple[str, list[Any]]:
     return sql, params
 
 
-def load_attributions(store: Store, article_id: str | None = None) -> list[Attribution]:
-    """Every stored attribution of the current article texts (or of one article), in order."""
-    sql, params = _select(article_id)
+def load_attributions(
+    store: Store, article_id: str | None = None, ids: Sequence[str] | None = None
+) -> list[Attribution]:
+    """Every stored attribution of the current article texts (or of one article, or of the articles ``ids``),
+    in order."""
+    sql, params = _select(article_id, ids)
     return [_attribution(r) for r in store.con.execute(sql, params).fetchall()]
 
 
@@ -128,37 +134,14 @@ def count(store: Store) -> int:
     return int(row[0]) if row else 0
 
 
+_EXPORTED = ("article_id", "doc", "kind", "stance", "cue", "speaker", "content", "via", "proposition")
+
+
 def to_json(att: Attribution) -> dict[str, Any]:
-    """The export shape: nested cue/speaker/content objects, ``None`` for a missing span."""
-
-    def span(s: Span | None) -> dict[str, Any] | None:
-        return None if s is None else {f: getattr(s, f) for f in _SPAN}
-
-    sp = att.speaker
-    speaker = (
-        None
-        if sp is None
-        else {
-            **{f: getattr(sp, f) for f in _SPAN},
-            "resolved": sp.resolved,
-            "type": sp.type,
-            "side": sp.side,
-            "role": sp.role,
-        }
-    )
-    return {
-        "article_id": att.article_id,
-        "doc": att.doc,
-        "kind": att.kind,
-        "stance": att.stance,
-        "cue": span(att.cue),
-        "speaker": speaker,
-        "content": span(att.content),
-        "via": att.via,
-        "proposition": None
-        if att.proposition is None
-        else {f: getattr(att.proposition, f) for f in Proposition.__slots__},
-    }
+    """The export shape: ``Attribution.to_dict`` (the one record -> plain-data converter) in the export's
+    key order; ``None`` for a missing span."""
+    d = att.to_dict()
+    return {k: d[k] for k in _EXPORTED}
 
 
 ATTRIBUTIONS_SCHEMA: Schema = (

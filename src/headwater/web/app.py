@@ -17,8 +17,9 @@ from headwater.report import claim_view
 from headwater.report.cards import Context, Links, anchor, article_text, claim_card, speaker_key
 from headwater.report.html import LEGEND, article_meta, estimates_section, groups_section, speakers_section
 from headwater.report.templates import csp, render_template
-from headwater.report.view import article_views, shallow
+from headwater.report.view import shallow
 from headwater.store import Store
+from headwater.views.articles import article_views
 from headwater.web import queries
 from headwater.web.snapshot import Snapshot, Snapshots
 
@@ -74,30 +75,14 @@ class Site:
             return snap.cache[name]
 
     def estimates(self, snap: Snapshot) -> list[dict[str, Any]]:
-        def build(store: Store) -> list[dict[str, Any]]:
-            from headwater.report.view import estimate_views
-            from headwater.store.claims import load_quantities
-            from headwater.store.reuse import load_groups
+        from headwater.store.claims import load_estimate_tables
 
-            groups = load_groups(store)
-            quantities = load_quantities(store)
-            return estimate_views(
-                quantities, {q.article_id: groups.get(q.article_id, q.article_id) for q in quantities}
-            )
-
-        return self.cached(snap, "estimates", build)  # type: ignore[no-any-return]
+        return self.cached(snap, "estimates", load_estimate_tables)  # type: ignore[no-any-return]
 
     def speakers(self, snap: Snapshot) -> list[dict[str, Any]]:
-        def build(store: Store) -> list[dict[str, Any]]:
-            from headwater.claims.build import prepare
-            from headwater.report.view import speaker_views
-            from headwater.store.attributions import load_attributions
-            from headwater.store.claims import load_claims
+        from headwater.store.claims import load_speakers
 
-            views = speaker_views(prepare(load_attributions(store)), load_claims(store))
-            return [shallow(v) for v in views]
-
-        return self.cached(snap, "speakers", build)  # type: ignore[no-any-return]
+        return self.cached(snap, "speakers", load_speakers)  # type: ignore[no-any-return]
 
     def groups(self, snap: Snapshot) -> list[dict[str, Any]]:
         def build(store: Store) -> list[dict[str, Any]]:

@@ -1,4 +1,4 @@
-"""What the app's pages read from a snapshot, as the typed views of ``headwater.report.view``.
+"""What the app's pages read from a snapshot, as the typed views of ``headwater.views`` and ``headwater.report.view``.
 
 The claim list and search run on ``web_claims`` (built by ``web.snapshot.prepare``); a claim, an
 article, the speakers, reprint groups and estimates are read with the store's own loaders and
@@ -7,13 +7,12 @@ turned into the same view data the dossier renders.
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any
 
-from headwater.model import Claim, Grade, Origin
-from headwater.report.view import ClaimRow
+from headwater.model import Claim
 from headwater.store import Store
+from headwater.views.claims import ClaimRow
 
 PER_PAGE = 50
 SORTS = {
@@ -223,52 +222,11 @@ def facets(store: Store) -> dict[str, list[str]]:
 
 
 def claim(store: Store, claim_id: str) -> Claim | None:
-    """One stored claim as a record (with its type, when the store has the column)."""
-    from headwater.store.claims import attribution_from_dict
+    """One stored claim as a record (``store.claims.load_claims``, as the dossier reads it)."""
+    from headwater.store.claims import load_claims
 
-    row = store.con.execute(
-        "SELECT c.id, c.text, c.unattributed, c.reliability, c.credibility, c.likelihood, c.reasons, c.members, "
-        "c.origins, c.denials, w.type FROM claims c JOIN web_claims w ON w.id = c.id WHERE c.id = ?",
-        [claim_id],
-    ).fetchone()
-    if row is None:
-        return None
-    reasons, members, origins, denials = (json.loads(row[i]) for i in (6, 7, 8, 9))
-    typed = {"type": row[10] or ""} if "type" in {f.name for f in fields(Claim)} else {}
-    record = Claim(
-        **typed,
-        id=row[0],
-        text=row[1],
-        unattributed=bool(row[2]),
-        grade=Grade(row[3], row[4], tuple(reasons), row[5]),
-        members=tuple(attribution_from_dict(m) for m in members),
-        origins=tuple(
-            Origin(
-                o["speaker"],
-                o["type"],
-                o["side"],
-                o.get("first_outlet"),
-                tuple(o.get("relayed_by", ())),
-                tuple(o.get("articles", ())),
-            )
-            for o in origins
-        ),
-        denials=tuple(attribution_from_dict(m) for m in denials),
-    )
-    if row[10] and not typed:
-        return _Typed(record, row[10])  # type: ignore[return-value]
-    return record
-
-
-class _Typed:
-    """A claim with a type read from the store, before ``Claim`` has the field."""
-
-    def __init__(self, claim: Claim, kind: str) -> None:
-        self._claim = claim
-        self.type = kind
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._claim, name)
+    found = load_claims(store, [claim_id])
+    return found[0] if found else None
 
 
 def claims_of_article(store: Store, article_id: str) -> list[ClaimRow]:
