@@ -1,13 +1,18 @@
 """The Spark engine against the local engine on the synthetic news corpus of bench_run.py.
 
-    .venv/bin/python bench/bench_spark.py [--articles 200,1000] [--master local[2]] [--write FILE]
+    .venv/bin/python bench/bench_spark.py [--articles 200,1000] [--master local[2]] [--paragraphs N] [--write FILE]
+
+The corpus is bench_run.py's generator (fictional text: the example corpus's paragraphs recombined with
+their words disguised, 10% reprints, each with a dateline and an outlet); ``--paragraphs N`` keeps the
+first N paragraphs of each article, for large corpora of short articles on a small machine.
 
 For each size, the same corpus is run twice, each run in a child process: ``run_pipeline`` (the function
 behind ``headwater run``) with the local engine, then with ``SparkEngine(master)``. A sampler reads
 /proc every 0.2 s for the child and all its descendants (the driver, Spark's JVM, the Python workers)
 and keeps each process's peak resident memory. Printed as markdown: wall time, stage timings, Spark's
 session start and job times, peak memory per kind of process, and the per-article cost of the two Spark
-jobs per task slot (job seconds x slots / articles), from which RESULTS.md projects to larger corpora.
+jobs per task slot (job seconds x slots / articles), from which RESULTS.md projects to larger corpora;
+then every Spark job's time, its partitions and its cost per partition.
 """
 
 from __future__ import annotations
@@ -63,10 +68,11 @@ def _kind(pid: int) -> str:
 
 
 def _children(pid: int) -> list[int]:
-    out = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        with contextlib.suppress(OSError):
-            out += [int(c) for c in (task / "children").read_text().split()]
+    out: list[int] = []
+    with contextlib.suppress(OSError):  # the process may end while it is read
+        for task in list(Path(f"/proc/{pid}/task").glob("*")):
+            with contextlib.suppress(OSError):
+                out += [int(c) for c in (task / "children").read_text().split()]
     return out
 
 
@@ -116,10 +122,19 @@ def memory(peaks: dict[int, tuple[str, float]]) -> str:
     return "; ".join(f"{k} {max(v):.0f} MB" + (f" (x{len(v)})" if len(v) > 1 else "") for k, v in sorted(kinds.items()))
 
 
-def bench(n: int, seed: int, master: str, tmp: Path) -> list[str]:
+def shorten(corpus: Path, paragraphs: int) -> None:
+    """Keep each article's first ``paragraphs`` paragraphs (after its title and dateline block)."""
+    for f in corpus.glob("*.txt"):
+        parts = f.read_text(encoding="utf-8").split("\n\n")
+        f.write_text("\n\n".join(parts[: paragraphs + 2]).rstrip("\n") + "\n", encoding="utf-8")
+
+
+def bench(n: int, seed: int, master: str, tmp: Path, paragraphs: int | None = None) -> list[str]:
     corpus = tmp / f"corpus{n}"
     corpus.mkdir()
     make_news_corpus(corpus, n, seed)
+    if paragraphs:
+        shorten(corpus, paragraphs)
     rows, runs = [], {}
     for engine in ("local", "spark"):
         work = tmp / f"{engine}{n}"
@@ -145,6 +160,20 @@ def bench(n: int, seed: int, master: str, tmp: Path) -> list[str]:
         f"{1000 * sp.get('parse+extract job', 0) * slots / n:.1f} ms; overhead vs local "
         f"{spark['wall'] - local['wall']:+.1f} s; ingest: {stored} |  |  |  |  |"
     )
+    jobs = [k for k in sp if k.endswith("job")]
+    costs = []
+    for job in jobs:
+        parts = spark["tasks"].get(job[: -len(" job")])
+        each = f", {1000 * sp[job] / parts:.0f} ms per partition" if parts else ""
+        costs.append(f"{job} {sp[job]:.2f} s ({parts or '-'} partitions{each})")
+    rows.append(f"|  | spark jobs | {'; '.join(costs)} |  |  |  |  |")
+    lt, st = local["timings"], spark["timings"]
+    rows.append(
+        f"|  | stages | ingest {lt.get('ingest', 0):.1f} / {st.get('ingest', 0):.1f} s; reuse {lt.get('reuse', 0):.1f} / "
+        f"{st.get('reuse', 0):.1f} s; claims {lt.get('claims', 0):.1f} / {st.get('claims', 0):.1f} s (local / spark) |  |  |  |  |"
+    )
+    if "reuse sketched by the driver" in spark["tasks"]:
+        rows.append(f"|  | sketched by the driver | {spark['tasks']['reuse sketched by the driver']} |  |  |  |  |")
     return rows
 
 
@@ -164,18 +193,21 @@ def main() -> int:
     ap.add_argument("--articles", default="200,1000", help="comma-separated corpus sizes")
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--master", default="local[2]")
+    ap.add_argument("--paragraphs", type=int, help="keep each article's first N paragraphs")
     ap.add_argument("--write", type=Path, help="also write the markdown table to this file")
     args = ap.parse_args()
     head = [
         f"Machine: {machine()}. Command: `.venv/bin/python bench/bench_spark.py --articles {args.articles} "
-        f"--master {args.master}`; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
+        f"--master {args.master}"
+        + (f" --paragraphs {args.paragraphs}" if args.paragraphs else "")
+        + f"`; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
         "",
         "| articles | engine | wall s | ingest s | extract s | reuse+claims+report s | peak RSS per process |",
         "|---|---|---|---|---|---|---|",
     ]
     with tempfile.TemporaryDirectory() as tmp:
         for n in (int(x) for x in args.articles.split(",")):
-            head += bench(n, args.seed, args.master, Path(tmp))
+            head += bench(n, args.seed, args.master, Path(tmp), args.paragraphs)
             print("\n".join(head), flush=True)
     if args.write:
         args.write.write_text("\n".join(head) + "\n", encoding="utf-8")

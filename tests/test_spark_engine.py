@@ -95,18 +95,43 @@ def test_spark_did_the_per_document_work(runs) -> None:
     assert "zz_empty.txt: empty file" in result.stderr
 
 
+def test_spark_did_the_cross_document_work(runs) -> None:
+    """The cross-document steps ran as Spark jobs: the boilerplate line count (its Parquet holds exactly
+    the lines the local store counts in 2+ articles) and the reuse sketch (one row per stored article,
+    written by the tasks; nothing left for the driver to sketch)."""
+    local, spark, _ = runs
+    con = duckdb.connect()
+    recurring = con.execute(f"SELECT h, n FROM '{spark}/parquet/recurring/*.parquet' ORDER BY ALL").fetchall()
+    con.execute(f"ATTACH '{local / 'h.duckdb'}' AS l (READ_ONLY)")
+    expected = con.execute(
+        "SELECT h, count(*) FROM (SELECT DISTINCT id, unnest(line_hashes) AS h FROM l.articles) "
+        "GROUP BY h HAVING count(*) >= 2 ORDER BY ALL"
+    ).fetchall()
+    assert recurring == expected
+    sketched = con.execute(f"SELECT count(*), count(DISTINCT idx) FROM '{spark}/parquet/sketch/*.parquet'").fetchone()
+    stored = len(_rows(spark / "h.duckdb", "articles"))
+    assert sketched == (stored, stored)
+    assert not (spark / "parquet" / "sketch-driver").exists()
+
+
 def _cli(*args: str) -> None:
     done = subprocess.run([sys.executable, "-m", "headwater", *args], capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
 
 
 def test_spark_stage_commands(tmp_path: Path) -> None:
-    """`ingest --engine spark` then `extract --engine spark` with another staging folder (so the extract job
-    reads the articles from the store, not the ingest job's Parquet) store what the local commands store."""
+    """`ingest --engine spark` given the corpus as a file:// URI (read by Spark, not the local walker) plus
+    a URI naming nothing (one error, the batch goes on), then `extract --engine spark` with another staging
+    URI (so the extract job reads the articles from the store, not the ingest job's Parquet), store what
+    the local commands store; the articles' paths are the URIs Spark read."""
     spark, local = tmp_path / "spark.duckdb", tmp_path / "local.duckdb"
     engine = ["--engine", "spark", "--master", "local[2]", "--staging"]
-    _cli("ingest", str(EXAMPLES), "--db", str(spark), "-q", *engine, str(tmp_path / "a"))
-    _cli("extract", "--db", str(spark), "-q", *engine, str(tmp_path / "b"))
+    missing = (tmp_path / "nowhere" / "x.txt").as_uri()
+    cmd = ["ingest", EXAMPLES.resolve().as_uri(), missing, "--db", str(spark), "-q", *engine, str(tmp_path / "a")]
+    done = subprocess.run([sys.executable, "-m", "headwater", *cmd], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 3, done.stderr  # 3: something unreadable, the rest stored
+    assert f"{missing}: no such file or directory" in done.stderr
+    _cli("extract", "--db", str(spark), "-q", *engine, (tmp_path / "b").as_uri())
     _cli("ingest", str(EXAMPLES), "--db", str(local), "-q")
     _cli("extract", "--db", str(local), "-q")
     assert (tmp_path / "a" / "cleaned").is_dir() and (tmp_path / "b" / "stored").is_dir()
@@ -114,5 +139,10 @@ def test_spark_stage_commands(tmp_path: Path) -> None:
     assert con.execute(f"SELECT count(*) FROM '{tmp_path}/b/extracted/*.parquet'").fetchone()[0] == len(
         _rows(local, "articles")
     )
-    for table in ("articles", "attributions"):
-        assert _rows(spark, table) == _rows(local, table)
+    assert _rows(spark, "attributions") == _rows(local, "attributions")
+    columns = TABLES["articles"].split(", ")
+    where = columns.index("path")
+    spark_rows, local_rows = _rows(spark, "articles"), _rows(local, "articles")
+    assert [r[:where] + r[where + 1 :] for r in spark_rows] == [r[:where] + r[where + 1 :] for r in local_rows]
+    for row in spark_rows:
+        assert row[where].startswith("file:") and Path(row[where].split(":", 1)[1]).name in row[1]

@@ -45,3 +45,16 @@ def test_parse_extract_yields_what_the_local_stage_stores(store, nlp, tmp_path) 
     }
     assert out == stored
     assert out[long.id][1] == []
+
+
+def test_a_remote_file_spark_did_not_read_is_an_error_not_a_silent_gap() -> None:
+    from headwater.model import IngestError
+    from headwater.spark.engine import _per_file
+
+    rows = [{"file": 1, "seq": 0, "replaced": 0, "error": "empty file", "path": "hdfs://nn/b.txt", "payload": None}]
+    out = list(_per_file(iter(rows), 3, {0: "hdfs://nn/a.txt", 2: "hdfs://nn/c.txt"}))
+    assert [[(e.path, e.reason) for e in found if isinstance(e, IngestError)] for found, _ in out] == [
+        [("hdfs://nn/a.txt", "not read: Spark's binaryFile returned nothing for it")],
+        [("hdfs://nn/b.txt", "empty file")],
+        [("hdfs://nn/c.txt", "not read: Spark's binaryFile returned nothing for it")],
+    ]

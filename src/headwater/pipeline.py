@@ -88,18 +88,29 @@ def _flush(store: Store, batch: _Batch, report: IngestReport) -> None:
     batch.docs, batch.lines, batch.errors, batch.inputs = [], [], [], []
 
 
-def expand_inputs(paths: Iterable[str | Path], follow_symlinks: bool = False) -> list[Path | IngestError | IgnoredFile]:
+def expand_inputs(
+    paths: Iterable[str | Path],
+    follow_symlinks: bool = False,
+    uris: Callable[[list[str]], list[Path | IngestError]] | None = None,
+) -> list[Path | IngestError | IgnoredFile]:
     """The files under ``paths`` (and what cannot be read: a URL is an error saying how to fetch it);
     ``NothingToRead`` when none names a file, so that a command given only wrong paths stores nothing
-    and writes no dossier."""
+    and writes no dossier. ``uris`` lists the files under the URIs it accepts (the Spark engine: Hadoop
+    filesystems, ``hdfs://``, ``s3a://``, ``file://``), given as ``(files, rest)``."""
     from headwater.errors import NothingToRead
     from headwater.sources import READERS
     from headwater.sources.urls import URL_REASON, is_url
 
     paths = list(paths)
+    listed: list[Path | IngestError] = []
+    if uris is not None:
+        listed = uris([str(p) for p in paths if is_url(str(p))])
+        taken = {str(p) for p in paths if is_url(str(p)) and not str(p).lower().startswith(("http:", "https:"))}
+        paths = [p for p in paths if str(p) not in taken]
     urls = [IngestError(str(p), URL_REASON) for p in paths if is_url(str(p))]
     items: list[Path | IngestError | IgnoredFile] = [
         *urls,
+        *listed,
         *expand_paths((p for p in paths if not is_url(str(p))), follow_symlinks),
     ]
     if not any(isinstance(i, Path) for i in items):
@@ -112,6 +123,8 @@ def expand_inputs(paths: Iterable[str | Path], follow_symlinks: bool = False) ->
 CleanedArticle = tuple[Document, store_articles.LineHashes]  # an article as stored, with its line hashes
 FileResult = tuple[list["CleanedArticle | IngestError"], int]  # one file's articles in order, surrogates replaced
 FileCleaner = Callable[[list[Path]], Iterator[FileResult]]  # the files to read -> each one's result, in order
+Recurring = list[tuple[int, int, list[tuple[str, str | None]], bool]]  # store_articles.recurring_lines' rows
+LineCounter = Callable[[Store, int], "Recurring | None"]  # recurring_lines elsewhere; None: ask the store
 
 
 def ingest_paths(
@@ -121,6 +134,7 @@ def ingest_paths(
     progress: Progress = _noop,
     items: list[Path | IngestError | IgnoredFile] | None = None,
     cleaner: FileCleaner | None = None,
+    counter: LineCounter | None = None,
 ) -> IngestReport:
     """Read, clean and store every article under ``paths``; then refresh cross-document boilerplate.
 
@@ -130,7 +144,8 @@ def ingest_paths(
     record of a multi-record file, is read in isolation: whatever goes wrong in one becomes an
     ``IngestError`` naming it, and the batch goes on. ``cleaner`` reads and cleans the files to read
     (default: here, one by one as the loop asks; the Spark engine: as tasks); what it yields is stored
-    in file order either way.
+    in file order either way. ``counter`` counts the lines kept by 2+ articles for the cross-document
+    boilerplate (default: the store; the Spark engine: a group-by over its Parquet).
     """
     report = IngestReport()
     batch = _Batch()
@@ -175,7 +190,7 @@ def ingest_paths(
             _flush(store, batch, report)
         progress("ingest", done + report.unchanged + len(report.ignored), len(files))
     _flush(store, batch, report)
-    refresh_boilerplate(store, cfg)
+    refresh_boilerplate(store, cfg, counter)
     return report
 
 
@@ -288,12 +303,14 @@ def valid_article(art: RawArticle) -> tuple[RawArticle, int]:
     return (replace(art, **changes) if changes else art), total
 
 
-def refresh_boilerplate(store: Store, cfg: Config) -> int:
-    """Find cross-document boilerplate lines and re-clean the articles they affect; return how many changed."""
+def refresh_boilerplate(store: Store, cfg: Config, counter: LineCounter | None = None) -> int:
+    """Find cross-document boilerplate lines and re-clean the articles they affect; return how many changed.
+    ``counter`` gives the lines kept by 2+ articles (default, or when it returns None: the store's count)."""
     c = cfg.clean
-    evidence = [
-        LineEvidence(h, n, tuple(sample), prose) for h, n, sample, prose in store_articles.recurring_lines(store, 8)
-    ]
+    recurring = counter(store, 8) if counter is not None else None
+    if recurring is None:
+        recurring = store_articles.recurring_lines(store, 8)
+    evidence = [LineEvidence(h, n, tuple(sample), prose) for h, n, sample, prose in recurring]
     lines = store_articles.line_sets(store, {aid for ev in evidence for aid, _ in ev.sample})
     found = {
         ev.line_hash: ev
@@ -378,6 +395,18 @@ class Engine(Protocol):
 
     def cleaner(self, store: Store, cfg: Config) -> FileCleaner: ...
 
+    def list_uris(self, uris: list[str]) -> list[Path | IngestError]:
+        """The article files under the URIs this engine reads (others it leaves: not in the list)."""
+        ...
+
+    def recurring_lines(self, store: Store, sample: int) -> Recurring | None:
+        """``store_articles.recurring_lines`` computed where the cleaned articles are (None: cannot here)."""
+        ...
+
+    def reuse(self, store: Store, cfg: Config, on_progress: Callable[[int, int], None]) -> object:
+        """The reuse stage with its sketch, LSH and verify steps on the engine (``exec.reuse.run_reuse``)."""
+        ...
+
     def extract(self, store: Store, cfg: Config, on_progress: Callable[[int, int], None], force: bool = False) -> int:
         """Extract what it can (every article with ``force``) and store it; return how many attributions it
         wrote. The local extract stage then does whatever is still pending."""
@@ -396,13 +425,14 @@ def run_pipeline(
 
     from headwater.parse import require_model
 
-    items = expand_inputs(paths, cfg.ingest.follow_symlinks)
+    items = expand_inputs(paths, cfg.ingest.follow_symlinks, engine.list_uris if engine is not None else None)
     require_model(cfg.parse.model)  # a missing pipeline stops the run before anything is stored
     with Store.open(cfg.store.db) as store:
         result = RunResult(db=str(cfg.store.db), ingest=IngestReport())
         t = time.perf_counter()
         cleaner = engine.cleaner(store, cfg) if engine is not None else None
-        result.ingest = ingest_paths(store, cfg, [], progress, items, cleaner)
+        counter = engine.recurring_lines if engine is not None else None
+        result.ingest = ingest_paths(store, cfg, [], progress, items, cleaner, counter)
         result.timings["ingest"] = time.perf_counter() - t
         result.stages["ingest"] = (
             f"{result.ingest.added} added, {result.ingest.skipped} already stored, "
@@ -416,9 +446,14 @@ def run_pipeline(
         def tick(name: str) -> Callable[[int, int | None], None]:
             return lambda d, n: progress(name, d, n)
 
+        def reuse(s: Store) -> object:  # on the engine when given (its sketch, LSH and verify jobs)
+            if engine is not None:
+                return engine.reuse(s, cfg, tick("reuse"))
+            return run_reuse(s, cfg, on_progress=tick("reuse"))
+
         plans: tuple[tuple[str, Callable[[], Planned[object]]], ...] = (
             ("extract", lambda: plan_extract(store, cfg, on_progress=tick("extract"))),
-            ("reuse", lambda: Planned(Runner("reuse", lambda s: run_reuse(s, cfg, on_progress=tick("reuse"))))),
+            ("reuse", lambda: Planned(Runner("reuse", reuse))),
             ("claims", lambda: plan_claims(cfg, on_progress=tick("claims"))),
         )
         for name, plan in plans:

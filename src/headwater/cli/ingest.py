@@ -68,14 +68,18 @@ def run_ingest(paths: list[str], cfg, quiet: bool, engine=None):  # type: ignore
 
     from headwater.pipeline import expand_inputs, ingest_paths
 
-    items = expand_inputs(paths, cfg.ingest.follow_symlinks)  # nothing to read: an error before the store is created
-    with engine or nullcontext(None) as runner, open_store(cfg, create=True) as store, progress(quiet) as bar:
-        task = bar.add_task("ingest", total=None)
+    with engine or nullcontext(None) as runner:
+        # nothing to read: an error before the store is created
+        items = expand_inputs(paths, cfg.ingest.follow_symlinks, runner.list_uris if runner else None)
+        with open_store(cfg, create=True) as store, progress(quiet) as bar:
+            task = bar.add_task("ingest", total=None)
 
-        def tick(stage: str, done: int, total: int | None) -> None:
-            bar.update(task, completed=done, total=total)
+            def tick(stage: str, done: int, total: int | None) -> None:
+                bar.update(task, completed=done, total=total)
 
-        return ingest_paths(store, cfg, [], tick, items, runner.cleaner(store, cfg) if runner else None)
+            if runner is None:
+                return ingest_paths(store, cfg, [], tick, items)
+            return ingest_paths(store, cfg, [], tick, items, runner.cleaner(store, cfg), runner.recurring_lines)
 
 
 @app.command()

@@ -22,6 +22,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import numpy as np
 
@@ -60,8 +61,36 @@ class ReuseSummary:
 @dataclass(slots=True)
 class _Sketch:
     keys: list[str]  # by article index
-    sigs: np.ndarray  # (articles, num_perm) uint32
+    sigs: np.ndarray | None  # (articles, num_perm) uint32; None when the signatures stay where they were made
     citations: list[Citation] = field(default_factory=list)
+
+
+class ReuseBackend(Protocol):
+    """Where the stage's heavy steps run (the Spark engine's ``SparkReuse``); the driver keeps the exact
+    groups, the rare n-gram seeds, edge direction and propagation. Each method must return exactly what
+    the local function of the same step returns."""
+
+    def sketch(self, meta: list[db.ArticleMeta], cfg: ReuseConfig, progress: Progress) -> _Sketch: ...
+
+    def lsh_pairs(self, sketch: _Sketch, reps: list[int], cfg: ReuseConfig) -> set[tuple[int, int]]: ...
+
+    def verify(
+        self,
+        meta: list[db.ArticleMeta],
+        pairs: list[tuple[int, int]],
+        seeds: dict[tuple[int, int], np.ndarray],
+        info: dict[str, ArticleInfo],
+        cfg: ReuseConfig,
+        progress: Progress,
+    ) -> list[tuple[ReuseEdge, str]]: ...
+
+
+def sketch_documents(docs: list, num_perm: int, shingle: int) -> tuple[list[str], np.ndarray, list[list[Citation]]]:
+    """One batch of articles -> their exact keys, MinHash signatures and citations (the sketch step)."""
+    tokens = tokenize_many([d.text for d in docs])
+    keys = [text_key(t) for t in tokens]
+    sigs = signatures([ngram_hashes(t.hashes, shingle) for t in tokens], num_perm)
+    return keys, sigs, [find_citations(d) for d in docs]
 
 
 def _noop(done: int, total: int) -> None:
@@ -76,13 +105,14 @@ def _sketch(store: Store, meta: list[db.ArticleMeta], cfg: ReuseConfig, progress
 
     def flush() -> None:
         nonlocal done
-        tokens = tokenize_many([d.text for d in batch])
+        keys, sigs, cites = sketch_documents(batch, cfg.num_perm, cfg.shingle_size)
         rows = [index[d.id] for d in batch]
-        for row, t in zip(rows, tokens, strict=True):
-            out.keys[row] = text_key(t)
-        out.sigs[rows] = signatures([ngram_hashes(t.hashes, cfg.shingle_size) for t in tokens], cfg.num_perm)
-        for d in batch:
-            out.citations.extend(find_citations(d))
+        for row, k in zip(rows, keys, strict=True):
+            out.keys[row] = k
+        assert out.sigs is not None
+        out.sigs[rows] = sigs
+        for c in cites:
+            out.citations.extend(c)
         done += len(batch)
         progress(done, len(meta))
         batch.clear()
@@ -122,12 +152,17 @@ def _ngram_stream(
     return stream
 
 
-def _candidates(
-    sigs: np.ndarray, reps: list[int], matches: np.ndarray, cfg: ReuseConfig
-) -> tuple[list[tuple[int, int]], dict[tuple[int, int], np.ndarray]]:
+def lsh_pairs(sigs: np.ndarray, reps: list[int], cfg: ReuseConfig) -> set[tuple[int, int]]:
+    """Pairs of representatives sharing an LSH band bucket."""
     params = lsh_params(cfg.threshold, cfg.num_perm)
     rep_arr = np.array(reps, dtype=np.int64)
-    pairs = {(int(a), int(b)) for a, b in bucket_pairs(band_keys(sigs[rep_arr], params), rep_arr).tolist()}
+    return {(int(a), int(b)) for a, b in bucket_pairs(band_keys(sigs[rep_arr], params), rep_arr).tolist()}
+
+
+def _candidates(
+    pairs: set[tuple[int, int]], matches: np.ndarray, cfg: ReuseConfig
+) -> tuple[list[tuple[int, int]], dict[tuple[int, int], np.ndarray]]:
+    """The LSH pairs plus the pairs sharing enough rare n-grams (with those as alignment seeds), sorted."""
     seeds: dict[tuple[int, int], np.ndarray] = {}
     for a, b, pos in split_by_pair(matches, cfg.min_matches):
         if len(pos) >= cfg.min_matches:
@@ -167,17 +202,33 @@ def _verify_chunk(
     out = []
     for a, b in pairs:
         ia, ib = info[meta[a].id], info[meta[b].id]
-        v = verify(tokens[a], tokens[b], seeds.get((a, b)), cfg)
-        passages = char_passages(texts[ia.id], tokens[a], texts[ib.id], tokens[b], v.spans)
-        if v.kind == "partial":
-            passages = [p for p in passages if not is_chrome(texts[ia.id], texts[ib.id], p)]
-        kind, label = (v.kind, v.label) if passages or v.kind != "partial" else (None, "unrelated")
-        if kind is None and _credit_link(ia, ib):
-            kind, label = "cites", "cites its source"
-        if kind is None:
-            continue
-        out.append((_edge(ia, ib, kind, v.similarity, v.containment, passages), label))
+        found = verify_pair(ia, ib, texts[ia.id], texts[ib.id], tokens[a], tokens[b], seeds.get((a, b)), cfg)
+        if found is not None:
+            out.append(found)
     return out
+
+
+def verify_pair(
+    ia: ArticleInfo,
+    ib: ArticleInfo,
+    text_a: str,
+    text_b: str,
+    ta: Tokens,
+    tb: Tokens,
+    seed: np.ndarray | None,
+    cfg: ReuseConfig,
+) -> tuple[ReuseEdge, str] | None:
+    """One candidate pair verified: its edge and label, or None when the texts are not related."""
+    v = verify(ta, tb, seed, cfg)
+    passages = char_passages(text_a, ta, text_b, tb, v.spans)
+    if v.kind == "partial":
+        passages = [p for p in passages if not is_chrome(text_a, text_b, p)]
+    kind, label = (v.kind, v.label) if passages or v.kind != "partial" else (None, "unrelated")
+    if kind is None and _credit_link(ia, ib):
+        kind, label = "cites", "cites its source"
+    if kind is None:
+        return None
+    return _edge(ia, ib, kind, v.similarity, v.containment, passages), label
 
 
 def _exact_edges(
@@ -199,29 +250,39 @@ def _reuse_config(cfg: Config | ReuseConfig) -> ReuseConfig:
     return cfg if isinstance(cfg, ReuseConfig) else cfg.reuse
 
 
-def run_reuse(store: Store, cfg: Config | ReuseConfig, on_progress: Progress | None = None) -> ReuseSummary:
-    """Recompute reuse over every stored article and replace the stored edges, groups and citations."""
+def run_reuse(
+    store: Store, cfg: Config | ReuseConfig, on_progress: Progress | None = None, backend: ReuseBackend | None = None
+) -> ReuseSummary:
+    """Recompute reuse over every stored article and replace the stored edges, groups and citations;
+    ``backend`` runs the sketch, LSH and verify steps elsewhere (default: here)."""
     rcfg, progress, t0 = _reuse_config(cfg), on_progress or _noop, time.perf_counter()
     meta = db.article_meta(store)
-    sketch = _sketch(store, meta, rcfg, progress)
+    sketch = backend.sketch(meta, rcfg, progress) if backend else _sketch(store, meta, rcfg, progress)
     by_article: dict[str, list[Citation]] = defaultdict(list)
     for c in sketch.citations:
         by_article[c.article_id].append(c)
     info = {m.id: article_info(m.id, m.published, m.outlet, by_article[m.id]) for m in meta}
     groups = _exact_groups(meta, sketch.keys, info)
     reps = sorted(groups)
-    sigs = sketch.sigs
     progress(0, 1)
     matches = shared_ngrams(
         _ngram_stream(store, meta, reps, rcfg.ngram, rcfg.min_content_words), rcfg.max_df, _partitions(meta, reps)
     )
     progress(1, 1)
-    pairs, seeds = _candidates(sigs, reps, matches, rcfg)
+    if backend:
+        lsh = backend.lsh_pairs(sketch, reps, rcfg)
+    else:
+        assert sketch.sigs is not None
+        lsh = lsh_pairs(sketch.sigs, reps, rcfg)
+    pairs, seeds = _candidates(lsh, matches, rcfg)
     del matches
     edges = _exact_edges(meta, groups, info)
-    for start in range(0, len(pairs), _CHUNK):
-        edges.extend(_verify_chunk(store, meta, pairs[start : start + _CHUNK], seeds, info, rcfg))
-        progress(min(start + _CHUNK, len(pairs)), len(pairs))
+    if backend:
+        edges.extend(backend.verify(meta, pairs, seeds, info, rcfg, progress))
+    else:
+        for start in range(0, len(pairs), _CHUNK):
+            edges.extend(_verify_chunk(store, meta, pairs[start : start + _CHUNK], seeds, info, rcfg))
+            progress(min(start + _CHUNK, len(pairs)), len(pairs))
     group_of, origins = groups_and_origins([m.id for m in meta], [e for e, _ in edges], info, rcfg.group_containment)
     db.save(store, edges, group_of, origins, sketch.citations)
     return _summary(meta, edges, group_of, sketch.citations, len(pairs), rcfg, time.perf_counter() - t0)

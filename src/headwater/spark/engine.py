@@ -1,12 +1,15 @@
-"""``SparkEngine``: the pipeline's per-document stages as Spark jobs (see ``headwater.pipeline.Engine``).
+"""``SparkEngine``: the pipeline's per-document stages and the heavy steps of the cross-document ones as
+Spark jobs (see ``headwater.pipeline.Engine``).
 
-Job 1 (read + clean) maps the input files, grouped into partitions, to cleaned articles written as
-Parquet under ``staging/cleaned``; the driver reads them back in file order and stores them with the
-same batches as the local engine, then finds cross-document boilerplate (on the driver, from the store).
-Job 2 (parse + extract) reads the same Parquet, keeps the articles the store says are pending, re-cleans
+Job 1 (read + clean) maps the input files (local paths, or Hadoop URIs read through ``binaryFile``),
+grouped into partitions, to cleaned articles written as Parquet under ``staging/cleaned``; the driver
+reads them back in file order and stores them with the same batches as the local engine. The count of
+articles keeping each line is a group-by over that Parquet (``recurring_lines``); the driver decides
+the cross-document boilerplate from it and re-cleans. Job 2 (parse + extract) reads the same Parquet, keeps the articles the store says are pending, re-cleans
 those the boilerplate changed, and writes their attributions as Parquet under ``staging/extracted``; the
 driver loads them in the local engine's order. Whatever a task could not do (an article stored by an
 earlier run, a text that differs from the store's) is left pending, and the local extract stage does it.
+The reuse stage runs with ``SparkReuse``: sketch, LSH bands and pair verification as jobs.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import shutil
 import sys
 import time
 from collections.abc import Callable, Iterator
-from pathlib import Path
+from pathlib import Path, PosixPath
 
 from headwater.config import Config
 from headwater.errors import HeadwaterError
@@ -26,6 +29,30 @@ from headwater.spark import tasks
 from headwater.store import Store
 
 DEFAULT_MASTER = "local[*]"
+HADOOP_SCHEMES = ("file", "hdfs", "viewfs", "webhdfs", "s3a", "s3", "s3n", "gs", "abfs", "abfss", "wasb", "wasbs")
+
+
+class HadoopFile(PosixPath):
+    """An input file on a Hadoop filesystem, named by its URI: Spark reads it (``binaryFile``), the driver
+    never opens it. It has no stamp (``stat`` fails), so a re-run reads it again."""
+
+    uri: str
+
+    @classmethod
+    def of(cls, uri: str) -> HadoopFile:
+        name = uri.rstrip("/").rsplit("/", 1)[-1]
+        out = cls(name)
+        out.uri = uri
+        return out
+
+    def __str__(self) -> str:
+        return getattr(self, "uri", None) or super().__str__()
+
+    def resolve(self, strict: bool = False) -> HadoopFile:
+        return self
+
+    def stat(self, *, follow_symlinks: bool = True):  # type: ignore[no-untyped-def,override]
+        raise OSError(f"{self} is read by Spark")
 
 
 class SparkUnavailable(HeadwaterError):
@@ -66,10 +93,13 @@ def _session(master: str | None, app: str = "headwater"):  # type: ignore[no-unt
         builder.appName(app)
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.python.worker.reuse", "true")  # one spaCy pipeline per Python worker, kept between tasks
-        .config("spark.sql.shuffle.partitions", "8")
     )
-    if local:
-        builder = builder.config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
+    if local:  # a cluster keeps its own shuffle partitions (spark-submit --conf spark.sql.shuffle.partitions=...)
+        builder = (
+            builder.config("spark.ui.enabled", "false")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.sql.shuffle.partitions", "8")
+        )
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     return spark
@@ -93,6 +123,7 @@ class SparkEngine:
         self._spark = None
         self.timings: dict[str, float] = {}  # session start, each job (seconds), for bench/bench_spark.py
         self.tasks: dict[str, int] = {}  # partitions of each job
+        self._fresh = False  # this engine's cleaned Parquet holds every stored article (the store was empty)
 
     @property
     def spark(self):  # type: ignore[no-untyped-def]
@@ -122,21 +153,33 @@ class SparkEngine:
         from headwater.store import articles as store_articles
 
         crossdoc = store_articles.boilerplate_hashes(store)
+        self._fresh = store_articles.count(store) == 0
 
         def clean(files: list[Path]) -> Iterator[FileResult]:
             if not files:
+                self._fresh = False
                 return
             out = f"{self.staging}/cleaned"
             sc = self.spark.sparkContext
-            rows = [(i, str(p)) for i, p in enumerate(files)]
+            rows = [(i, str(p), None) for i, p in enumerate(files) if not isinstance(p, HadoopFile)]
+            remote = {p.uri: i for i, p in enumerate(files) if isinstance(p, HadoopFile)}
             t = time.perf_counter()
-            self.tasks["read+clean"] = self._slices(len(rows))
-            rdd = sc.parallelize(rows, self.tasks["read+clean"]).mapPartitions(
-                lambda part: tasks.read_clean(part, cfg, crossdoc)
-            )
+            self.tasks["read+clean"] = self._slices(len(files))
+            rdd = sc.parallelize(rows, self.tasks["read+clean"])
+            if remote:  # read by the tasks: each file's bytes, its index and URI beside them
+                where = sc.broadcast(remote)
+                content = (
+                    self.spark.read.format("binaryFile")
+                    .load(sorted(remote))
+                    .select("path", "content")
+                    .rdd.map(lambda r: (where.value[r[0]], r[0], bytes(r[1])))
+                )
+                rdd = rdd.union(content).repartition(self.tasks["read+clean"])
+            rdd = rdd.mapPartitions(lambda part: tasks.read_clean(part, cfg, crossdoc))
             self.spark.createDataFrame(rdd, tasks.CLEANED_SCHEMA).write.mode("overwrite").parquet(out)
             self.timings["read+clean job"] = time.perf_counter() - t
-            yield from _per_file(self.spark.read.parquet(out).orderBy("file", "seq").toLocalIterator(), len(files))
+            rows = self.spark.read.parquet(out).orderBy("file", "seq").toLocalIterator()
+            yield from _per_file(rows, len(files), {i: uri for uri, i in remote.items()})
 
         return clean
 
@@ -178,6 +221,84 @@ class SparkEngine:
             store, cfg, self.spark.read.parquet(out).orderBy("rank").toLocalIterator(), len(todo), on_progress
         )
 
+    # -- inputs named by Hadoop URIs -------------------------------------------------------------------
+    def list_uris(self, uris: list[str]) -> list[Path | IngestError]:
+        """The article files under each Hadoop URI (a directory: recursively, sorted, the readers' kinds
+        only), as ``HadoopFile``; one error per URI that cannot be listed. Other URIs are not taken."""
+        from headwater.sources import READERS
+        from headwater.sources.walk import suffix_of
+
+        mine = [u for u in uris if u.split(":", 1)[0].lower() in HADOOP_SCHEMES]
+        if not mine:
+            return []
+        sc = self.spark.sparkContext
+        jvm, conf = sc._jvm, sc._jsc.hadoopConfiguration()
+        out: list[Path | IngestError] = []
+        for uri in mine:
+            try:
+                path = jvm.org.apache.hadoop.fs.Path(uri)
+                fs = path.getFileSystem(conf)
+                if not fs.exists(path):
+                    out.append(IngestError(uri, "no such file or directory"))
+                    continue
+                if not fs.getFileStatus(path).isDirectory():
+                    out.append(HadoopFile.of(str(fs.makeQualified(path).toString())))
+                    continue
+                found, it = [], fs.listFiles(path, True)
+                while it.hasNext():
+                    name = str(it.next().getPath().toString())
+                    base = name.rsplit("/", 1)[-1]
+                    if not base.startswith((".", "_")) and suffix_of(base) in READERS:
+                        found.append(name)
+                if not found:
+                    out.append(IngestError(uri, "no article file found here"))
+                out.extend(HadoopFile.of(name) for name in sorted(found))
+            except Exception as exc:  # one URI's failure never stops the batch
+                out.append(IngestError(uri, f"cannot list: {str(exc).splitlines()[0][:300]}"))
+        return out
+
+    # -- cross-document boilerplate: the line count as a group-by -------------------------------------
+    def recurring_lines(self, store: Store, sample: int):  # type: ignore[no-untyped-def]
+        """``store_articles.recurring_lines`` from the cleaned Parquet: each kept line's count of distinct
+        articles as a Spark group-by, only lines kept by 2+ articles reaching the driver. None (the store
+        counts) unless the Parquet holds exactly the stored articles, i.e. this run filled an empty store."""
+        from pyspark.sql import Window
+        from pyspark.sql import functions as F
+
+        from headwater.store import articles as store_articles
+
+        source = f"{self.staging}/cleaned"
+        if not self._fresh or not _exists(self.spark, source):
+            return None
+        t = time.perf_counter()
+        cleaned = self.spark.read.parquet(source).where("id IS NOT NULL")
+        if cleaned.select("id").distinct().count() != store_articles.count(store):
+            return None
+        e = cleaned.select("id", "outlet", F.explode("lines").alias("h")).distinct()
+        c = e.groupBy("h").agg(F.count(F.lit(1)).alias("n")).where("n >= 2")
+        prose = cleaned.select(F.explode("prose").alias("h")).distinct().withColumn("prose", F.lit(True))
+        ranked = e.join(c, "h").withColumn("rn", F.row_number().over(Window.partitionBy("h").orderBy("id")))
+        out = f"{self.staging}/recurring"
+        (
+            ranked.where(F.col("rn") <= sample)
+            .groupBy("h", "n")
+            .agg(F.collect_list(F.struct("id", "outlet")).alias("sample"))
+            .join(prose, "h", "left")
+            .write.mode("overwrite")
+            .parquet(out)
+        )
+        rows = self.spark.read.parquet(out).collect()
+        self.timings["boilerplate count job"] = time.perf_counter() - t
+        return sorted(
+            (r["h"], r["n"], sorted((s["id"], s["outlet"]) for s in r["sample"]), bool(r["prose"])) for r in rows
+        )
+
+    # -- reuse: sketch, LSH bands and verification as Spark jobs ---------------------------------------
+    def reuse(self, store: Store, cfg: Config, on_progress: Callable[[int, int], None]):  # type: ignore[no-untyped-def]
+        from headwater.exec.reuse import run_reuse
+
+        return run_reuse(store, cfg, on_progress, backend=SparkReuse(self, store, cfg))
+
     def _from_store(self, store: Store, ids: list[str], chunk: int = 2000) -> str:
         """The stored articles ``ids`` as cleaned-article Parquet (``STAGING/stored``), written in chunks."""
         import pickle
@@ -202,16 +323,28 @@ def _exists(spark, uri: str) -> bool:  # type: ignore[no-untyped-def]
     return bool(path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration()).exists(path))
 
 
-def _per_file(rows, files: int) -> Iterator[FileResult]:  # type: ignore[no-untyped-def]
+def _remove(spark, uri: str) -> None:  # type: ignore[no-untyped-def]
+    jvm = spark.sparkContext._jvm
+    path = jvm.org.apache.hadoop.fs.Path(uri)
+    path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration()).delete(path, True)
+
+
+def _per_file(rows, files: int, remote: dict[int, str] | None = None) -> Iterator[FileResult]:  # type: ignore[no-untyped-def]
     """Parquet rows in (file, seq) order -> each file's articles and errors with its count of replaced
-    surrogates, one per file (empty for a file with nothing in it)."""
+    surrogates, one per file (empty for a file with nothing in it; an error for a ``remote`` file, index ->
+    URI, that Spark did not read at all)."""
     import pickle
 
+    remote = remote or {}
     current: list[CleanedArticle | IngestError] = []
     replaced = at = 0
+
+    def unread(at: int) -> list[CleanedArticle | IngestError]:
+        return [IngestError(remote[at], "not read: Spark's binaryFile returned nothing for it")] if at in remote else []
+
     for row in rows:
         while at < row["file"]:
-            yield current, replaced
+            yield current or unread(at), replaced
             current, replaced, at = [], 0, at + 1
         replaced += row["replaced"] or 0
         if row["error"] is not None:
@@ -219,7 +352,7 @@ def _per_file(rows, files: int) -> Iterator[FileResult]:  # type: ignore[no-unty
         else:
             current.append(pickle.loads(row["payload"]))
     while at < files:
-        yield current, replaced
+        yield current or unread(at), replaced
         current, replaced, at = [], 0, at + 1
 
 
@@ -249,3 +382,153 @@ def _load_extracted(store: Store, cfg: Config, rows, total: int, on_progress: Ca
     if pending:
         flush()
     return written
+
+
+class SparkReuse:
+    """The reuse stage's sketch, LSH and verify steps as Spark jobs (``exec.reuse.ReuseBackend``).
+
+    sketch: the cleaned Parquet joined with the stored articles' (index, text hash); each task brings an
+    article to its stored text (as the extract job does) and runs ``exec.reuse.sketch_documents``; what no
+    task could sketch (articles stored by an earlier run) the driver sketches from the store with the same
+    function, appended to the same Parquet (``STAGING/sketch``). Only keys and citations reach the driver.
+    LSH: band keys per partition (``reuse.minhash.band_keys``), a group-by on (band, bucket) and each
+    bucket's pairs (``reuse.minhash._pairs_of``), distinct. verify: the candidate pairs joined twice with
+    the sketch's texts, each pair verified by ``exec.reuse.verify_pair``; the driver gets the edges.
+    """
+
+    def __init__(self, engine: SparkEngine, store: Store, cfg: Config) -> None:
+        self.engine, self.store, self.cfg = engine, store, cfg
+        self.out = f"{engine.staging}/sketch"  # written by the tasks
+        self.by_driver = f"{engine.staging}/sketch-driver"  # what the driver had to sketch itself
+
+    def sketch(self, meta, cfg, progress):  # type: ignore[no-untyped-def]
+        import pickle
+
+        from headwater.exec.reuse import _Sketch
+        from headwater.store import articles as store_articles
+
+        engine, spark, whole = self.engine, self.engine.spark, self.cfg  # the tasks take whole, never self
+        if not meta:
+            return _Sketch([], None)
+        t = time.perf_counter()
+        hashes = dict(self.store.con.execute("SELECT id, text_hash FROM articles").fetchall())
+        boilerplate = store_articles.boilerplate_hashes(self.store)
+        wanted = spark.createDataFrame(
+            [(i, m.id, hashes[m.id]) for i, m in enumerate(meta)], "idx INT, id STRING, expected STRING"
+        )
+        source = f"{engine.staging}/cleaned"
+        for stale in (self.out, self.by_driver):
+            _remove(spark, stale)
+        if _exists(spark, source):
+            engine.tasks["reuse sketch"] = engine._slices(len(meta))
+            cleaned = spark.read.parquet(source).where("id IS NOT NULL").select("id", "payload")
+            rdd = (
+                wanted.join(cleaned, "id")
+                .dropDuplicates(["id"])
+                .select("idx", "id", "expected", "payload")
+                .rdd.map(tuple)
+                .repartition(engine.tasks["reuse sketch"])
+                .mapPartitions(lambda part: tasks.sketch_rows(part, whole, boilerplate))
+            )
+            spark.createDataFrame(rdd, tasks.SKETCH_SCHEMA).write.parquet(self.out)
+        done = {r[0] for r in self._sketches().select("idx").collect()}
+        missing = [i for i in range(len(meta)) if i not in done]
+        mode = "overwrite"
+        for start in range(0, len(missing), 2000):  # what no task could do: here, with the same step
+            chunk = missing[start : start + 2000]
+            docs = {d.id: d for d in store_articles.iter_documents(self.store, [meta[i].id for i in chunk])}
+            rows = list(tasks.sketch_docs([(i, docs[meta[i].id]) for i in chunk], whole))
+            spark.createDataFrame(rows, tasks.SKETCH_SCHEMA).write.mode(mode).parquet(self.by_driver)
+            mode = "append"
+        out = _Sketch([""] * len(meta), None)
+        cites: list = [[] for _ in meta]
+        for idx, key, blob in self._sketches().select("idx", "key", "cites").toLocalIterator():
+            out.keys[idx] = key
+            cites[idx] = pickle.loads(blob)
+        for c in cites:
+            out.citations.extend(c)
+        engine.timings["reuse sketch job"] = time.perf_counter() - t
+        engine.tasks["reuse sketched by the driver"] = len(missing)
+        progress(len(meta), len(meta))
+        return out
+
+    def _sketches(self):  # type: ignore[no-untyped-def]
+        spark = self.engine.spark
+        parts = [spark.read.parquet(d) for d in (self.out, self.by_driver) if _exists(spark, d)]
+        if not parts:
+            return spark.createDataFrame([], tasks.SKETCH_SCHEMA)
+        return parts[0] if len(parts) == 1 else parts[0].unionByName(parts[1])
+
+    def lsh_pairs(self, sketch, reps, cfg):  # type: ignore[no-untyped-def]
+        engine, spark = self.engine, self.engine.spark
+        if len(reps) < 2:
+            return set()
+        t = time.perf_counter()
+        engine.tasks["reuse lsh"] = engine._slices(len(reps))
+        pairs = lsh_candidates(spark, self._sketches(), reps, cfg, engine.tasks["reuse lsh"])
+        engine.timings["reuse lsh job"] = time.perf_counter() - t
+        return pairs
+
+    def verify(self, meta, pairs, seeds, info, cfg, progress):  # type: ignore[no-untyped-def]
+        import pickle
+
+        engine, spark = self.engine, self.engine.spark
+        if not pairs:
+            return []
+        t = time.perf_counter()
+        rows = [
+            (
+                pos,
+                a,
+                b,
+                pickle.dumps(seeds[(a, b)], protocol=5) if (a, b) in seeds else None,
+                pickle.dumps(info[meta[a].id], protocol=5),
+                pickle.dumps(info[meta[b].id], protocol=5),
+            )
+            for pos, (a, b) in enumerate(pairs)
+        ]
+        texts = self._sketches().select("idx", "text")
+        ta = texts.withColumnRenamed("idx", "a").withColumnRenamed("text", "text_a")
+        tb = texts.withColumnRenamed("idx", "b").withColumnRenamed("text", "text_b")
+        engine.tasks["reuse verify"] = engine._slices(len(pairs))
+        cfg_all = self.cfg
+        joined = (
+            spark.createDataFrame(rows, tasks.PAIRS_SCHEMA)
+            .join(ta, "a")
+            .join(tb, "b")
+            .select("pos", "seed", "info_a", "info_b", "text_a", "text_b")
+            .rdd.map(tuple)
+            .repartition(engine.tasks["reuse verify"])
+            .mapPartitions(lambda part: tasks.verify_rows(part, cfg_all))
+        )
+        found = sorted(joined.collect())
+        engine.timings["reuse verify job"] = time.perf_counter() - t
+        progress(len(pairs), len(pairs))
+        return [pickle.loads(blob) for _, blob in found]
+
+
+def lsh_candidates(spark, sketch, reps: list[int], cfg, partitions: int) -> set[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """The pairs ``exec.reuse.lsh_pairs`` finds, from a DataFrame of (idx, sig: uint32 bytes): band keys per
+    partition, a group-by on (band, bucket), each bucket's pairs, distinct; only the pairs reach the driver."""
+    from pyspark.sql import functions as F
+
+    from headwater.reuse.minhash import lsh_params
+
+    params = lsh_params(cfg.threshold, cfg.num_perm)
+    num_perm, bands, rows = cfg.num_perm, params.bands, params.rows
+    keep = spark.createDataFrame([(i,) for i in reps], "idx INT")
+    signed = (
+        sketch.join(keep, "idx")
+        .select("idx", "sig")
+        .rdd.map(tuple)
+        .repartition(partitions)
+        .mapPartitions(lambda part: tasks.band_rows(part, num_perm, bands, rows))
+    )
+    buckets = (
+        spark.createDataFrame(signed, tasks.BANDS_SCHEMA)
+        .groupBy("band", "bucket")
+        .agg(F.collect_set("idx").alias("members"))
+        .where(F.size("members") > 1)
+    )
+    pairs = buckets.rdd.flatMap(lambda r: tasks.bucket_members_pairs(r["members"])).distinct().collect()
+    return {(int(a), int(b)) for a, b in pairs}
