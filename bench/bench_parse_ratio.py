@@ -1,6 +1,7 @@
 """`headwater run` against bare spaCy over the same texts, as whole processes, alternated (issue 12).
 
     .venv/bin/python bench/bench_parse_ratio.py [--articles 200] [--rounds 3] [--workers 1] [--keep DIR]
+        [--texts FILE.jsonl[.gz]]
 
 The texts are PolNeAR train articles written as .txt files in a temporary directory when
 ``../shared/eval/polnear/train.jsonl`` is there (never copied into the repo), else the example
@@ -47,16 +48,21 @@ print(n)
 """
 
 
-def write_corpus(folder: Path, articles: int) -> str:
-    """Write ``articles`` .txt files into ``folder``; return where the texts came from."""
+def write_corpus(folder: Path, articles: int, source: Path | None = None) -> str:
+    """Write ``articles`` .txt files into ``folder``; return where the texts came from. ``source``: a
+    JSONL file (``.gz`` too) of records with a ``text`` field (default: PolNeAR train when present)."""
+    import gzip
+
     folder.mkdir(parents=True, exist_ok=True)
-    if POLNEAR.exists():
-        with POLNEAR.open(encoding="utf-8") as fh:
+    source = source or (POLNEAR if POLNEAR.exists() else None)
+    if source is not None:
+        opener = gzip.open if source.suffix == ".gz" else open
+        with opener(source, "rt", encoding="utf-8") as fh:
             texts = [json.loads(line)["text"] for _, line in zip(range(articles), fh, strict=False)]
         for i in range(articles):  # past the end of train, copies with another first line
             text = texts[i % len(texts)] if i < len(texts) else f"Copy {i}\n\n{texts[i % len(texts)]}"
             (folder / f"{i:05d}.txt").write_text(text, encoding="utf-8")
-        return f"PolNeAR train, first {min(articles, len(texts))} articles" + (
+        return f"{source.name}, first {min(articles, len(texts))} texts" + (
             f", repeated to {articles}" if articles > len(texts) else ""
         )
     texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
@@ -86,11 +92,12 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--keep", type=Path, help="write the corpus here and keep it")
+    ap.add_argument("--texts", type=Path, help="JSONL[.gz] of {'text': ...} records (default: PolNeAR train)")
     args = ap.parse_args()
     cfg = load_config()
     tmp = Path(tempfile.mkdtemp(prefix="hw-ratio-"))
     folder = args.keep or tmp / "corpus"
-    source = write_corpus(folder, args.articles)
+    source = write_corpus(folder, args.articles, args.texts)
     headwater = str(Path(sys.executable).with_name("headwater"))
     bare = [sys.executable, "-c", BARE, cfg.parse.model, str(cfg.parse.batch_size), str(folder)]
     ratios: list[float] = []
