@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -167,6 +168,40 @@ def test_exports_carry_ids_direction_rank_groups_and_speakers(api_run):
         assert _parquet_types(out)["articles" if table == "speakers" else "members"] == "VARCHAR[]"
         text = hw("export", table, "--format", "csv", "--db", db).stdout
         assert len(list(csv.DictReader(io.StringIO(text)))) == len(groups if table == "groups" else speakers)
+
+
+def test_every_reader_shows_the_same_reprint_groups(api_run):
+    """The groups export, dossier.json, `headwater reuse --stored` and the Python reader: one grouping."""
+    import headwater
+    from headwater.views.reuse import reprint_groups
+
+    db = str(api_run[0] / "hw.duckdb")
+
+    def key(members, origin):  # type: ignore[no-untyped-def]
+        return (frozenset(members), origin)
+
+    exported = {
+        key(g["members"], g["origin"]) for g in map(json.loads, hw("export", "groups", "--db", db).stdout.splitlines())
+    }
+    dossier = json.loads(next(api_run[0].rglob("dossier.json")).read_text(encoding="utf-8"))
+    shown = {key([a["id"] for a in g["articles"]], g["origin"]) for g in dossier["reprint_groups"]}
+    r = hw("reuse", "--stored", "--json", "--db", db)
+    assert r.returncode == 0, r.stderr
+    tree = {
+        key([m["id"] for m in g["members"]], (g["origin"] or {}).get("id"))
+        for g in json.loads(r.stdout)["groups"]
+        if len(g["members"]) > 1
+    }
+    with headwater.open(db) as reader:
+        read = {key(g.members, g.origin) for g in reader.groups()}
+        from headwater.store import reuse
+
+        stored = reuse.load_groups(reader.store), reuse.load_origins(reader.store)
+    built = {key(g.members, g.origin) for g in reprint_groups(*stored)}
+    assert len(exported) >= 2 and any(origin for _, origin in exported)
+    assert exported == shown == tree == read == built
+    sizes = Counter(stored[0].values())  # articles per stored group: every article of a group of 2+ is shown
+    assert sum(len(members) for members, _ in built) == sum(n for n in sizes.values() if n > 1)
 
 
 def test_eval_reuse_works_from_an_installed_package(tmp_path):

@@ -335,6 +335,13 @@ def test_dates_are_bounded():
     assert normalise_date("Tue, 04 Mar 2025 " + "9" * 10_000) is None
 
 
+def test_an_unknown_time_zone_name_is_read_without_a_warning(recwarn):
+    from headwater.sources.dates import normalise_date
+
+    assert normalise_date("March 4, 2025 10:32 ET") == "2025-03-04T10:32:00"
+    assert not [w for w in recwarn.list if "tzname" in str(w.message)]
+
+
 def test_a_file_of_bad_records_is_cut_short_not_read_to_the_end(store, cfg, tmp_path):
     good = json.dumps({"text": GOOD})
     (tmp_path / "noise.jsonl").write_text(good + "\n" + "x\n" * 100_000)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from headwater.model import Document
@@ -28,6 +30,32 @@ def test_lsh_params_follow_threshold(threshold):
     assert p.bands * p.rows <= 128
     assert p.probability(min(threshold + 0.2, 0.99)) > 0.9
     assert p.probability(max(threshold - 0.25, 0.01)) < 0.3
+
+
+def _reference_lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
+    """The optimisation spelled out: every (bands, rows), each error integrated on 51 points."""
+    best = None
+    for bands in range(1, num_perm + 1):
+        for rows in range(1, num_perm // bands + 1):
+
+            def p(s: float, b: int = bands, r: int = rows) -> float:
+                return 1.0 - (1.0 - s**r) ** b
+
+            def area(f, a: float, z: float) -> float:  # type: ignore[no-untyped-def]
+                xs = [a + (z - a) * i / 50 for i in range(51)]
+                return sum((f(x0) + f(x1)) * (x1 - x0) / 2 for x0, x1 in pairwise(xs))
+
+            err = 0.3 * area(p, 0.0, threshold) + 0.7 * area(lambda s, p=p: 1.0 - p(s), threshold, 1.0)
+            if best is None or err < best[0]:
+                best = (err, bands, rows)
+    assert best is not None
+    return best[1], best[2]
+
+
+@pytest.mark.parametrize(("threshold", "num_perm"), [(0.1, 64), (0.35, 128), (0.5, 128), (0.72, 256), (0.9, 32)])
+def test_lsh_params_minimise_the_weighted_error(threshold, num_perm):
+    p = lsh_params(threshold, num_perm)
+    assert (p.bands, p.rows) == _reference_lsh_params(threshold, num_perm)
 
 
 def _cites(text: str) -> set[tuple[str, str]]:

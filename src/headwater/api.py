@@ -89,24 +89,15 @@ def open(db: str | Path = "headwater.duckdb") -> Reader:
 
 def reprint_groups(store: Store) -> list[ReprintGroup]:
     """Groups of two or more articles (copies and derivatives of one story), biggest first."""
-    from collections import defaultdict
-
     from headwater.store import reuse
+    from headwater.views.reuse import reprint_groups as groups_of
 
     docs = reuse.docs_by_id(store)
-    members: dict[str, list[str]] = defaultdict(list)
-    origin_of = reuse.load_origins(store)
-    for article, group in reuse.load_groups(store).items():
-        members[group].append(article)
     out = []
-    for group, ids in members.items():
-        if len(ids) < 2:
-            continue
-        ids.sort(key=lambda i: (docs[i][3] is None, docs[i][3] or "", docs[i][0]))
-        origin = origin_of.get(ids[0])
-        out.append(
-            ReprintGroup(group, origin, docs[origin][0] if origin else None, tuple(ids), tuple(docs[i][0] for i in ids))
-        )
+    for g in groups_of(reuse.load_groups(store), reuse.load_origins(store)):
+        ids = sorted(g.members, key=lambda i: (docs[i][3] is None, docs[i][3] or "", docs[i][0]))
+        origin_doc = docs[g.origin][0] if g.origin else None
+        out.append(ReprintGroup(g.id, g.origin, origin_doc, tuple(ids), tuple(docs[i][0] for i in ids)))
     return sorted(out, key=lambda g: (-len(g.members), g.docs[0]))
 
 

@@ -132,17 +132,24 @@ def open_store(cfg, read_only: bool = False, create: bool = False):  # type: ign
 
 
 def progress(quiet: bool):  # type: ignore[no-untyped-def]
-    """A Rich progress bar on stderr (a no-op when quiet or not a terminal and CI)."""
+    """A Rich progress bar on stderr (a no-op when quiet or not a terminal and CI).
+
+    Redrawn by Rich's thread twice a second on a terminal; elsewhere (a pipe, a log file) nothing is drawn
+    until the end, so no thread renders it meanwhile: at Rich's default of ten renders a second the thread
+    cost a 200-article run about 6% of its time (bench/RESULTS.md, issue 12)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    err = console(stderr=True)
     return Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        console=console(stderr=True),
+        console=err,
         disable=quiet,
         transient=False,
+        auto_refresh=err.is_terminal and not err.is_dumb_terminal,
+        refresh_per_second=2,
     )
 
 

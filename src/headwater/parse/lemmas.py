@@ -27,6 +27,7 @@ class MemoLemmatizer:
     """Mixin placed before a spaCy ``Lemmatizer`` subclass; see the module's docstring."""
 
     _headwater_memo: dict[tuple[int, int, int], int]
+    _headwater_lookups: Any  # the component's tables with the lemma index as frozensets (``_hashed``)
 
     def __call__(self, doc: Doc) -> Doc:
         import numpy
@@ -39,6 +40,7 @@ class MemoLemmatizer:
         if not len(doc):
             return doc
         error_handler = lemmatizer.get_error_handler()
+        stock, lemmatizer.lookups = lemmatizer.lookups, self._headwater_lookups
         try:
             table = doc.to_array([ORTH, POS, MORPH, LEMMA])
             lemmas = table[:, 3].copy()
@@ -59,6 +61,19 @@ class MemoLemmatizer:
         except Exception as exc:  # the stock component's error handling
             error_handler(lemmatizer.name, lemmatizer, [doc], exc)
             return doc
+        finally:
+            lemmatizer.lookups = stock
+
+
+def _hashed(lookups: Any) -> Any:
+    """A copy of a lemmatizer's ``Lookups`` whose ``lemma_index`` values are frozensets."""
+    from spacy.lookups import Lookups
+
+    copy = Lookups()
+    for name in lookups.tables:
+        table = lookups.get_table(name)
+        copy.add_table(name, {k: frozenset(v) for k, v in table.items()} if name == "lemma_index" else table)
+    return copy
 
 
 _CLASSES: dict[type, type] = {}
@@ -80,5 +95,6 @@ def memoise_lemmatizer(nlp: Language) -> bool:
             _CLASSES[cls] = type(f"Memo{cls.__name__}", (MemoLemmatizer, cls), {"__module__": __name__})
         component.__class__ = _CLASSES[cls]
         component._headwater_memo = {}
+        component._headwater_lookups = _hashed(component.lookups)
         return True
     return False

@@ -6,7 +6,7 @@ content as the page.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,6 +15,7 @@ from headwater.claims.build import RANKING
 from headwater.lang import not_analysed
 from headwater.model import Attribution, Claim, Document, ReuseEdge, plain
 from headwater.views.articles import ArticleView, article_views
+from headwater.views.reuse import reprint_groups
 from headwater.views.speakers import SpeakerView
 
 __all__ = ["ArticleView", "Dossier", "SpeakerView", "article_views", "doc_label", "overview", "reuse_views", "shallow"]
@@ -85,18 +86,13 @@ def reuse_views(
         }
         for x in edges
     ]
-    members: dict[str, list[str]] = defaultdict(list)
-    for article_id, group in groups.items():
-        members[group].append(article_id)
     group_views = []
-    for group, ids in members.items():
-        if len(ids) < 2:
-            continue
-        origin = next((origins.get(i) for i in ids if origins.get(i)), None)
-        ids.sort(key=lambda i: (i != origin, by_id[i].doc if i in by_id else i))
+    for g in reprint_groups(groups, origins):
+        origin = g.origin
+        ids = sorted(g.members, key=lambda i: (i != origin, by_id[i].doc if i in by_id else i))
         group_views.append(
             {
-                "id": group,
+                "id": g.id,
                 "name": doc_label(by_id.get(origin or ids[0]), origin or ids[0]),
                 "origin": origin,
                 "articles": [

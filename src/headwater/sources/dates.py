@@ -18,9 +18,13 @@ def normalise_date(value: str | None) -> str | None:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         try:
+            import warnings
+
             from dateutil import parser
 
-            parsed = parser.parse(value, fuzzy=False)
+            with warnings.catch_warnings():  # "10:32 ET": an unknown zone name is read as local time, said once
+                warnings.simplefilter("ignore", parser.UnknownTimezoneWarning)  # per file by dateutil, to stderr
+                parsed = parser.parse(value, fuzzy=False)
         except (ValueError, OverflowError, ImportError, TypeError, RecursionError):
             return None
     if not _YEARS[0] <= parsed.year <= _YEARS[1]:  # not a publication date: it would win every "who was first"

@@ -1,16 +1,48 @@
-"""View data for ``headwater reuse``: reprint groups with their origin, copies, shared passages, citations.
+"""Reprint groups as every reader sees them, and the view data for ``headwater reuse``.
 
-Plain dataclasses (also written as JSON); the CLI renders them as a Rich tree.
+``reprint_groups(groups, origins)`` is the one place that turns the stored group of each article into
+groups of two or more articles with their origin; the dossier (``report.view.reuse_views``), the web
+app, the Python API and the ``groups`` export order and name its members as each shows them.
+``build_view`` adds copies, shared passages and citations (plain dataclasses, also written as JSON);
+the CLI renders them as a Rich tree.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from headwater.store import Store
 from headwater.store import reuse as db
+
+
+@dataclass(frozen=True, slots=True)
+class Reprints:
+    """One reprint group: its id, its origin (an article id; None: undetermined) and its members' ids."""
+
+    id: str
+    origin: str | None
+    members: tuple[str, ...]  # in article id order
+
+
+def members_by_group(groups: Mapping[str, str]) -> dict[str, list[str]]:
+    """group id -> its articles' ids (in article id order), from article id -> group id."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for article, group in sorted(groups.items()):
+        members[group].append(article)
+    return members
+
+
+def reprint_groups(groups: Mapping[str, str], origins: Mapping[str, str | None]) -> list[Reprints]:
+    """The groups of two or more articles (copies and derivatives of one story), in group id order, from the
+    stored group (``store.reuse.load_groups``) and group origin (``load_origins``) of each article."""
+    return [
+        Reprints(group, next((o for o in map(origins.get, ids) if o), None), tuple(ids))
+        for group, ids in sorted(members_by_group(groups).items())
+        if len(ids) > 1
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +84,9 @@ def build_view(store: Store, include_singletons: bool = False) -> list[GroupView
     docs = db.docs_by_id(store)
     arts = {i: ArticleView(i, d[0], d[1], d[2], d[3]) for i, d in docs.items()}
     groups, origins, labels = db.load_groups(store), db.load_origins(store), db.load_edge_labels(store)
-    members: dict[str, list[str]] = defaultdict(list)
-    for a, g in groups.items():
-        members[g].append(a)
     views = {
         g: GroupView(g, arts.get(origins[ids[0]] or ""), sorted((arts[i] for i in ids), key=_order))
-        for g, ids in members.items()
+        for g, ids in members_by_group(groups).items()
     }
     for e in db.load_edges(store):
         ev = EdgeView(
