@@ -63,31 +63,6 @@ def build_document(raw: RawArticle, cleaned: Cleaned) -> Document:
     )
 
 
-@dataclass(slots=True)
-class _Batch:
-    docs: list[Document] = field(default_factory=list)
-    lines: list[store_articles.LineHashes] = field(default_factory=list)
-    errors: list[IngestError] = field(default_factory=list)
-    inputs: list[tuple[str, int, int, int]] = field(default_factory=list)  # files fully read
-
-    def __len__(self) -> int:
-        return len(self.docs) + len(self.errors)
-
-
-def _flush(store: Store, batch: _Batch, report: IngestReport) -> None:
-    if not len(batch):
-        return
-    with store.transaction():
-        added = store_articles.insert(store, batch.docs, batch.lines)
-        for err in batch.errors:
-            store_articles.record_error(store, err.path, err.reason)
-        store_articles.record_inputs(store, batch.inputs)
-    report.added += added
-    report.skipped += len(batch.docs) - added
-    report.errors.extend(batch.errors)
-    batch.docs, batch.lines, batch.errors, batch.inputs = [], [], [], []
-
-
 def expand_inputs(
     paths: Iterable[str | Path],
     follow_symlinks: bool = False,
@@ -136,73 +111,25 @@ def ingest_paths(
     cleaner: FileCleaner | None = None,
     counter: LineCounter | None = None,
 ) -> IngestReport:
-    """Read, clean and store every article under ``paths``; then refresh cross-document boilerplate.
+    """Read, clean and store every article under ``paths`` (the ingest stage, ``exec.ingest``); then
+    refresh cross-document boilerplate.
 
     Articles are committed in batches, so an interrupted ingest keeps what it stored and
     a second run adds only what is missing. A file read before, unchanged since (same
     size and modification time) and free of errors, is skipped unread. Each file, and each
     record of a multi-record file, is read in isolation: whatever goes wrong in one becomes an
     ``IngestError`` naming it, and the batch goes on. ``cleaner`` reads and cleans the files to read
-    (default: here, one by one as the loop asks; the Spark engine: as tasks); what it yields is stored
-    in file order either way. ``counter`` counts the lines kept by 2+ articles for the cross-document
+    (default: here, one by one; the Spark engine: as tasks); what it yields is stored in file order
+    either way. ``counter`` counts the lines kept by 2+ articles for the cross-document
     boilerplate (default: the store; the Spark engine: a group-by over its Parquet).
     """
-    report = IngestReport()
-    batch = _Batch()
+    from headwater.exec.ingest import IngestStage
+    from headwater.exec.stage import run_stage
+
     files = items if items is not None else list(expand_paths(paths, cfg.ingest.follow_symlinks))
-    seen = store_articles.seen_inputs(store)
-    plan: list[IngestError | tuple[str, tuple[int, int] | None]] = []
-    to_read: list[Path] = []
-    for item in files:
-        if isinstance(item, IngestError):
-            plan.append(item)
-            continue
-        if isinstance(item, IgnoredFile):
-            report.ignored.append(item)
-            continue
-        key, stamp = valid_name(_resolved(item)), _stamp(item)
-        if stamp is not None and seen.get(key) == stamp:
-            report.unchanged += 1
-            continue
-        plan.append((key, stamp))
-        to_read.append(item)
-    if cleaner is None:
-        cleaner = local_cleaner(cfg, store_articles.boilerplate_hashes(store))
-    cleaned = cleaner(to_read)
-    progress("ingest", 0, len(files))
-    for done, entry in enumerate(plan, 1):
-        if isinstance(entry, IngestError):
-            batch.errors.append(entry)
-            continue
-        key, stamp = entry
-        errors_before, added_before = len(batch.errors), len(batch.docs)
-        articles, replaced = next(cleaned)
-        report.surrogates_replaced += replaced
-        for one in articles:
-            if isinstance(one, IngestError):
-                batch.errors.append(one)
-            else:
-                batch.docs.append(one[0])
-                batch.lines.append(one[1])
-        if stamp is not None and len(batch.errors) == errors_before:
-            batch.inputs.append((key, *stamp, len(batch.docs) - added_before))
-        if len(batch) >= cfg.ingest.batch_size:
-            _flush(store, batch, report)
-        progress("ingest", done + report.unchanged + len(report.ignored), len(files))
-    _flush(store, batch, report)
+    report = run_stage(IngestStage(cfg, files, lambda d, n: progress("ingest", d, n), cleaner), store)
     refresh_boilerplate(store, cfg, counter)
     return report
-
-
-def local_cleaner(cfg: Config, crossdoc: frozenset[int]) -> FileCleaner:
-    """Read and clean files in this process, one at a time, when asked."""
-    patterns = load_patterns(cfg.clean.patterns)
-
-    def clean(files: list[Path]) -> Iterator[FileResult]:
-        for path in files:
-            yield clean_file(path, cfg, patterns, crossdoc)
-
-    return clean
 
 
 def clean_file(path: Path, cfg: Config, patterns, crossdoc: frozenset[int]) -> FileResult:  # type: ignore[no-untyped-def]

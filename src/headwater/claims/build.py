@@ -273,9 +273,20 @@ def build_claims(
     opts: ClaimOptions | None = None,
     lemmatizer: Lemmatizer | None = None,
 ) -> list[Claim]:
-    """Every claim, ranked by strength of evidence (:data:`RANKING`)."""
+    """Every claim of the attributions as extracted, ranked by strength of evidence (:data:`RANKING`)."""
+    return claims_of(prepare(attributions), articles, opts, lemmatizer)
+
+
+def claims_of(
+    prepared: Sequence[Attribution],
+    articles: dict[str, ArticleInfo],
+    opts: ClaimOptions | None = None,
+    lemmatizer: Lemmatizer | None = None,
+) -> list[Claim]:
+    """Every claim of attributions already ``prepare``d (the claims stage prepares them once for the claims
+    and the speakers), ranked by strength of evidence (:data:`RANKING`)."""
     opts = opts or ClaimOptions()
-    groups, denials, weights, leaders, opposed = split(prepare(attributions), lemmatizer, opts)
+    groups, denials, weights, leaders, opposed = split(prepared, lemmatizer, opts)
     linked = link_denials(groups, denials, weights, denial_options(opts), lemmatizer, opts.max_df, leaders)
     ids = [claim_id(tuple(s.attribution for s in g)) for g in groups]
     against: dict[int, list[str]] = {}

@@ -13,9 +13,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from headwater.claims.build import build_claims, prepare
+from headwater.claims.build import claims_of, prepare
 from headwater.claims.origins import ArticleInfo
-from headwater.claims.sides import resolve_sides
 from headwater.claims.signatures import Lemmatizer, spacy_lemmatizer
 from headwater.model import Attribution, Claim, Document, Quantity, plain
 from headwater.views.estimates import estimate_views
@@ -135,12 +134,12 @@ class ClaimsStage:
         docs, raw = inputs.docs, inputs.attributions
         estimates = estimate_views(inputs.quantities, {d.id: inputs.groups.get(d.id, d.id) for d in docs})
         tick(1, 3)
-        attributions = resolve_sides(raw)
-        lemmatizer = lemmatizer_for(self.cfg) if attributions else None
-        claims = build_claims(attributions, inputs.infos, self.cfg.claims, lemmatizer)
-        speakers = [plain(v) for v in speaker_views(prepare(raw), claims)]
+        prepared = prepare(raw)  # sides, corpus-wide speaker entities, nested denials: once, for claims and speakers
+        lemmatizer = lemmatizer_for(self.cfg) if raw else None
+        claims = claims_of(prepared, inputs.infos, self.cfg.claims, lemmatizer)
+        speakers = [plain(v) for v in speaker_views(prepared, claims)]
         tick(2, 3)
-        return ClaimsOutputs(claims, len(attributions), speakers, estimates, len(inputs.quantities))
+        return ClaimsOutputs(claims, len(raw), speakers, estimates, len(inputs.quantities))
 
     def write(self, store: Store, inputs: ClaimsInputs, out: ClaimsOutputs) -> ClaimsSummary:
         from headwater.store import claims as claims_store
