@@ -91,7 +91,7 @@ class IngestStage:
         """Read and clean the file (here, unless an engine did)."""
         from headwater.pipeline import clean_file
 
-        if f.path is None or f.result is not None:
+        if f.path is None:  # an error from the listing, the end, or a file an engine cleaned
             return f
         return _File(f.key, f.stamp, result=clean_file(f.path, self.cfg, self._patterns, self._crossdoc))
 
