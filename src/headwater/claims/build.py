@@ -166,9 +166,8 @@ def split(
     denied = {i for i in rejected if denies_a_claim(kept[i])}  # "rejected a treaty" denies no claim
     follows = follow_ups(kept, denied, opts.follow_window)
     denied |= set(follows)
-    asserted = [
-        i for i, s in enumerate(stances) if s == "assert" and i not in denied | rejected and checkworthy(kept[i])
-    ]
+    excluded = denied | rejected  # built once: in the comprehension it was rebuilt per statement
+    asserted = [i for i, s in enumerate(stances) if s == "assert" and i not in excluded and checkworthy(kept[i])]
     sigs = _signatures([kept[i] for i in asserted], lemmatizer)
     stmts = [Statement(n, kept[i], sigs[n]) for n, i in enumerate(asserted) if says_something(sigs[n])]
     weights = idf(s.terms for s in stmts)
