@@ -347,8 +347,30 @@ def on_the_record(a: Attribution) -> bool:
     if sp.type == "person":
         return last[0][:1].isupper() and last[0].lower() not in ("he", "she", "they")
     if sp.type in ("organization", "media"):
-        return last[0][:1].isupper()  # "the Kremlin", not "a congressional report on Wednesday"
+        # "the Kremlin", not "a congressional report on Wednesday"; nor a plural type noun capitalised only
+        # because it opens the sentence ("Surveys of caucus-goers showed", "Authorities said")
+        return last[0][:1].isupper() and not (words[0] == last[0] and _plural_type_noun(last[0]))
     return False
+
+
+@lru_cache(maxsize=1)
+def _type_nouns() -> frozenset[str]:
+    from headwater.extract.lexicon import speakers
+
+    lex = speakers()
+    return frozenset(lex.organization | lex.media | lex.anonymous | lex.group)
+
+
+def _plural_type_noun(word: str) -> bool:
+    """A plural whose singular is a speaker type noun ("surveys", "authorities", "reports")."""
+    w = word.lower()
+    if w.endswith("ies"):
+        singular = w[:-3] + "y"
+    elif w.endswith("s") and not w.endswith("ss"):
+        singular = w[:-1]
+    else:
+        return False
+    return singular in _type_nouns()
 
 
 def _first_outlet(chain: Sequence[Attribution], infos: Sequence[ArticleInfo], outlets: list[str]) -> str | None:
