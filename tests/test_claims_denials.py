@@ -218,3 +218,50 @@ def test_denials_do_not_spray() -> None:
     misinformed = _claim_with(claims, "misinformed")
     assert [d.speaker.text for d in misinformed.denials] == ["The Kremlin"]
     assert _claim_with(claims, "war commander").denials == ()  # beyond the sweep window
+
+
+VALE = (
+    "Vale on the stump in Orlan\n\n"
+    "Senator Miro Vale spoke to supporters in Orlan on Tuesday. According to Vale, he was once part of the "
+    'so-called establishment, but is now "the worst thing that ever happened to the establishment." '
+    "The senator is expected to visit Marlow next week."
+)
+ROTH = (
+    "Roth courts voters in Marlow\n\n"
+    "Governor Tomas Roth campaigned in Marlow on Monday. Mr. Roth rejected the idea that he was part of the "
+    'so-called establishment. "I grew up on a farm near Marlow," he said. He will return to the capital on Friday.'
+)
+ROTH_AND_RIVAL = (
+    "Roth and the establishment\n\n"
+    "Governor Tomas Roth campaigned in Marlow on Monday. A rival campaign said he was part of the so-called "
+    "establishment. Mr. Roth rejected the idea that he was part of the so-called establishment. "
+    "He will return to the capital on Friday."
+)
+
+
+def _denied_by_doc(articles: dict[str, str], tmp_path) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    """doc -> who denies its "part of the so-called establishment" claim, through the whole pipeline."""
+    from claims_helpers import run_dossier
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    dossier = run_dossier(folder, tmp_path)
+    return {
+        m["doc"]: [d["speaker"] for d in c["denials"]]
+        for c in dossier["claims"]
+        if "part of the so-called establishment" in c["text"]
+        for m in c["members"]
+    }
+
+
+def test_a_pronoun_in_another_article_is_another_person(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # Roth's "he" (himself) and Vale's "he" (himself) are two people: Roth denies nothing Vale said
+    assert _denied_by_doc({"vale.txt": VALE, "roth.txt": ROTH}, tmp_path)["vale.txt"] == []
+
+
+def test_a_pronoun_denial_answers_the_claim_of_its_own_article(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    denied = _denied_by_doc({"vale.txt": VALE, "roth.txt": ROTH_AND_RIVAL}, tmp_path)
+    assert denied["roth.txt"] == ["Tomas Roth"]
+    assert denied["vale.txt"] == []

@@ -289,14 +289,18 @@ def _checkable(w: Wording) -> bool:
 
 def _restates(d: Attribution, sig: frozenset[str], w: Wording) -> bool:
     """Whether a denial's content states the proposition of a claim's wording, polarity aside ("denied
-    that he was part of the establishment" / "he was once part of the establishment"): the rules of
-    :func:`headwater.claims.propositions.compatible`."""
+    that he was working on a book" / "he was working on a book"): the rules of
+    :func:`headwater.claims.propositions.compatible`. A pronoun ("he") agrees across the two speakers
+    only within one article, where both can speak of the same person; in two articles, Bush's "denied
+    that he was part of the establishment" and Trump's "he was once part of the establishment" speak of
+    two people."""
     from headwater.claims.cluster import Statement
     from headwater.claims.propositions import compatible
 
     if w.example is None or d.proposition is None:
         return True
-    return compatible(Statement(0, d, sig), Statement(1, w.example, w.terms), polarity=False, speakers=False)
+    same_article = w.example.article_id == d.article_id
+    return compatible(Statement(0, d, sig), Statement(1, w.example, w.terms), polarity=False, speakers=not same_article)
 
 
 def _referent_terms(text: str, sig: frozenset[str]) -> set[str]:
