@@ -384,3 +384,15 @@ def test_object_bound_by_a_to_infinitive_and_an_as_complement(nlp):
         run(nlp, "Mayor Ilse Brandt pointed to the ferry strike as the main cause of the delay."), "pointed to"
     )
     assert pointed.content.text == "the ferry strike as the main cause of the delay"
+
+
+def test_a_possessive_pronoun_is_its_sentences_subject_not_the_last_speaker(nlp):
+    # "her remark": the subject of her own sentence (Pell), not the speaker quoted just before (Varga)
+    text = (
+        "\u201cThe marsh must stay open,\u201d said the singer Lotte Varga, who backs Roth. "
+        "Former minister Anna Pell, a Roth supporter, caused a stir last year over her remark that "
+        "\u201cthe marsh belongs to the birds.\u201d"
+    )
+    att = only(run(nlp, text), "remark")
+    assert att.speaker is not None and att.speaker.text == "her"
+    assert att.speaker.resolved == "Anna Pell"

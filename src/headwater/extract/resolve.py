@@ -44,6 +44,10 @@ def resolve(ctx: Ctx, span: Span, head: Token, history: list[Mention]) -> Info:
 
 
 def _pronoun(ctx: Ctx, head: Token, history: list[Mention], plural: bool) -> Info:
+    if not plural:
+        subject = _sentence_subject(head)
+        if subject is not None:
+            return describe(ctx, subject, subject.root)
     for m in reversed(history):
         if not m.salient or m.pos >= head.idx:
             continue
@@ -58,6 +62,24 @@ def _pronoun(ctx: Ctx, head: Token, history: list[Mention], plural: bool) -> Inf
         ent = ents[-1]
         return describe(ctx, ent, ent.root)
     return Info(None, "unknown", "unknown", None, False, head.lower_)
+
+
+def _sentence_subject(head: Token) -> Span | None:
+    """The person named as subject earlier in a possessive pronoun's own sentence ("Madeleine Albright,
+    a Clinton supporter, fanned controversy over her remark": her = Albright, not the article's last
+    speaker). Only possessives: a subject pronoun ("...," he said) is the speaker of a quote that may
+    name other people as subjects, and an object pronoun ("the advisers had not misled him") rarely
+    means its own clause's subject; both are left to the history. (On 300 PolNeAR articles, subjects
+    and possessives together changed 99 speakers, mostly for the worse; possessives alone, 1, rightly.)"""
+    if head.dep_ != "poss":
+        return None
+    sent = head.sent
+    found = [
+        e
+        for e in doc_ents(head.doc)
+        if e.label_ == "PERSON" and sent.start <= e.start and e.end <= head.i and e.root.dep_ in ("nsubj", "nsubjpass")
+    ]
+    return found[-1] if found else None
 
 
 def _synonyms(ctx: Ctx, lemma: str) -> frozenset[str]:
