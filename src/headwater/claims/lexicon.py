@@ -48,6 +48,7 @@ class ClaimsLexicon:
     official_role: re.Pattern[str]
     deny_phrase: re.Pattern[str]
     cited_figure: re.Pattern[str]
+    poll_finding: re.Pattern[str]  # a speaker that is a share of the people asked ("About 4 in 10")
     titles: frozenset[str]
     nations: dict[str, str]  # nation word (lower case) -> side code
     any_concept: CaselessSearch  # finds whether some concept phrase occurs: texts without one skip the concepts
@@ -72,6 +73,7 @@ def claims_lexicon() -> ClaimsLexicon:
         likelihood=likelihood,
         deny_phrase=alternation("denials.toml", "false.patterns", flags=re.I),
         cited_figure=pattern(c, "cited_figure.pattern"),
+        poll_finding=pattern(c, "poll_finding.pattern"),
         official_role=alternation(c, "official_roles.words", before=r"\b", flags=re.I),
         titles=words(c, "titles.words"),
         nations=nations(),

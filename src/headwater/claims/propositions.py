@@ -105,6 +105,21 @@ def named_frames(s: Statement) -> frozenset[str]:
     )
 
 
+def _finding(s: Statement) -> str | None:
+    """The speaker, when it is a poll's finding (a share of the people asked: "About 4 in 10")."""
+    sp = s.attribution.speaker
+    if sp is None or not claims_lexicon().poll_finding.search(sp.text):
+        return None
+    return " ".join(sp.text.casefold().split())
+
+
+def _findings_differ(a: Statement, b: Statement) -> bool:
+    """Two statements of which one is a poll's finding and the other is not the same finding: two
+    results (of one poll or two), not one claim stated twice."""
+    fa, fb = _finding(a), _finding(b)
+    return (fa is not None or fb is not None) and fa != fb
+
+
 def _speaker(s: Statement) -> str:
     """Who says it, as origins tell speakers apart: a named speaker by name, the unnamed officials and
     institutions of one side as that side ("Moscow", "the Russian Ministry of Defense": one voice)."""
@@ -164,6 +179,8 @@ def compatible(a: Statement, b: Statement, score: float = 1.0, polarity: bool = 
         and _speaker(a) != _speaker(b)
     ):
         return False  # "he is leaning toward Trump" said by two people is two propositions
+    if _findings_differ(a, b):
+        return False  # "about 4 in 10 say they want ..." and "half of voters said they want ...": two findings
     if near:
         return True
     if named_frames(a) & named_frames(b):
@@ -189,6 +206,8 @@ def conflict(a: Statement, b: Statement) -> bool:
         return ("!neg" in a.terms) != ("!neg" in b.terms)
     pa, pb = prop(a), prop(b)
     if pa.modality != pb.modality or not _types_agree(pa.type, pb.type, a, b) or negated(a) != negated(b):
+        return True
+    if _findings_differ(a, b):
         return True
     near = wording_overlap(a, b) >= NEAR_IDENTICAL
     if near and len(_tokens(a.attribution.content.text)) >= QUOTE_WORDS:

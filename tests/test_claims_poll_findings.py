@@ -1,0 +1,45 @@
+"""Two poll findings worded alike ("about 4 in 10 say they want ..." and "about half of voters said
+they want ...") are two results, not one claim with two independent origins ([poll_finding] in
+data/claims.toml); the same finding reprinted is still one claim."""
+
+from __future__ import annotations
+
+from claims_helpers import run_dossier
+
+DAY_ONE = (
+    "Orlan primary: live updates\n\n"
+    "3:20 p.m.\n\n"
+    "Early results of an entrance poll of Orlan Green caucus-goers show that about half think the next mayor "
+    "should keep the current transport plan.\n\n"
+    "About 4 in 10 say they want the next mayor to have greener policies on the harbour.\n\n"
+    "4:05 p.m.\n\nTurnout at the eastern sites was higher than in 2020."
+)
+DAY_TWO = (
+    "Marlow primary: live updates\n\n"
+    "5:10 p.m.\n\n"
+    "In Marlow, about half of Green primary voters said they want the next mayor to change to greener "
+    "policies on the harbour.\n\n"
+    "5:40 p.m.\n\nPolls close at eight in the evening across the county."
+)
+
+
+def _claims(tmp_path, articles: dict[str, str]) -> list[dict]:  # type: ignore[no-untyped-def,type-arg]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    dossier = run_dossier(folder, tmp_path)
+    return [c for c in dossier["claims"] if "greener policies" in c["text"]]
+
+
+def test_two_poll_findings_are_two_claims(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    claims = _claims(tmp_path, {"orlan.txt": DAY_ONE, "marlow.txt": DAY_TWO})
+    assert len(claims) == 2
+    assert all(c["independent_origins"] == 1 for c in claims)
+
+
+def test_one_finding_reprinted_is_one_claim(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    reprint = DAY_ONE.replace("Orlan primary: live updates", "Orlan primary, as it happened")
+    claims = _claims(tmp_path, {"orlan.txt": DAY_ONE, "orlan_reprint.txt": reprint})
+    assert len(claims) == 1
+    assert {m["doc"] for m in claims[0]["members"]} == {"orlan.txt", "orlan_reprint.txt"}
