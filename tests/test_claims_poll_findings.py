@@ -43,3 +43,27 @@ def test_one_finding_reprinted_is_one_claim(tmp_path) -> None:  # type: ignore[n
     claims = _claims(tmp_path, {"orlan.txt": DAY_ONE, "orlan_reprint.txt": reprint})
     assert len(claims) == 1
     assert {m["doc"] for m in claims[0]["members"]} == {"orlan.txt", "orlan_reprint.txt"}
+
+
+VALE = (
+    "Harbour budget under fire\n\n"
+    "Senator Miro Vale questioned the harbour budget on Tuesday. \u201cThe numbers don't add up,\u201d said Vale, "
+    "who has opposed the plan since March.\n\nThe council will vote on the budget next week."
+)
+ROTH = (
+    "Stadium plan stalls\n\n"
+    "Mayor Ilse Roth criticised the stadium plan at a meeting in Marlow. \u201cThe numbers don't add up,\u201d "
+    "Roth said of the builder's estimate.\n\nThe builder did not respond to a request for comment."
+)
+
+
+def test_a_short_remark_by_two_speakers_is_two_claims(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # "the numbers don't add up" names nothing: Vale's is about a budget, Roth's about a stadium
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "vale.txt").write_text(VALE, encoding="utf-8")
+    (folder / "roth.txt").write_text(ROTH, encoding="utf-8")
+    dossier = run_dossier(folder, tmp_path)
+    remarks = [c for c in dossier["claims"] if "numbers don't add up" in c["text"].casefold()]
+    assert len(remarks) == 2
+    assert all(c["independent_origins"] == 1 for c in remarks)

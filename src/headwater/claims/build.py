@@ -155,11 +155,15 @@ def _contradictions(
 
 
 def split(
-    attributions: Sequence[Attribution], lemmatizer: Lemmatizer | None, opts: ClaimOptions
+    attributions: Sequence[Attribution],
+    lemmatizer: Lemmatizer | None,
+    opts: ClaimOptions,
+    copies: dict[str, str] | None = None,
 ) -> tuple[
     list[list[Statement]], list[Attribution], dict[str, float], dict[Attribution, Attribution], set[tuple[int, int]]
 ]:
-    """(claim groups, denials, term weights, follow-up -> leading denial, pairs of opposed claims)."""
+    """(claim groups, denials, term weights, follow-up -> leading denial, pairs of opposed claims);
+    ``copies``: article id -> its reprint group (see :func:`headwater.claims.cluster.units`)."""
     kept = [a for a in statements(attributions, opts.min_words) if no_source(a) is None]
     stances = [stance(a) for a in kept]
     rejected = {i for i, s in enumerate(stances) if s == "deny"}
@@ -171,8 +175,8 @@ def split(
     sigs = _signatures([kept[i] for i in asserted], lemmatizer)
     stmts = [Statement(n, kept[i], sigs[n]) for n, i in enumerate(asserted) if says_something(sigs[n])]
     weights = idf(s.terms for s in stmts)
-    groups = units(stmts)
-    pairs = scored_pairs(groups, weights, opts.max_df, opts.threshold * 0.5)
+    groups = units(stmts, copies)
+    pairs = scored_pairs(groups, weights, opts.max_df, opts.threshold * 0.5, copies)
     contra = _contradictions(groups, pairs, opts.threshold)
     keep = [i for i in range(len(groups)) if i not in contra]
     renumber = {old: new for new, old in enumerate(keep)}
@@ -285,7 +289,8 @@ def claims_of(
     """Every claim of attributions already ``prepare``d (the claims stage prepares them once for the claims
     and the speakers), ranked by strength of evidence (:data:`RANKING`)."""
     opts = opts or ClaimOptions()
-    groups, denials, weights, leaders, opposed = split(prepared, lemmatizer, opts)
+    copies = {a: info.group for a, info in articles.items() if info.group}  # article -> its reprint group
+    groups, denials, weights, leaders, opposed = split(prepared, lemmatizer, opts, copies)
     linked = link_denials(groups, denials, weights, denial_options(opts), lemmatizer, opts.max_df, leaders)
     ids = [claim_id(tuple(s.attribution for s in g)) for g in groups]
     against: dict[int, list[str]] = {}

@@ -6,13 +6,16 @@ their terms: names and nations propose no pairs, and a term found in more than `
 proposes none either, so the cost grows with the pairs that share rare terms, not with the square
 of the corpus. Pairs are merged best first; two groups merge only when their weighted average
 similarity (pairs never scored count as 0) stays above ``threshold`` x ``link_ratio``, which stops
-one loose pair from chaining unrelated groups together. Attributed and unattributed statements
-are clustered separately and never share a claim; two overlapping statements of one article
-(one nested in the other) are never compared.
+one loose pair from chaining unrelated groups together. A short statement said of no name ("the
+numbers don't add up") by two speakers named on the record is two remarks about two things (unnamed
+speakers and outlets may be one source relayed or resolved two ways, and still join). Attributed and
+unattributed statements are clustered separately and never share a claim; two overlapping statements
+of one article (one nested in the other) are never compared.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -39,14 +42,18 @@ class Pair:
     unsigned: float
 
 
-def units(statements: Sequence[Statement]) -> list[list[Statement]]:
+def units(statements: Sequence[Statement], copies: dict[str, str] | None = None) -> list[list[Statement]]:
     """Statements grouped by identical signature and proposition (type, polarity, modality, roles),
-    attributed and unattributed apart."""
+    attributed and unattributed apart; a short statement said of no name by a speaker named on the
+    record, by speaker too ("the numbers don't add up" said by two senators is two remarks) unless its
+    article is one of a reprint group (``copies``: article id -> group), whose copies are one statement
+    however their speakers were resolved."""
     from headwater.claims.propositions import unit_key
 
     by_key: dict[tuple[object, ...], list[Statement]] = {}
     for s in statements:
-        by_key.setdefault((s.terms, s.attribution.kind == "unattributed", *unit_key(s)), []).append(s)
+        who = _voice(s, copies or {}) if _generic(s) and _on_record(s) else ""
+        by_key.setdefault((s.terms, s.attribution.kind == "unattributed", who, *unit_key(s)), []).append(s)
     return list(by_key.values())
 
 
@@ -73,6 +80,32 @@ def _shared_rare_terms(
 
 
 _FEW_TERMS = 4
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _generic(s: Statement) -> bool:
+    """A few words that name nothing ("the numbers don't add up"; not "the bridge at Orlek was destroyed")."""
+    if _content_terms(s.terms) > _FEW_TERMS or _named_frame(s.terms):
+        return False
+    return not any(w[:1].isupper() for w in _WORD.findall(s.attribution.content.text)[1:])
+
+
+def _on_record(s: Statement) -> bool:
+    """Said by a person or organisation named on the record, not an outlet relaying it: two such speakers
+    are two voices (unnamed ones may be one source resolved two ways: "an Alderan official", "the
+    official")."""
+    from headwater.claims.origins import on_the_record
+
+    sp = s.attribution.speaker
+    return sp is not None and sp.type != "media" and on_the_record(s.attribution)
+
+
+def _voice(s: Statement, copies: dict[str, str]) -> str:
+    """Who says a statement, for the rule on short statements: its speaker, or its reprint group."""
+    from headwater.claims.propositions import voice
+
+    group = copies.get(s.attribution.article_id)
+    return "copies:" + group if group else voice(s)
 
 
 def _content_terms(terms: frozenset[str]) -> int:
@@ -84,7 +117,11 @@ def _named_frame(terms: frozenset[str]) -> bool:
 
 
 def scored_pairs(
-    groups: Sequence[Sequence[Statement]], weights: dict[str, float], max_df: int, floor: float
+    groups: Sequence[Sequence[Statement]],
+    weights: dict[str, float],
+    max_df: int,
+    floor: float,
+    copies: dict[str, str] | None = None,
 ) -> dict[tuple[int, int], Pair]:
     """Every candidate pair of units scoring at least ``floor`` (either way round on negation).
 
@@ -102,6 +139,12 @@ def scored_pairs(
     article = [unit[0].attribution.article_id if len(unit) == 1 else None for unit in groups]  # for _nested
     small = [_content_terms(t) <= _FEW_TERMS for t in terms]
     named = [_named_frame(t) for t in terms]
+    generic = [_generic(unit[0]) for unit in groups]
+    # the speakers of units said only by speakers named on the record (None: some member is not)
+    voices = [
+        frozenset(_voice(s, copies or {}) for s in unit) if all(_on_record(s) for s in unit) else None
+        for unit in groups
+    ]
     sized = [p.size >= MIN_TERMS for p in profiles]
     shared, common = _shared_rare_terms(groups, max_df)
     for (a, b), n in shared.items():
@@ -117,6 +160,9 @@ def scored_pairs(
             article[a] is not None and article[a] == article[b] and _nested(groups[a], groups[b])
         ):
             continue
+        va, vb = voices[a], voices[b]
+        if (generic[a] or generic[b]) and va is not None and vb is not None and not va & vb:
+            continue  # a few words that name nothing ("the numbers don't add up") by two named speakers: two remarks
         pa, pb = profiles[a], profiles[b]
         unsigned = m.similarity(terms[a], terms[b], pa, pb, polarity=False)
         if unsigned < floor or not compatible(groups[a][0], groups[b][0], unsigned, polarity=False):

@@ -120,7 +120,7 @@ def _findings_differ(a: Statement, b: Statement) -> bool:
     return (fa is not None or fb is not None) and fa != fb
 
 
-def _speaker(s: Statement) -> str:
+def voice(s: Statement) -> str:
     """Who says it, as origins tell speakers apart: a named speaker by name, the unnamed officials and
     institutions of one side as that side ("Moscow", "the Russian Ministry of Defense": one voice)."""
     from headwater.claims.origins import speaker_key
@@ -172,12 +172,7 @@ def compatible(a: Statement, b: Statement, score: float = 1.0, polarity: bool = 
         return False
     near = wording_overlap(a, b) >= NEAR_IDENTICAL
     quoted = near and len(_tokens(a.attribution.content.text)) >= QUOTE_WORDS  # one long quote, copied
-    if (
-        speakers
-        and not quoted
-        and "PRON" in (pa.agent, pa.patient, pb.agent, pb.patient)
-        and _speaker(a) != _speaker(b)
-    ):
+    if speakers and not quoted and "PRON" in (pa.agent, pa.patient, pb.agent, pb.patient) and voice(a) != voice(b):
         return False  # "he is leaning toward Trump" said by two people is two propositions
     if _findings_differ(a, b):
         return False  # "about 4 in 10 say they want ..." and "half of voters said they want ...": two findings
@@ -212,7 +207,7 @@ def conflict(a: Statement, b: Statement) -> bool:
     near = wording_overlap(a, b) >= NEAR_IDENTICAL
     if near and len(_tokens(a.attribution.content.text)) >= QUOTE_WORDS:
         return False
-    if "PRON" in (pa.agent, pa.patient, pb.agent, pb.patient) and _speaker(a) != _speaker(b):
+    if "PRON" in (pa.agent, pa.patient, pb.agent, pb.patient) and voice(a) != voice(b):
         return True
     if near or named_frames(a) & named_frames(b):
         return False
@@ -226,4 +221,4 @@ def unit_key(s: Statement) -> tuple[object, ...]:
     """What copies of one statement share besides their signature: type, polarity, modality, roles."""
     p = prop(s)
     pron = "PRON" in (p.agent, p.patient)
-    return (p.type, negated(s), p.modality, p.predicate, p.agent, p.patient, _speaker(s) if pron else "")
+    return (p.type, negated(s), p.modality, p.predicate, p.agent, p.patient, voice(s) if pron else "")
