@@ -1,6 +1,7 @@
-"""Two poll findings worded alike ("about 4 in 10 say they want ..." and "about half of voters said
-they want ...") are two results, not one claim with two independent origins ([poll_finding] in
-data/claims.toml); the same finding reprinted is still one claim."""
+"""Statements alike in words that are not one claim: two poll findings ("about 4 in 10 say they want
+..." and "about half of voters said they want ...", [poll_finding] in data/claims.toml), and a short
+remark that names nothing said by two named speakers ("the numbers don't add up"); the same finding
+reprinted is still one claim."""
 
 from __future__ import annotations
 
