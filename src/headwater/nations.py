@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from headwater.lexicon import mapping
 
 if TYPE_CHECKING:
-    from headwater.model import Attribution
+    from headwater.model import Attribution, Speaker
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +52,12 @@ def speaker_side(a: Attribution) -> str:
     sp = a.speaker
     if sp is None or a.kind == "unattributed":
         return "unknown"
+    return speaker_side_of(sp)
+
+
+@lru_cache(maxsize=1 << 16)
+def speaker_side_of(sp: Speaker) -> str:
+    """The side of one speaker (see :func:`speaker_side`); a speaker is asked for it many times."""
     if sp.side not in ("unknown", "") or sp.type == "media":
         return sp.side or "unknown"  # an outlet's country is not a side it speaks for
     return side_in(sp.resolved) or side_in(sp.text) or side_in(sp.role) or "unknown"

@@ -37,8 +37,8 @@ from functools import lru_cache
 
 from headwater.claims.lexicon import claims_lexicon, nation_side
 from headwater.lexicon import words
-from headwater.model import Attribution, Origin
-from headwater.nations import speaker_side
+from headwater.model import Attribution, Origin, Speaker
+from headwater.nations import speaker_side, speaker_side_of
 
 _INSTITUTIONAL = {"anonymous", "organization", "group", "unknown"}
 _JUNK_CREDIT = re.compile(r"(?i)read full article|^source$|^unknown$")
@@ -82,8 +82,14 @@ def speaker_key(a: Attribution) -> Key:
     sp = a.speaker
     if sp is None or a.kind == "unattributed":
         return ("unattributed", a.article_id)  # the article itself is the only source
+    return _speaker_key_of(sp)
+
+
+@lru_cache(maxsize=1 << 16)
+def _speaker_key_of(sp: Speaker) -> Key:
+    """:func:`speaker_key` of an attributed speaker (asked for many times per speaker)."""
     name = (sp.resolved or sp.text).strip()
-    side = speaker_side(a)
+    side = speaker_side_of(sp)
     if side != "unknown" and (nation_side(name) == side or (sp.type == "person" and _official(sp.role))):
         return ("side", side)  # "Varnia rejected the account", "the Defence Minister"
     if sp.type == "person":
@@ -236,16 +242,19 @@ def _join_quotations(members: Sequence[Attribution], union: Callable[[int, int],
     it to ("It's time to quit attacking various people ...": McConnell's in one article, Scott Walker's
     in another where the extractor took the wrong "he"): two people do not say the same ten words
     apart, so one of the credits is a misattribution or a relay, not a second source."""
-    quotes = [
-        (i, set(re.findall(r"[a-z0-9]+", a.content.text.lower())))
-        for i, a in enumerate(members)
-        if a.kind in ("direct", "mixed")
-    ]
-    quotes = [(i, w) for i, w in quotes if len(w) >= QUOTATION_WORDS]
-    for x, (i, wi) in enumerate(quotes):
-        for j, wj in quotes[x + 1 :]:
-            if members[i].article_id != members[j].article_id and len(wi & wj) / len(wi | wj) >= 0.9:
-                union(i, j)
+    wordings: dict[frozenset[str], list[int]] = {}  # copies share one wording: compared once
+    for i, a in enumerate(members):
+        if a.kind in ("direct", "mixed"):
+            w = frozenset(re.findall(r"[a-z0-9]+", a.content.text.lower()))
+            if len(w) >= QUOTATION_WORDS:
+                wordings.setdefault(w, []).append(i)
+    distinct = list(wordings.items())
+    for x, (wi, ids) in enumerate(distinct):
+        for j in ids[1:]:
+            union(ids[0], j)  # the same words (same article or not: a repeat joins anyway)
+        for wj, other in distinct[x + 1 :]:
+            if len(wi & wj) / len(wi | wj) >= 0.9:
+                union(ids[0], other[0])
 
 
 def _words_overlap(a: str, b: str) -> float:
