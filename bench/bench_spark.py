@@ -189,7 +189,9 @@ def bench(
         f"({1000 * ingest_driver / n:.2f} ms per article); extract less its job {extract_driver:.1f} s "
         f"({1000 * extract_driver / n:.2f} ms per article)"
         + "".join(
-            f"; {k} {v:.1f} s ({1000 * v / n:.2f} ms per article)" for k, v in sp.items() if k.startswith("store")
+            f"; {k} {v:.1f} s ({1000 * v / n:.2f} ms per article)"
+            for k, v in sp.items()
+            if k.startswith(("store", "fetch"))
         )
         + " |  |  |  |  |"
     )
