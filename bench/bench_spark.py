@@ -84,7 +84,7 @@ def _children(pid: int) -> list[int]:
 def _rss_mb(pid: int) -> float:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+            if line.startswith("VmHWM:"):  # the kernel's peak resident set: exact however sparse the samples
                 return int(line.split()[1]) / 1024
     except OSError:
         pass

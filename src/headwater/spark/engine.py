@@ -180,12 +180,12 @@ class SparkEngine:
             self.spark.createDataFrame(rdd, tasks.CLEANED_SCHEMA).write.mode("overwrite").parquet(out)
             self.timings["read+clean job"] = time.perf_counter() - t
             rows = self.spark.read.parquet(out).orderBy("file", "seq").toLocalIterator()
-            fetching, t = 0.0, time.perf_counter()  # the driver's time reading the articles back (not storing)
+            t = time.perf_counter()  # the driver's time reading the articles back (not storing them)
+            self.timings["fetch cleaned articles"] = 0.0
             for result in _per_file(rows, len(files), {i: uri for uri, i in remote.items()}):
-                fetching += time.perf_counter() - t
+                self.timings["fetch cleaned articles"] += time.perf_counter() - t
                 yield result
                 t = time.perf_counter()
-            self.timings["fetch cleaned articles"] = fetching + time.perf_counter() - t
 
         return clean
 
