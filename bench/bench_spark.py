@@ -1,6 +1,7 @@
 """The Spark engine against the local engine on the synthetic news corpus of bench_run.py.
 
-    .venv/bin/python bench/bench_spark.py [--articles 200,1000] [--master local[2]] [--paragraphs N] [--write FILE]
+    .venv/bin/python bench/bench_spark.py [--articles 200,1000] [--master local[2]] [--paragraphs N]
+        [--engines local,spark] [--no-report] [--write FILE]
 
 The corpus is bench_run.py's generator (fictional text: the example corpus's paragraphs recombined with
 their words disguised, 10% reprints, each with a dateline and an outlet); ``--paragraphs N`` keeps the
@@ -12,7 +13,10 @@ behind ``headwater run``) with the local engine, then with ``SparkEngine(master)
 and keeps each process's peak resident memory. Printed as markdown: wall time, stage timings, Spark's
 session start and job times, peak memory per kind of process, and the per-article cost of the two Spark
 jobs per task slot (job seconds x slots / articles), from which RESULTS.md projects to larger corpora;
-then every Spark job's time, its partitions and its cost per partition.
+then every Spark job's time, its partitions and its cost per partition, and the driver's part of the
+ingest and extract stages per article (the stage's time less its Spark jobs and the session start: storing
+the articles and the boilerplate refresh; storing the attributions and quantities). ``--engines spark``
+runs one engine only; ``--no-report`` stops before the report (for sizes whose dossier would not fit).
 """
 
 from __future__ import annotations
@@ -33,20 +37,21 @@ sys.path.insert(0, str(ROOT / "bench"))
 from bench_run import machine, make_news_corpus  # noqa: E402
 
 
-def child(engine: str, corpus: str, work: str, master: str) -> None:
+def child(engine: str, corpus: str, work: str, master: str, report: str = "report") -> None:
     """Run the pipeline once; print its timings as JSON on the last line."""
     from headwater.config import load_config
     from headwater.pipeline import run_pipeline
 
     cfg = load_config().override("store", db=f"{work}/bench.duckdb")
+    out = Path(work) / "out" if report == "report" else None
     t = time.perf_counter()
     if engine == "local":
-        result, extra = run_pipeline([corpus], cfg, Path(work) / "out"), {}
+        result, extra = run_pipeline([corpus], cfg, out), {}
     else:
         from headwater.spark import SparkEngine
 
         with SparkEngine(master, f"{work}/parquet") as spark:
-            result = run_pipeline([corpus], cfg, Path(work) / "out", engine=spark)
+            result = run_pipeline([corpus], cfg, out, engine=spark)
             extra = {"spark": spark.timings, "tasks": spark.tasks}
     wall = time.perf_counter() - t
     print(json.dumps({"wall": wall, "timings": result.timings, "stages": result.stages, **extra}))
@@ -79,7 +84,7 @@ def _children(pid: int) -> list[int]:
 def _rss_mb(pid: int) -> float:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+            if line.startswith("VmHWM:"):  # the kernel's peak resident set: exact however sparse the samples
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
@@ -99,10 +104,13 @@ def measured(cmd: list[str]) -> tuple[dict, dict[int, tuple[str, float]]]:
                 if pid in seen:
                     continue
                 seen.add(pid)
-                rss = _rss_mb(pid)
-                kind = _kind(pid)  # again each time: a launcher script execs into the JVM under the same pid
-                peaks[pid] = (kind, max(rss, peaks.get(pid, ("", 0.0))[1]))
-                todo += _children(pid)
+                try:  # a process may end or change between two reads: never let the sampler die
+                    rss = _rss_mb(pid)
+                    kind = _kind(pid)  # again each time: a launcher script execs into the JVM under the same pid
+                    peaks[pid] = (kind, max(rss, peaks.get(pid, ("", 0.0))[1]))
+                    todo += _children(pid)
+                except Exception:
+                    continue
             time.sleep(0.2)
 
     thread = threading.Thread(target=sample, daemon=True)
@@ -129,20 +137,26 @@ def shorten(corpus: Path, paragraphs: int) -> None:
         f.write_text("\n\n".join(parts[: paragraphs + 2]).rstrip("\n") + "\n", encoding="utf-8")
 
 
-def bench(n: int, seed: int, master: str, tmp: Path, paragraphs: int | None = None) -> list[str]:
+def bench(
+    n: int,
+    seed: int,
+    master: str,
+    tmp: Path,
+    paragraphs: int | None = None,
+    engines: tuple[str, ...] = ("local", "spark"),
+    report: bool = True,
+) -> list[str]:
     corpus = tmp / f"corpus{n}"
     corpus.mkdir()
     make_news_corpus(corpus, n, seed)
     if paragraphs:
         shorten(corpus, paragraphs)
     rows, runs = [], {}
-    for engine in ("local", "spark"):
+    for engine in engines:
         work = tmp / f"{engine}{n}"
         work.mkdir()
         cmd = [sys.executable, __file__, "--child", engine, str(corpus), str(work), master]
-        runs[engine] = measured(cmd)
-    (local, _), (spark, _) = runs["local"], runs["spark"]
-    slots = _slots(master)
+        runs[engine] = measured([*cmd, "report" if report else "no-report"])
     for engine, (r, mem) in runs.items():
         t = r["timings"]
         rows.append(
@@ -150,15 +164,36 @@ def bench(n: int, seed: int, master: str, tmp: Path, paragraphs: int | None = No
             f"{t.get('ingest', 0):.1f} | {t.get('extract', 0):.1f} | "
             f"{t.get('reuse', 0) + t.get('claims', 0) + t.get('report', 0):.1f} | {memory(mem)} |"
         )
+    if "spark" not in runs:
+        return rows
+    spark = runs["spark"][0]
+    local = runs["local"][0] if "local" in runs else None
+    slots = _slots(master)
     sp = spark["spark"]
-    stored = local["stages"].get("ingest", "")
+    stored = spark["stages"].get("ingest", "")
+    overhead = f"{spark['wall'] - local['wall']:+.1f} s" if local else "-"
     rows.append(
         f"|  | spark detail | session start {sp.get('session', 0):.1f} s; read+clean job {sp.get('read+clean job', 0):.1f} s "
         f"({spark['tasks'].get('read+clean')} tasks); parse+extract job {sp.get('parse+extract job', 0):.1f} s "
         f"({spark['tasks'].get('parse+extract')} tasks); per article per slot: read+clean "
         f"{1000 * sp.get('read+clean job', 0) * slots / n:.1f} ms, parse+extract "
         f"{1000 * sp.get('parse+extract job', 0) * slots / n:.1f} ms; overhead vs local "
-        f"{spark['wall'] - local['wall']:+.1f} s; ingest: {stored} |  |  |  |  |"
+        f"{overhead}; ingest: {stored} |  |  |  |  |"
+    )
+    st = spark["timings"]
+    ingest_driver = st.get("ingest", 0) - sp.get("session", 0) - sp.get("read+clean job", 0)
+    ingest_driver -= sp.get("boilerplate count job", 0)
+    extract_driver = st.get("extract", 0) - sp.get("parse+extract job", 0)
+    rows.append(
+        f"|  | driver storing | ingest less its jobs and the session {ingest_driver:.1f} s "
+        f"({1000 * ingest_driver / n:.2f} ms per article); extract less its job {extract_driver:.1f} s "
+        f"({1000 * extract_driver / n:.2f} ms per article)"
+        + "".join(
+            f"; {k} {v:.1f} s ({1000 * v / n:.2f} ms per article)"
+            for k, v in sp.items()
+            if k.startswith(("store", "fetch"))
+        )
+        + " |  |  |  |  |"
     )
     jobs = [k for k in sp if k.endswith("job")]
     costs = []
@@ -167,7 +202,7 @@ def bench(n: int, seed: int, master: str, tmp: Path, paragraphs: int | None = No
         each = f", {1000 * sp[job] / parts:.0f} ms per partition" if parts else ""
         costs.append(f"{job} {sp[job]:.2f} s ({parts or '-'} partitions{each})")
     rows.append(f"|  | spark jobs | {'; '.join(costs)} |  |  |  |  |")
-    lt, st = local["timings"], spark["timings"]
+    lt = local["timings"] if local else {}
     rows.append(
         f"|  | stages | ingest {lt.get('ingest', 0):.1f} / {st.get('ingest', 0):.1f} s; reuse {lt.get('reuse', 0):.1f} / "
         f"{st.get('reuse', 0):.1f} s; claims {lt.get('claims', 0):.1f} / {st.get('claims', 0):.1f} s (local / spark) |  |  |  |  |"
@@ -187,19 +222,23 @@ def _slots(master: str) -> int:
 
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        child(*sys.argv[2:6])
+        child(*sys.argv[2:7])
         return 0
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", default="200,1000", help="comma-separated corpus sizes")
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--master", default="local[2]")
     ap.add_argument("--paragraphs", type=int, help="keep each article's first N paragraphs")
+    ap.add_argument("--engines", default="local,spark", help="comma-separated: local, spark or both")
+    ap.add_argument("--no-report", action="store_true", help="stop before the report stage")
     ap.add_argument("--write", type=Path, help="also write the markdown table to this file")
     args = ap.parse_args()
     head = [
         f"Machine: {machine()}. Command: `.venv/bin/python bench/bench_spark.py --articles {args.articles} "
         f"--master {args.master}"
         + (f" --paragraphs {args.paragraphs}" if args.paragraphs else "")
+        + (f" --engines {args.engines}" if args.engines != "local,spark" else "")
+        + (" --no-report" if args.no_report else "")
         + f"`; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
         "",
         "| articles | engine | wall s | ingest s | extract s | reuse+claims+report s | peak RSS per process |",
@@ -207,7 +246,8 @@ def main() -> int:
     ]
     with tempfile.TemporaryDirectory() as tmp:
         for n in (int(x) for x in args.articles.split(",")):
-            head += bench(n, args.seed, args.master, Path(tmp), args.paragraphs)
+            engines = tuple(e for e in args.engines.split(",") if e)
+            head += bench(n, args.seed, args.master, Path(tmp), args.paragraphs, engines, not args.no_report)
             print("\n".join(head), flush=True)
     if args.write:
         args.write.write_text("\n".join(head) + "\n", encoding="utf-8")

@@ -23,6 +23,9 @@ TABLES = {  # table -> the columns compared (everything but timestamps)
     "articles": "id, doc, path, source_format, title, outlet, credited_source, url, published, language, raw_text, "
     "text, offsets, removed, text_hash, line_hashes, crossdoc_applied, words",
     "attributions": "*",
+    "attribution_runs": "article_id, text_hash, model, n",
+    "quantities": "*",
+    "quantity_runs": "*",
     "reuse_edges": "*",
     "claims": "*",
     "ingest_errors": "path, reason",
@@ -67,7 +70,15 @@ def _rows(db: Path, table: str) -> list[tuple]:
 def test_spark_store_equals_local(runs, table: str) -> None:
     local, spark, _ = runs
     expected = _rows(local / "h.duckdb", table)
-    if table in ("articles", "attributions", "reuse_edges", "claims", "ingest_errors"):
+    if table in (
+        "articles",
+        "attributions",
+        "attribution_runs",
+        "quantities",
+        "reuse_edges",
+        "claims",
+        "ingest_errors",
+    ):
         assert expected, f"the local run stored no {table}: nothing compared"
     assert _rows(spark / "h.duckdb", table) == expected
 
@@ -84,14 +95,18 @@ def test_spark_dossier_equals_local(runs) -> None:
 
 def test_spark_did_the_per_document_work(runs) -> None:
     """The articles were read, cleaned, parsed and extracted by Spark tasks (their Parquet is there, one
-    row per article), not by the driver's fallback."""
+    row per article, with every stored attribution and quantity), not by the driver's fallback."""
     _, spark, result = runs
     con = duckdb.connect()
     cleaned = con.execute(f"SELECT count(id), count(error) FROM '{spark}/parquet/cleaned/*.parquet'").fetchone()
-    extracted = con.execute(f"SELECT count(*), sum(n) FROM '{spark}/parquet/extracted/*.parquet'").fetchone()
+    extracted = con.execute(
+        f"SELECT count(*), sum(n), sum(len(attributions)), sum(len(quantities)) "
+        f"FROM '{spark}/parquet/extracted/*.parquet'"
+    ).fetchone()
     stored = _rows(spark / "h.duckdb", "articles")
+    atts, qs = (len(_rows(spark / "h.duckdb", t)) for t in ("attributions", "quantities"))
     assert cleaned == (len(stored), 1)
-    assert extracted == (len(stored), len(_rows(spark / "h.duckdb", "attributions")))
+    assert extracted == (len(stored), atts, atts, qs)
     assert "zz_empty.txt: empty file" in result.stderr
 
 

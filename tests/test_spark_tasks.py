@@ -4,6 +4,7 @@ re-cleaned for cross-document boilerplate)."""
 
 from __future__ import annotations
 
+import json
 import pickle
 
 from conftest import EXAMPLES
@@ -36,15 +37,25 @@ def test_parse_extract_yields_what_the_local_stage_stores(store, nlp, tmp_path) 
         (d.id, pickle.dumps((d.with_(text=d.raw_text) if d.id in stale else d, ((), (), ()))))
         for d in A.iter_documents(store, todo)
     ]
-    out = {r[1]: (r[2], pickle.loads(r[4])) for r in parse_extract(rows, cfg, plan)}
+    yielded = list(parse_extract(rows, cfg, plan))
+    out = {r[1]: (r[2], r[4]) for r in yielded}
     assert stale and set(out) == set(todo)
+    assert all(r[3] == len(r[4]) for r in yielded)
     run_extract(store, cfg)
     stored = {
-        aid: (th, table.load_attributions(store, aid))
+        aid: (th, [table.record(a, i) for i, a in enumerate(table.load_attributions(store, aid))])
         for aid, th in store.con.execute("SELECT article_id, text_hash FROM attribution_runs").fetchall()
     }
     assert out == stored
     assert out[long.id][1] == []
+    # the quantities the tasks yield are those the local stage stores (the span's JSON compared as data)
+    found = sorted((r[1], q[-1], (*q[:8], json.loads(q[8]), *q[9:-1])) for r in yielded for q in r[5])
+    kept = store.con.execute(
+        "SELECT article_id, seq, doc, quantity, unit, value, low, high, qualifier, span, speaker, side, as_of "
+        "FROM quantities"
+    ).fetchall()
+    assert found
+    assert found == sorted((k[0], k[1], (k[0], *k[2:9], json.loads(k[9]), *k[10:])) for k in kept)
 
 
 def test_a_remote_file_spark_did_not_read_is_an_error_not_a_silent_gap() -> None:

@@ -6,14 +6,15 @@ grouped into partitions, to cleaned articles written as Parquet under ``staging/
 reads them back in file order and stores them with the same batches as the local engine. The count of
 articles keeping each line is a group-by over that Parquet (``recurring_lines``); the driver decides
 the cross-document boilerplate from it and re-cleans. Job 2 (parse + extract) reads the same Parquet, keeps the articles the store says are pending, re-cleans
-those the boilerplate changed, and writes their attributions as Parquet under ``staging/extracted``; the
-driver loads them in the local engine's order. Whatever a task could not do (an article stored by an
+those the boilerplate changed, and writes their attributions and quantities (the store's records) as Parquet
+under ``staging/extracted``; the driver's DuckDB inserts them from the files in the local engine's order. Whatever a task could not do (an article stored by an
 earlier run, a text that differs from the store's) is left pending, and the local extract stage does it.
 The reuse stage runs with ``SparkReuse``: sketch, LSH bands and pair verification as jobs.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
@@ -179,7 +180,12 @@ class SparkEngine:
             self.spark.createDataFrame(rdd, tasks.CLEANED_SCHEMA).write.mode("overwrite").parquet(out)
             self.timings["read+clean job"] = time.perf_counter() - t
             rows = self.spark.read.parquet(out).orderBy("file", "seq").toLocalIterator()
-            yield from _per_file(rows, len(files), {i: uri for uri, i in remote.items()})
+            t = time.perf_counter()  # the driver's time reading the articles back (not storing them)
+            self.timings["fetch cleaned articles"] = 0.0
+            for result in _per_file(rows, len(files), {i: uri for uri, i in remote.items()}):
+                self.timings["fetch cleaned articles"] += time.perf_counter() - t
+                yield result
+                t = time.perf_counter()
 
         return clean
 
@@ -189,6 +195,7 @@ class SparkEngine:
         from headwater.parse import require_model
         from headwater.store import articles as store_articles
         from headwater.store import attributions as table
+        from headwater.store import quantities as store_quantities
 
         require_model(cfg.parse.model)
         skipped = {i for i, language, words in table.languages(store) if not analysed(language, words)}
@@ -210,16 +217,22 @@ class SparkEngine:
         wanted = sc.broadcast(plan)
         cleaned = self.spark.read.parquet(source).where("id IS NOT NULL").select("id", "payload")
         rdd = (
-            cleaned.rdd.filter(lambda r: r[0] in wanted.value.todo)
+            cleaned.dropDuplicates(["id"])  # an article read twice (same name and text) is extracted once
+            .rdd.filter(lambda r: r[0] in wanted.value.todo)
             .map(lambda r: (r[0], bytes(r[1])))
             .repartition(self.tasks["parse+extract"])
             .mapPartitions(lambda part: tasks.parse_extract(part, cfg, wanted.value))
         )
         self.spark.createDataFrame(rdd, tasks.EXTRACTED_SCHEMA).write.mode("overwrite").parquet(out)
         self.timings["parse+extract job"] = time.perf_counter() - t
-        return _load_extracted(
-            store, cfg, self.spark.read.parquet(out).orderBy("rank").toLocalIterator(), len(todo), on_progress
-        )
+        t = time.perf_counter()
+        on_progress(0, len(todo))
+        with _local_parquet(self.spark, out) as files, store.transaction():
+            written = table.load_parquet(store, files, cfg.parse.model)
+            store_quantities.load_parquet(store, files)
+        self.timings["store attributions"] = time.perf_counter() - t
+        on_progress(len(todo), len(todo))
+        return written
 
     # -- inputs named by Hadoop URIs -------------------------------------------------------------------
     def list_uris(self, uris: list[str]) -> list[Path | IngestError]:
@@ -356,32 +369,25 @@ def _per_file(rows, files: int, remote: dict[int, str] | None = None) -> Iterato
         current, replaced, at = [], 0, at + 1
 
 
-def _load_extracted(store: Store, cfg: Config, rows, total: int, on_progress: Callable[[int, int], None]) -> int:  # type: ignore[no-untyped-def]
-    """Store the extract job's attributions in the local engine's order and batches."""
-    import pickle
+@contextlib.contextmanager
+def _local_parquet(spark, uri: str) -> Iterator[list[str]]:  # type: ignore[no-untyped-def]
+    """The Parquet files a job wrote under ``uri`` as local paths DuckDB reads: in place for a ``file:`` URI,
+    else copied from the Hadoop filesystem into a temporary folder (removed after)."""
+    import tempfile
+    from urllib.parse import unquote, urlparse
 
-    from headwater.store import attributions as table
-
-    chunk = max(1, cfg.parse.batch_size) * 4
-    written = done = 0
-    on_progress(0, total)
-    pending: list[tuple[str, str, list]] = []
-
-    def flush() -> None:
-        nonlocal written, done, pending
-        with store.transaction():
-            written += table.replace_many(store, pending, cfg.parse.model)
-        done += len(pending)
-        on_progress(done, total)
-        pending = []
-
-    for row in rows:
-        pending.append((row["id"], row["text_hash"], pickle.loads(row["payload"])))
-        if len(pending) >= chunk:
-            flush()
-    if pending:
-        flush()
-    return written
+    if uri.startswith("file:"):
+        yield sorted(str(p) for p in Path(unquote(urlparse(uri).path)).glob("*.parquet"))
+        return
+    jvm = spark.sparkContext._jvm
+    path = jvm.org.apache.hadoop.fs.Path(uri)
+    fs = path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
+    with tempfile.TemporaryDirectory(prefix="headwater-parquet-") as tmp:
+        for status in fs.listStatus(path):
+            name = str(status.getPath().getName())
+            if name.endswith(".parquet"):
+                fs.copyToLocalFile(False, status.getPath(), jvm.org.apache.hadoop.fs.Path(f"{tmp}/{name}"), True)
+        yield sorted(str(p) for p in Path(tmp).glob("*.parquet"))
 
 
 class SparkReuse:

@@ -2,8 +2,10 @@
 
 Each Python worker process loads the spaCy pipeline once (``headwater.parse.load_nlp`` caches it) the
 first time a partition of the extract job reaches it, and keeps it while Spark reuses the worker.
-Rows carry their payload pickled (a ``Document`` with its line hashes, a list of ``Attribution``):
-the frozen dataclasses of model.py travel whole, so what the driver stores is what the local engine stores.
+The cleaned articles travel pickled (a ``Document`` with its line hashes: the frozen dataclass of model.py
+whole); the extract job writes each article's attributions and quantities as lists of the store's own
+records (``store.attributions.record``, ``store.quantities.record``: the columns ``replace_many`` stores), so
+the driver loads them into DuckDB straight from the Parquet (``load_parquet``).
 """
 
 from __future__ import annotations
@@ -21,7 +23,24 @@ CLEANED_SCHEMA = (
     "file INT, seq INT, id STRING, doc STRING, path STRING, error STRING, replaced INT, payload BINARY, "
     "outlet STRING, lines ARRAY<BIGINT>, prose ARRAY<BIGINT>"  # what the boilerplate group-by reads
 )
-EXTRACTED_SCHEMA = "rank INT, id STRING, text_hash STRING, n INT, payload BINARY"
+_SPARK_TYPES = {"VARCHAR": "STRING", "JSON": "STRING", "INTEGER": "INT", "DOUBLE": "DOUBLE"}
+
+
+def _struct(record: tuple[tuple[str, str], ...]) -> str:
+    return "ARRAY<STRUCT<" + ", ".join(f"{c}: {_SPARK_TYPES[t]}" for c, t in record) + ">>"
+
+
+def _extracted_schema() -> str:
+    from headwater.store import attributions, quantities
+
+    return (
+        f"rank INT, id STRING, text_hash STRING, n INT, attributions {_struct(attributions.RECORD)}, "
+        f"quantities {_struct(quantities.RECORD)}"
+    )
+
+
+# One row per article extracted: the order to store in, its attributions and quantities as the store's records.
+EXTRACTED_SCHEMA = _extracted_schema()
 # The reuse stage's sketch of each article (its index in the stage, text as stored, exact key, MinHash
 # signature as uint32 bytes, citations pickled); the LSH and verify jobs read it.
 SKETCH_SCHEMA = "idx INT, id STRING, text STRING, key STRING, sig BINARY, cites BINARY"
@@ -85,7 +104,7 @@ def _clean_copy(uri: str, content: bytes, cfg: Config, patterns, crossdoc: froze
 
 
 def parse_extract(rows: Iterable[tuple[str, bytes]], cfg: Config, plan: ExtractPlan) -> Iterator[tuple]:
-    """(article id, cleaned payload) of the articles to extract -> (rank, id, text hash, n, attributions),
+    """(article id, cleaned payload) of the articles to extract -> ``EXTRACTED_SCHEMA`` rows,
     parsed in chunks as the local stage does (``[parse] batch_size`` × 4), so a partition's memory is bounded."""
     chunk: list[tuple[int, Document]] = []
     size = max(1, cfg.parse.batch_size) * 4
@@ -124,18 +143,26 @@ def stored_text(doc: Document, cfg: Config, expected: str, boilerplate: frozense
 
 
 def _extract(chunk: list[tuple[int, Document]], cfg: Config) -> Iterator[tuple]:
-    """The extract stage's own step (``extract.batch.extract_batch``, as ``headwater.exec.extract`` runs it)."""
-    from headwater.extract.batch import extract_batch
-    from headwater.parse import load_nlp
+    """The extract stage's own step (``exec.extract``'s: ``extract.batch.extract_batch`` and each article's
+    quantities), its output as the store's records."""
+    from headwater.exec.extract import _Job, _load, _step
+    from headwater.store import attributions, quantities
     from headwater.store.articles import text_hash
 
     if not chunk:
         return
-    nlp = load_nlp(cfg.parse.model)  # once per Python worker: cached, and the worker is reused
+    _load(cfg.parse.model)  # once per Python worker: cached, and the worker is reused
     docs = [doc for _, doc in chunk]
-    found = extract_batch(nlp, docs, cfg.parse.batch_size, cfg.extract.unattributed)
-    for (rank, doc), atts in zip(chunk, found, strict=True):
-        yield (rank, doc.id, text_hash(doc.text), len(atts), pickle.dumps(atts, protocol=5))
+    found = _step(_Job(docs, max(1, cfg.parse.batch_size), cfg.extract.unattributed))
+    for (rank, doc), (atts, qs) in zip(chunk, found, strict=True):
+        yield (
+            rank,
+            doc.id,
+            text_hash(doc.text),
+            len(atts),
+            [attributions.record(a, i) for i, a in enumerate(atts)],
+            [quantities.record(q, i) for i, q in enumerate(qs)],
+        )
 
 
 # -- the reuse stage ------------------------------------------------------------------------------------

@@ -69,6 +69,25 @@ def _row(att: Attribution, text_hash: str, seq: int) -> list[Any]:
 
 _INSERT_COLUMNS = ["article_id", "text_hash", "seq", "doc", "kind", "stance", *_COLUMNS[4:]]
 
+# One attribution as a record of a columnar file (the Spark extract job's Parquet, read by ``load_parquet``):
+# the table's columns but text_hash (the article's, on its row), with their types; the proposition as JSON text.
+_SPAN_TYPES = ("VARCHAR", "INTEGER", "INTEGER", "INTEGER", "INTEGER")
+RECORD: tuple[tuple[str, str], ...] = tuple(
+    zip(
+        ["article_id", *_INSERT_COLUMNS[2:]],
+        ["VARCHAR", "INTEGER", "VARCHAR", "VARCHAR", "VARCHAR", *_SPAN_TYPES * 3, *["VARCHAR"] * 5, "JSON"],
+        strict=True,
+    )
+)
+
+
+def record(att: Attribution, seq: int) -> tuple[Any, ...]:
+    """``att`` as a ``RECORD``: the values ``replace_many`` stores, the proposition as JSON text."""
+    row = _row(att, "", seq)
+    del row[1]  # text_hash: the article's
+    row[-1] = None if row[-1] is None else json.dumps(row[-1], ensure_ascii=False)
+    return tuple(row)
+
 
 def replace(store: Store, article_id: str, text_hash: str, atts: list[Attribution], model: str | None = None) -> int:
     """Replace the stored attributions of one article (call inside a transaction)."""
@@ -94,6 +113,32 @@ def replace_many(store: Store, extracted: list[tuple[str, str, list[Attribution]
         ["article_id", "text_hash", "model", "n"],
     )
     return len(rows)
+
+
+def load_parquet(store: Store, files: Sequence[str], model: str | None = None) -> int:
+    """``replace_many`` from Parquet ``files`` holding one row per article: ``rank`` (the order to store in),
+    ``id``, ``text_hash`` and ``attributions`` (a list of ``RECORD``s, in order); the same
+    rows, inserted by DuckDB reading the files (call inside a transaction). Return how many were written."""
+    if not files:
+        return 0
+    source = f"read_parquet({bulk._list(files)})"
+    ids = [r[0] for r in store.con.execute(f"SELECT id FROM {source} ORDER BY rank").fetchall()]
+    if not ids:
+        return 0
+    for t in ("attributions", "attribution_runs"):
+        store.con.execute(f"DELETE FROM {t} WHERE article_id IN (SELECT {STRINGS})", [strings(ids)])
+    quantities.forget(store, ids)  # derived from the attributions replaced: the extract stage writes them anew
+    before = count(store)
+    columns = [c for c, _ in RECORD]
+    bulk.insert_nested(
+        store, "attributions", files, "attributions", columns, {"text_hash": "text_hash"}, ["rank", "seq"]
+    )
+    store.con.execute(
+        f"INSERT INTO attribution_runs (article_id, text_hash, model, n) SELECT id, text_hash, ?, len(attributions) FROM {source} "
+        "ORDER BY rank",
+        [model],
+    )
+    return count(store) - before
 
 
 def _select(article_id: str | None, ids: Sequence[str] | None = None) -> tuple[str, list[Any]]:

@@ -46,6 +46,49 @@ def replace_many(store: Store, extracted: Sequence[tuple[str, str, Sequence[Quan
     return len(rows)
 
 
+# One quantity as a record of a columnar file (the Spark extract job's Parquet, read by ``load_parquet``): the
+# table's columns but text_hash (the article's, on its row), with their types; the span as JSON text.
+RECORD: tuple[tuple[str, str], ...] = (
+    *zip(_COLUMNS, ["VARCHAR"] * 4 + ["DOUBLE"] * 3 + ["VARCHAR", "JSON", "VARCHAR", "VARCHAR"], strict=True),
+    ("as_of", "VARCHAR"),
+    ("seq", "INTEGER"),
+)
+
+
+def record(q: Quantity, seq: int) -> tuple[Any, ...]:
+    """``q`` as a ``RECORD``: the values ``replace_many`` stores (numbers as floats, the span as JSON text)."""
+    row = _row(q, "", seq)
+    del row[-2]  # text_hash: the article's
+    for i in (4, 5, 6):
+        row[i] = None if row[i] is None else float(row[i])
+    row[8] = json.dumps(row[8], ensure_ascii=False)
+    return tuple(row)
+
+
+def load_parquet(store: Store, files: Sequence[str]) -> int:
+    """``replace_many`` from Parquet ``files`` holding one row per article: ``rank``, ``id``, ``text_hash`` and
+    ``quantities`` (a list of ``RECORD``s, in order); the same rows, inserted by DuckDB reading the files (call
+    inside a transaction). Return how many were written."""
+    if not files:
+        return 0
+    source = f"read_parquet({bulk._list(files)})"
+    ids = [r[0] for r in store.con.execute(f"SELECT id FROM {source} ORDER BY rank").fetchall()]
+    forget(store, ids)
+    before = _count(store)
+    columns = [c for c, _ in RECORD]
+    bulk.insert_nested(store, "quantities", files, "quantities", columns, {"text_hash": "text_hash"}, ["rank", "seq"])
+    store.con.execute(
+        f"INSERT INTO quantity_runs (article_id, text_hash, n) SELECT id, text_hash, len(quantities) FROM {source} "
+        "ORDER BY rank"
+    )
+    return _count(store) - before
+
+
+def _count(store: Store) -> int:
+    row = store.con.execute("SELECT count(*) FROM quantities").fetchone()
+    return int(row[0]) if row else 0
+
+
 def _row(q: Quantity, text_hash: str, seq: int) -> list[Any]:
     return [
         q.article_id,
