@@ -5,10 +5,12 @@ Job 1 (read + clean) maps the input files (local paths, or Hadoop URIs read thro
 grouped into partitions, to cleaned articles written as Parquet under ``staging/cleaned``; the driver
 reads them back in file order and stores them with the same batches as the local engine. The count of
 articles keeping each line is a group-by over that Parquet (``recurring_lines``); the driver decides
-the cross-document boilerplate from it and re-cleans. Job 2 (parse + extract) reads the same Parquet, keeps the articles the store says are pending, re-cleans
-those the boilerplate changed, and writes their attributions and quantities (the store's records) as Parquet
-under ``staging/extracted``; the driver's DuckDB inserts them from the files in the local engine's order. Whatever a task could not do (an article stored by an
-earlier run, a text that differs from the store's) is left pending, and the local extract stage does it.
+the cross-document boilerplate from it and re-cleans. Job 2 (parse + extract) reads the same Parquet,
+keeps the articles the store says are pending, re-cleans those the boilerplate changed, and writes their
+attributions and quantities (the store's records) as Parquet under ``staging/extracted``; the driver's
+DuckDB inserts them from the files in the local engine's order. Whatever a task could not do (an article
+stored by an earlier run, a text that differs from the store's) is left pending, and the local extract
+stage does it.
 The reuse stage runs with ``SparkReuse``: sketch, LSH bands and pair verification as jobs.
 """
 

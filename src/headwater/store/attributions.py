@@ -121,7 +121,7 @@ def load_parquet(store: Store, files: Sequence[str], model: str | None = None) -
     rows, inserted by DuckDB reading the files (call inside a transaction). Return how many were written."""
     if not files:
         return 0
-    source = f"read_parquet({bulk._list(files)})"
+    source = f"read_parquet({bulk.sql_list(files)})"
     ids = [r[0] for r in store.con.execute(f"SELECT id FROM {source} ORDER BY rank").fetchall()]
     if not ids:
         return 0

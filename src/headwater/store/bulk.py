@@ -60,11 +60,11 @@ def insert_nested(
     ordered = ", ".join(f"__{k}" if k in row_keys else k for k in order)
     store.con.execute(
         f"INSERT INTO {table} ({', '.join(names)}) SELECT {picked} FROM "
-        f"(SELECT {inner}, unnest({records}, recursive := true) FROM read_parquet({_list(files)})) "
+        f"(SELECT {inner}, unnest({records}, recursive := true) FROM read_parquet({sql_list(files)})) "
         f"ORDER BY {ordered}"
     )
 
 
-def _list(files: Sequence[str]) -> str:
+def sql_list(files: Sequence[str]) -> str:
     """A list of file names as a SQL literal (``read_parquet`` takes no parameter list from Python cheaply)."""
     return "[" + ", ".join("'" + f.replace("'", "''") + "'" for f in files) + "]"

@@ -71,7 +71,7 @@ def load_parquet(store: Store, files: Sequence[str]) -> int:
     inside a transaction). Return how many were written."""
     if not files:
         return 0
-    source = f"read_parquet({bulk._list(files)})"
+    source = f"read_parquet({bulk.sql_list(files)})"
     ids = [r[0] for r in store.con.execute(f"SELECT id FROM {source} ORDER BY rank").fetchall()]
     forget(store, ids)
     before = _count(store)
