@@ -108,9 +108,15 @@ def named_frames(s: Statement) -> frozenset[str]:
 def _finding(s: Statement) -> str | None:
     """The speaker, when it is a poll's finding (a share of the people asked: "About 4 in 10")."""
     sp = s.attribution.speaker
-    if sp is None or not claims_lexicon().poll_finding.search(sp.text):
+    return None if sp is None else _finding_of(sp.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _finding_of(speaker: str) -> str | None:
+    """A speaker's text as a poll finding, or None (asked for each of the many pairs a speaker is in)."""
+    if not claims_lexicon().poll_finding.search(speaker):
         return None
-    return " ".join(sp.text.casefold().split())
+    return " ".join(speaker.casefold().split())
 
 
 def _findings_differ(a: Statement, b: Statement) -> bool:
