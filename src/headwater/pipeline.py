@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from headwater.clean import Cleaned, clean_document, load_patterns
 from headwater.clean.crossdoc import LineEvidence, is_boilerplate
@@ -18,6 +18,9 @@ from headwater.sources.decode import valid_name, valid_text
 from headwater.sources.limits import reason_for
 from headwater.store import Store
 from headwater.store import articles as store_articles
+
+if TYPE_CHECKING:
+    from headwater.claims.cluster import Pair, Statement
 
 Progress = Callable[[str, int, int | None], None]  # (stage, done, total)
 
@@ -334,6 +337,17 @@ class Engine(Protocol):
         """The reuse stage with its sketch, LSH and verify steps on the engine (``exec.reuse.run_reuse``)."""
         ...
 
+    def claim_pairs(
+        self,
+        groups: Sequence[Sequence[Statement]],
+        weights: dict[str, float],
+        max_df: int,
+        floor: float,
+        copies: dict[str, str] | None = None,
+    ) -> dict[tuple[int, int], Pair]:
+        """The claims stage's candidate pairs scored on the engine (``claims.cluster.scored_pairs``)."""
+        ...
+
     def extract(self, store: Store, cfg: Config, on_progress: Callable[[int, int], None], force: bool = False) -> int:
         """Extract what it can (every article with ``force``) and store it; return how many attributions it
         wrote. The local extract stage then does whatever is still pending."""
@@ -381,7 +395,7 @@ def run_pipeline(
         plans: tuple[tuple[str, Callable[[], Planned[object]]], ...] = (
             ("extract", lambda: plan_extract(store, cfg, on_progress=tick("extract"))),
             ("reuse", lambda: Planned(Runner("reuse", reuse))),
-            ("claims", lambda: plan_claims(cfg, on_progress=tick("claims"))),
+            ("claims", lambda: plan_claims(cfg, tick("claims"), engine.claim_pairs if engine is not None else None)),
         )
         for name, plan in plans:
             t = time.perf_counter()

@@ -28,9 +28,9 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from headwater.claims.cluster import Pair, Statement, merge, scored_pairs, units
+from headwater.claims.cluster import Pair, PairScoring, Statement, merge, scored_pairs, units
 from headwater.claims.denials import (
     DenialOptions,
     denies_a_claim,
@@ -154,16 +154,26 @@ def _contradictions(
     return out
 
 
-def split(
+@dataclass(frozen=True, slots=True)
+class Sorted:
+    """The statements of the corpus sorted for clustering: the kept ones, which of them deny (``denied``; a
+    follow-up -> its leading denial in ``follows``), and the asserted ones as units (identical signature
+    and proposition) with the term weights they are scored with."""
+
+    kept: list[Attribution]
+    denied: set[int]
+    follows: dict[int, int]
+    units: list[list[Statement]]
+    weights: dict[str, float]
+
+
+def sort_statements(
     attributions: Sequence[Attribution],
     lemmatizer: Lemmatizer | None,
     opts: ClaimOptions,
     copies: dict[str, str] | None = None,
-) -> tuple[
-    list[list[Statement]], list[Attribution], dict[str, float], dict[Attribution, Attribution], set[tuple[int, int]]
-]:
-    """(claim groups, denials, term weights, follow-up -> leading denial, pairs of opposed claims);
-    ``copies``: article id -> its reprint group (see :func:`headwater.claims.cluster.units`)."""
+) -> Sorted:
+    """Statements kept, denials set apart, the asserted ones signed and grouped into units (step 1)."""
     kept = [a for a in statements(attributions, opts.min_words) if no_source(a) is None]
     stances = [stance(a) for a in kept]
     rejected = {i for i, s in enumerate(stances) if s == "deny"}
@@ -175,8 +185,30 @@ def split(
     sigs = _signatures([kept[i] for i in asserted], lemmatizer)
     stmts = [Statement(n, kept[i], sigs[n]) for n, i in enumerate(asserted) if says_something(sigs[n])]
     weights = idf(s.terms for s in stmts)
-    groups = units(stmts, copies)
-    pairs = scored_pairs(groups, weights, opts.max_df, opts.threshold * 0.5, copies)
+    return Sorted(kept, denied, follows, units(stmts, copies), weights)
+
+
+def split(
+    attributions: Sequence[Attribution],
+    lemmatizer: Lemmatizer | None,
+    opts: ClaimOptions,
+    copies: dict[str, str] | None = None,
+    pairs_of: PairScoring = scored_pairs,
+) -> tuple[
+    list[list[Statement]], list[Attribution], dict[str, float], dict[Attribution, Attribution], set[tuple[int, int]]
+]:
+    """(claim groups, denials, term weights, follow-up -> leading denial, pairs of opposed claims);
+    ``copies``: article id -> its reprint group (see :func:`headwater.claims.cluster.units`); ``pairs_of``
+    scores the candidate pairs of units (here, or as Spark tasks)."""
+    sorted_ = sort_statements(attributions, lemmatizer, opts, copies)
+    kept, denied, follows, groups, weights = (
+        sorted_.kept,
+        sorted_.denied,
+        sorted_.follows,
+        sorted_.units,
+        sorted_.weights,
+    )
+    pairs = pairs_of(groups, weights, opts.max_df, opts.threshold * 0.5, copies)
     contra = _contradictions(groups, pairs, opts.threshold)
     keep = [i for i in range(len(groups)) if i not in contra]
     renumber = {old: new for new, old in enumerate(keep)}
@@ -285,12 +317,14 @@ def claims_of(
     articles: dict[str, ArticleInfo],
     opts: ClaimOptions | None = None,
     lemmatizer: Lemmatizer | None = None,
+    pairs_of: PairScoring | None = None,
 ) -> list[Claim]:
     """Every claim of attributions already ``prepare``d (the claims stage prepares them once for the claims
-    and the speakers), ranked by strength of evidence (:data:`RANKING`)."""
+    and the speakers), ranked by strength of evidence (:data:`RANKING`); ``pairs_of``: where candidate pairs
+    are scored (default: here, :func:`headwater.claims.cluster.scored_pairs`)."""
     opts = opts or ClaimOptions()
     copies = {a: info.group for a, info in articles.items() if info.group}  # article -> its reprint group
-    groups, denials, weights, leaders, opposed = split(prepared, lemmatizer, opts, copies)
+    groups, denials, weights, leaders, opposed = split(prepared, lemmatizer, opts, copies, pairs_of or scored_pairs)
     linked = link_denials(groups, denials, weights, denial_options(opts), lemmatizer, opts.max_df, leaders)
     ids = [claim_id(tuple(s.attribution for s in g)) for g in groups]
     against: dict[int, list[str]] = {}

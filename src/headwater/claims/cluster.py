@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from headwater.claims.match import MIN_TERMS, matcher
+from headwater.claims.match import MIN_TERMS, Matcher, matcher
 from headwater.model import Attribution
 
 
@@ -116,6 +116,112 @@ def _named_frame(terms: frozenset[str]) -> bool:
     return any(t[0] == "^" and not t.partition("=")[2].isupper() for t in terms)
 
 
+@dataclass(frozen=True, slots=True)
+class UnitFacts:
+    """What scoring a candidate pair needs of one unit, computed once per unit (and shipped to the tasks that
+    score pairs on a cluster: :mod:`headwater.spark.claims`)."""
+
+    head: Statement  # the unit's first statement: its signature and proposition stand for all
+    article: str | None  # its article when the unit is one statement (two nested statements are never compared)
+    loose: bool  # unattributed
+    small: bool  # few content terms (a candidate through one shared rare term)
+    named: bool  # holds a frame said of a name
+    sized: bool  # enough content terms and figures to score above 0 without a named frame
+    generic: bool  # a few words that name nothing
+    voices: frozenset[str] | None  # its speakers when all are named on the record, else None
+
+
+def unit_facts(groups: Sequence[Sequence[Statement]], copies: dict[str, str] | None = None) -> list[UnitFacts]:
+    """:class:`UnitFacts` of every unit."""
+    out = []
+    for unit in groups:
+        head = unit[0]
+        t = head.terms
+        out.append(
+            UnitFacts(
+                head,
+                head.attribution.article_id if len(unit) == 1 else None,
+                head.attribution.kind == "unattributed",
+                _content_terms(t) <= _FEW_TERMS,
+                _named_frame(t),
+                sum(1 for x in t if x[0] not in "@^!") >= MIN_TERMS,  # a Profile's size: words, concepts, figures
+                _generic(head),
+                frozenset(_voice(s, copies or {}) for s in unit) if all(_on_record(s) for s in unit) else None,
+            )
+        )
+    return out
+
+
+def candidate_blocks(groups: Sequence[Sequence[Statement]], max_df: int) -> tuple[list[list[int]], list[bool]]:
+    """The blocks candidate pairs come from: for each rare term (in 2 to ``max_df`` units; names and nations
+    excluded), the units holding it, in unit order; and whether each unit has a common word, concept or figure
+    (one in more than ``max_df`` units). Two units are a candidate pair once per block they share."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, unit in enumerate(groups):
+        for t in unit[0].terms:
+            if t[0] not in "@!":
+                postings[t].append(i)
+    blocks = []
+    common = [False] * len(groups)
+    for t, ids in postings.items():
+        if len(ids) > max_df:
+            if t[0] != "^":
+                for i in ids:
+                    common[i] = True
+        elif len(ids) > 1:
+            blocks.append(ids)
+    return blocks, common
+
+
+def _shared_rare_terms(
+    groups: Sequence[Sequence[Statement]], max_df: int
+) -> tuple[Counter[tuple[int, int]], list[bool]]:
+    """(pair of units -> rare terms they share, for pairs sharing one; whether each unit has a
+    common word, concept or figure: one in more than ``max_df`` units)."""
+    blocks, common = candidate_blocks(groups, max_df)
+    shared: Counter[tuple[int, int]] = Counter()
+    for ids in blocks:
+        shared.update(combinations(ids, 2))  # (a, b) with a < b: ids are in unit order
+    return shared, common
+
+
+def worth_scoring(fa: UnitFacts, fb: UnitFacts, shared: int, common: bool, floor: float) -> bool:
+    """Whether a candidate pair (``shared`` rare terms; ``common``: both units hold a common term) can score
+    ``floor`` at all (see :func:`scored_pairs`)."""
+    if shared < 2 and not (fa.small or fb.small):
+        return False  # not a candidate
+    if floor > 0 and not (fa.named and fb.named) and not (fa.sized and fb.sized and (shared >= 2 or common)):
+        return False  # would score 0
+    if fa.loose != fb.loose or (fa.article is not None and fa.article == fb.article and _nested_heads(fa, fb)):
+        return False
+    va, vb = fa.voices, fb.voices
+    # a few words that name nothing ("the numbers don't add up") by two named speakers: two remarks
+    return not ((fa.generic or fb.generic) and va is not None and vb is not None and not va & vb)
+
+
+def score_pair(m: Matcher, fa: UnitFacts, fb: UnitFacts, floor: float) -> Pair | None:
+    """The pair's :class:`Pair`, or None when it scores under ``floor`` or cannot state one proposition."""
+    from headwater.claims.propositions import compatible, negated
+
+    a, b = fa.head, fb.head
+    unsigned = m.similarity(a.terms, b.terms, m.profile(a.terms), m.profile(b.terms), polarity=False)
+    if unsigned < floor or not compatible(a, b, unsigned, polarity=False):
+        return None
+    # Rounded: the sums run over sets of strings, whose order (and so the last bits of a float) changes
+    # with PYTHONHASHSEED; equal scores must stay equal so that ties fall to the pair order every run.
+    unsigned = round(unsigned, 9)
+    opposite = negated(a) != negated(b)
+    return Pair(0.0 if opposite else unsigned, unsigned)  # opposite polarity never merges
+
+
+# How a stage scores the candidate pairs of its units: ``scored_pairs`` here, or as Spark tasks
+# (``headwater.spark.engine.SparkEngine.claim_pairs``): (units, weights, max_df, floor, copies) -> pairs.
+PairScoring = Callable[
+    [Sequence[Sequence[Statement]], dict[str, float], int, float, "dict[str, str] | None"],
+    "dict[tuple[int, int], Pair]",
+]
+
+
 def scored_pairs(
     groups: Sequence[Sequence[Statement]],
     weights: dict[str, float],
@@ -125,60 +231,30 @@ def scored_pairs(
 ) -> dict[tuple[int, int], Pair]:
     """Every candidate pair of units scoring at least ``floor`` (either way round on negation).
 
-    A candidate pair that :func:`headwater.claims.match.similarity` would score 0 by its rules 1
-    and 2 is not compared (when ``floor`` is above 0): unless both units have a frame said of a
-    name, both need three content terms and figures, and two shared words, concepts or figures,
-    which a pair sharing one rare term has only if both units also hold a common one."""
-    from headwater.claims.propositions import compatible, negated
-
+    Candidates come from the blocks of :func:`candidate_blocks` (units sharing a rare term). A candidate
+    pair that :func:`headwater.claims.match.similarity` would score 0 by its rules 1 and 2 is not compared
+    (when ``floor`` is above 0): unless both units have a frame said of a name, both need three content
+    terms and figures, and two shared words, concepts or figures, which a pair sharing one rare term has
+    only if both units also hold a common one. The Spark engine scores the same pairs with the same
+    functions as tasks (:mod:`headwater.spark.claims`)."""
     out = {}
     m = matcher(weights)
-    terms = [unit[0].terms for unit in groups]
-    profiles = [m.profile(t) for t in terms]
-    loose = [unit[0].attribution.kind == "unattributed" for unit in groups]
-    article = [unit[0].attribution.article_id if len(unit) == 1 else None for unit in groups]  # for _nested
-    small = [_content_terms(t) <= _FEW_TERMS for t in terms]
-    named = [_named_frame(t) for t in terms]
-    generic = [_generic(unit[0]) for unit in groups]
-    # the speakers of units said only by speakers named on the record (None: some member is not)
-    voices = [
-        frozenset(_voice(s, copies or {}) for s in unit) if all(_on_record(s) for s in unit) else None
-        for unit in groups
-    ]
-    sized = [p.size >= MIN_TERMS for p in profiles]
+    facts = unit_facts(groups, copies)
     shared, common = _shared_rare_terms(groups, max_df)
+    small = [f.small for f in facts]
     for (a, b), n in shared.items():
         if n < 2 and not (small[a] or small[b]):
-            continue  # not a candidate
-        if (
-            floor > 0
-            and not (named[a] and named[b])
-            and not (sized[a] and sized[b] and (n >= 2 or (common[a] and common[b])))
-        ):
-            continue  # would score 0
-        if loose[a] != loose[b] or (
-            article[a] is not None and article[a] == article[b] and _nested(groups[a], groups[b])
-        ):
-            continue
-        va, vb = voices[a], voices[b]
-        if (generic[a] or generic[b]) and va is not None and vb is not None and not va & vb:
-            continue  # a few words that name nothing ("the numbers don't add up") by two named speakers: two remarks
-        pa, pb = profiles[a], profiles[b]
-        unsigned = m.similarity(terms[a], terms[b], pa, pb, polarity=False)
-        if unsigned < floor or not compatible(groups[a][0], groups[b][0], unsigned, polarity=False):
-            continue
-        # Rounded: the sums run over sets of strings, whose order (and so the last bits of a float) changes
-        # with PYTHONHASHSEED; equal scores must stay equal so that ties fall to the pair order every run.
-        unsigned = round(unsigned, 9)
-        opposite = negated(groups[a][0]) != negated(groups[b][0])
-        out[(a, b)] = Pair(0.0 if opposite else unsigned, unsigned)  # opposite polarity never merges
+            continue  # not a candidate (the first test of worth_scoring, here for speed: most pairs stop here)
+        fa, fb = facts[a], facts[b]
+        if worth_scoring(fa, fb, n, common[a] and common[b], floor):
+            pair = score_pair(m, fa, fb, floor)
+            if pair is not None:
+                out[(a, b)] = pair
     return out
 
 
-def _nested(a: Sequence[Statement], b: Sequence[Statement]) -> bool:
-    if len(a) != 1 or len(b) != 1 or a[0].attribution.article_id != b[0].attribution.article_id:
-        return False
-    x, y = a[0].attribution.content, b[0].attribution.content
+def _nested_heads(a: UnitFacts, b: UnitFacts) -> bool:
+    x, y = a.head.attribution.content, b.head.attribution.content
     return x.start < y.end and y.start < x.end
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from headwater.claims.build import claims_of, prepare
+from headwater.claims.cluster import PairScoring
 from headwater.claims.origins import ArticleInfo
 from headwater.claims.signatures import Lemmatizer, spacy_lemmatizer
 from headwater.model import Attribution, Claim, Document, Quantity, plain
@@ -120,6 +121,7 @@ class ClaimsStage:
 
     cfg: Config
     on_progress: Progress | None = None
+    pairs_of: PairScoring | None = None  # where candidate pairs are scored (None: here)
     name = "claims"
 
     def read(self, store: Store) -> Iterator[ClaimsInputs]:
@@ -136,7 +138,7 @@ class ClaimsStage:
         tick(1, 3)
         prepared = prepare(raw)  # sides, corpus-wide speaker entities, nested denials: once, for claims and speakers
         lemmatizer = lemmatizer_for(self.cfg) if raw else None
-        claims = claims_of(prepared, inputs.infos, self.cfg.claims, lemmatizer)
+        claims = claims_of(prepared, inputs.infos, self.cfg.claims, lemmatizer, self.pairs_of)
         speakers = [plain(v) for v in speaker_views(prepared, claims)]
         tick(2, 3)
         return ClaimsOutputs(claims, len(raw), speakers, estimates, len(inputs.quantities))
@@ -174,8 +176,11 @@ def run_claims(store: Store, cfg: Config, on_progress: Progress | None = None) -
     return plan_claims(cfg, on_progress).run(store)
 
 
-def plan_claims(cfg: Config, on_progress: Progress | None = None) -> Planned[ClaimsSummary]:
-    """The claims stage, ready to run (the garbage collector paused: it builds many objects and frees none)."""
+def plan_claims(
+    cfg: Config, on_progress: Progress | None = None, pairs_of: PairScoring | None = None
+) -> Planned[ClaimsSummary]:
+    """The claims stage, ready to run (the garbage collector paused: it builds many objects and frees none);
+    ``pairs_of``: an engine's way to score candidate pairs (the Spark engine's ``claim_pairs``)."""
     from headwater.exec.stage import Planned
 
-    return Planned(ClaimsStage(cfg, on_progress), pause_gc=True)
+    return Planned(ClaimsStage(cfg, on_progress, pairs_of), pause_gc=True)

@@ -11,7 +11,8 @@ attributions and quantities (the store's records) as Parquet under ``staging/ext
 DuckDB inserts them from the files in the local engine's order. Whatever a task could not do (an article
 stored by an earlier run, a text that differs from the store's) is left pending, and the local extract
 stage does it.
-The reuse stage runs with ``SparkReuse``: sketch, LSH bands and pair verification as jobs.
+The reuse stage runs with ``SparkReuse``: sketch, LSH bands and pair verification as jobs. The claims
+stage's candidate pairs (units sharing a rare term) are counted and scored as a job (``claim_pairs``).
 """
 
 from __future__ import annotations
@@ -313,6 +314,59 @@ class SparkEngine:
         from headwater.exec.reuse import run_reuse
 
         return run_reuse(store, cfg, on_progress, backend=SparkReuse(self, store, cfg))
+
+    # -- claims: candidate pairs from the blocks of shared rare terms, scored as tasks --------------------
+    def claim_pairs(self, groups, weights, max_df, floor, copies=None):  # type: ignore[no-untyped-def]
+        """``claims.cluster.scored_pairs`` as a Spark job (``claims.cluster.PairScoring``): each block of
+        units sharing a rare term yields its pairs, counted per pair by a reduce; the pairs joined twice with
+        the units' facts are scored by the stage's own step (``tasks.score_rows``). The pairs scoring ``floor``
+        are written under ``STAGING/claim-pairs``; only they reach the driver, which merges them into claims."""
+        import operator
+        import pickle
+
+        from pyspark.sql import functions as F
+
+        from headwater.claims.cluster import Pair, candidate_blocks, unit_facts
+        from headwater.claims.signatures import Weights
+
+        blocks, common = candidate_blocks(groups, max_df)
+        if not blocks:
+            return {}
+        spark = self.spark
+        sc = spark.sparkContext
+        t = time.perf_counter()
+        facts = unit_facts(groups, copies)
+        in_blocks = sorted({i for ids in blocks for i in ids})
+        units = spark.createDataFrame(
+            [(i, pickle.dumps(facts[i], protocol=5), common[i]) for i in in_blocks], tasks.UNITS_SCHEMA
+        )
+        parts = self.tasks["claims pairs"] = self._slices(len(blocks))
+        counted = (
+            sc.parallelize(blocks, parts)
+            .flatMap(tasks.block_pairs)
+            .reduceByKey(operator.add, parts)
+            .map(lambda kv: (kv[0][0], kv[0][1], kv[1]))
+        )
+        side = {  # the units' facts under each side's names
+            x: units.select(F.col("idx").alias(x), F.col("facts").alias("f" + x), F.col("common").alias("c" + x))
+            for x in "ab"
+        }
+        table = Weights(dict(weights))  # a fresh table: the driver's carries its matcher and memo
+        shipped = sc.broadcast(table)
+        scored = (
+            spark.createDataFrame(counted, "a INT, b INT, n INT")
+            .join(side["a"], "a")
+            .join(side["b"], "b")
+            .select("a", "b", "n", "fa", "ca", "fb", "cb")
+            .rdd.map(tuple)
+            .mapPartitions(lambda part: tasks.score_rows(part, shipped.value, floor))
+        )
+        out = f"{self.staging}/claim-pairs"
+        spark.createDataFrame(scored, tasks.SCORED_SCHEMA).write.mode("overwrite").parquet(out)
+        found = sorted(tuple(r) for r in spark.read.parquet(out).collect())
+        shipped.unpersist()
+        self.timings["claims pairs job"] = time.perf_counter() - t
+        return {(a, b): Pair(score, unsigned) for a, b, score, unsigned in found}
 
     def _from_store(self, store: Store, ids: list[str], chunk: int = 2000) -> str:
         """The stored articles ``ids`` as cleaned-article Parquet (``STAGING/stored``), written in chunks."""

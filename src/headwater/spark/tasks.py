@@ -237,3 +237,40 @@ def verify_rows(rows: Iterable[tuple], cfg: Config) -> Iterator[tuple[int, bytes
         )
         if found is not None:
             yield (pos, pickle.dumps(found, protocol=5))
+
+
+# -- the claims stage -----------------------------------------------------------------------------------
+UNITS_SCHEMA = "idx INT, facts BINARY, common BOOLEAN"
+SCORED_SCHEMA = "a INT, b INT, score DOUBLE, unsigned DOUBLE"
+
+
+def block_pairs(ids: list[int]) -> Iterator[tuple[tuple[int, int], int]]:
+    """One block (the units sharing a rare term, in unit order) -> ((a, b), 1) for each of its pairs."""
+    from itertools import combinations
+
+    for pair in combinations(ids, 2):
+        yield pair, 1
+
+
+def score_rows(rows: Iterable[tuple], weights: dict[str, float], floor: float) -> Iterator[tuple]:
+    """(a, b, rare terms shared, facts a, common a, facts b, common b) of candidate pairs -> ``SCORED_SCHEMA``
+    rows of those scoring ``floor``: the claims stage's own per-pair step (``claims.cluster.worth_scoring``,
+    ``score_pair``), with one matcher per partition (its profiles are computed once per unit)."""
+    from headwater.claims.cluster import score_pair, worth_scoring
+    from headwater.claims.match import matcher
+
+    m = matcher(weights)
+    facts: dict[int, object] = {}  # each unit unpickled once per partition
+
+    def of(idx: int, blob: bytes):  # type: ignore[no-untyped-def]
+        f = facts.get(idx)
+        if f is None:
+            f = facts[idx] = pickle.loads(blob)
+        return f
+
+    for a, b, n, blob_a, common_a, blob_b, common_b in rows:
+        fa, fb = of(a, blob_a), of(b, blob_b)
+        if worth_scoring(fa, fb, n, common_a and common_b, floor):  # type: ignore[arg-type]
+            pair = score_pair(m, fa, fb, floor)  # type: ignore[arg-type]
+            if pair is not None:
+                yield (a, b, pair.score, pair.unsigned)
