@@ -112,8 +112,9 @@ def test_spark_did_the_per_document_work(runs) -> None:
 
 def test_spark_did_the_cross_document_work(runs) -> None:
     """The cross-document steps ran as Spark jobs: the boilerplate line count (its Parquet holds exactly
-    the lines the local store counts in 2+ articles) and the reuse sketch (one row per stored article,
-    written by the tasks; nothing left for the driver to sketch)."""
+    the lines the local store counts in 2+ articles), the reuse sketch (one row per stored article,
+    written by the tasks; nothing left for the driver to sketch) and the claims' pair scoring (its Parquet
+    holds the scored pairs of units, each once; ``test_spark_claims`` compares them with the local ones)."""
     local, spark, _ = runs
     con = duckdb.connect()
     recurring = con.execute(f"SELECT h, n FROM '{spark}/parquet/recurring/*.parquet' ORDER BY ALL").fetchall()
@@ -127,6 +128,10 @@ def test_spark_did_the_cross_document_work(runs) -> None:
     stored = len(_rows(spark / "h.duckdb", "articles"))
     assert sketched == (stored, stored)
     assert not (spark / "parquet" / "sketch-driver").exists()
+    pairs, distinct = con.execute(
+        f"SELECT count(*), count(DISTINCT (a, b)) FROM '{spark}/parquet/claim-pairs/*.parquet' WHERE a < b"
+    ).fetchone()
+    assert pairs == distinct > 0
 
 
 def _cli(*args: str) -> None:
