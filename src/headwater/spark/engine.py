@@ -317,11 +317,13 @@ class SparkEngine:
 
     # -- claims: candidate pairs from the blocks of shared rare terms, scored as tasks --------------------
     def claim_pairs(self, groups, weights, max_df, floor, copies=None):  # type: ignore[no-untyped-def]
-        """``claims.cluster.scored_pairs`` as a Spark job (``claims.cluster.PairScoring``): each block of
-        units sharing a rare term yields its pairs, counted per pair by a reduce; the pairs joined twice with
-        the units' facts are scored by the stage's own step (``tasks.score_rows``). The pairs scoring ``floor``
-        are written under ``STAGING/claim-pairs``; only they reach the driver, which merges them into claims."""
-        import operator
+        """``claims.cluster.scored_pairs`` as a Spark job (``claims.cluster.PairScoring``). The blocks (units
+        sharing a rare term) are a self-join on the block, the pairs counted by a group-by; the units' flags,
+        joined as columns, drop the pairs that ``claims.cluster.worth_scoring`` would drop for their count,
+        size or kind (most of them, before any Python runs); the rest, joined twice with the units' pickled
+        facts, are scored by the stage's own step (``tasks.score_rows``, which applies ``worth_scoring`` in
+        full). The pairs scoring ``floor`` are written under ``STAGING/claim-pairs``; only they reach the
+        driver, which merges them into claims."""
         import pickle
 
         from pyspark.sql import functions as F
@@ -333,31 +335,47 @@ class SparkEngine:
         if not blocks:
             return {}
         spark = self.spark
-        sc = spark.sparkContext
         t = time.perf_counter()
         facts = unit_facts(groups, copies)
         in_blocks = sorted({i for ids in blocks for i in ids})
+        flags = ("small", "named", "sized", "common", "loose")
         units = spark.createDataFrame(
-            [(i, pickle.dumps(facts[i], protocol=5), common[i]) for i in in_blocks], tasks.UNITS_SCHEMA
+            [
+                (i, f.small, f.named, f.sized, common[i], f.loose, pickle.dumps(f, protocol=5))
+                for i in in_blocks
+                for f in (facts[i],)
+            ],
+            tasks.UNITS_SCHEMA,
         )
-        parts = self.tasks["claims pairs"] = self._slices(len(blocks))
+        parts = self.tasks["claims pairs"] = self._slices(len(in_blocks))
+        postings = spark.createDataFrame([(k, i) for k, ids in enumerate(blocks) for i in ids], "block INT, idx INT")
         counted = (
-            sc.parallelize(blocks, parts)
-            .flatMap(tasks.block_pairs)
-            .reduceByKey(operator.add, parts)
-            .map(lambda kv: (kv[0][0], kv[0][1], kv[1]))
+            postings.withColumnRenamed("idx", "a")
+            .join(postings.withColumnRenamed("idx", "b"), "block")
+            .where("a < b")
+            .groupBy("a", "b")
+            .agg(F.count(F.lit(1)).alias("n"))
         )
-        side = {  # the units' facts under each side's names
-            x: units.select(F.col("idx").alias(x), F.col("facts").alias("f" + x), F.col("common").alias("c" + x))
-            for x in "ab"
-        }
+
+        def side(x: str, *columns: str):  # type: ignore[no-untyped-def]
+            return units.select(F.col("idx").alias(x), *(F.col(c).alias(f"{c}_{x}") for c in columns))
+
+        n, c = F.col("n"), F.col
+        keep = ((n >= 2) | c("small_a") | c("small_b")) & (c("loose_a") == c("loose_b"))
+        if floor > 0:
+            both_common = c("common_a") & c("common_b")
+            keep &= (c("named_a") & c("named_b")) | (c("sized_a") & c("sized_b") & ((n >= 2) | both_common))
         table = Weights(dict(weights))  # a fresh table: the driver's carries its matcher and memo
-        shipped = sc.broadcast(table)
+        shipped = spark.sparkContext.broadcast(table)
         scored = (
-            spark.createDataFrame(counted, "a INT, b INT, n INT")
-            .join(side["a"], "a")
-            .join(side["b"], "b")
-            .select("a", "b", "n", "fa", "ca", "fb", "cb")
+            counted.join(side("a", *flags), "a")
+            .join(side("b", *flags), "b")
+            .where(keep)
+            .select("a", "b", "n", "common_a", "common_b")
+            .join(side("a", "facts"), "a")
+            .join(side("b", "facts"), "b")
+            .select("a", "b", "n", "facts_a", "common_a", "facts_b", "common_b")
+            .repartition(parts)
             .rdd.map(tuple)
             .mapPartitions(lambda part: tasks.score_rows(part, shipped.value, floor))
         )

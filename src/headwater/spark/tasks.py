@@ -240,16 +240,9 @@ def verify_rows(rows: Iterable[tuple], cfg: Config) -> Iterator[tuple[int, bytes
 
 
 # -- the claims stage -----------------------------------------------------------------------------------
-UNITS_SCHEMA = "idx INT, facts BINARY, common BOOLEAN"
+# The claims stage's units: the flags that decide which candidate pairs are scored, and the pickled facts.
+UNITS_SCHEMA = "idx INT, small BOOLEAN, named BOOLEAN, sized BOOLEAN, common BOOLEAN, loose BOOLEAN, facts BINARY"
 SCORED_SCHEMA = "a INT, b INT, score DOUBLE, unsigned DOUBLE"
-
-
-def block_pairs(ids: list[int]) -> Iterator[tuple[tuple[int, int], int]]:
-    """One block (the units sharing a rare term, in unit order) -> ((a, b), 1) for each of its pairs."""
-    from itertools import combinations
-
-    for pair in combinations(ids, 2):
-        yield pair, 1
 
 
 def score_rows(rows: Iterable[tuple], weights: dict[str, float], floor: float) -> Iterator[tuple]:
