@@ -23,6 +23,24 @@ from headwater.claims.origins import on_the_record
         ("The Meridian Post", "media", True),
         ("a congressional report on Wednesday", "organization", False),
         ("Dr Anton Korovin", "person", True),
+        # a report, poll or survey is named when its maker is (fictional outlets and pollsters)
+        ("a Harrowgate Herald poll", "organization", True),
+        ("A Telvar News/Brightline Polling survey", "organization", True),
+        ("a Marlow University poll of 600 voters", "organization", True),
+        ("an early-March TVN poll", "organization", True),
+        ("a new poll from the Ostrel Institute", "organization", True),
+        ("a Gallup survey", "organization", True),
+        ("F.T.A. records", "organization", True),
+        ("U.S. lobbying records", "organization", False),
+        ("a Telvar poll", "organization", False),  # a place: who made it is not said
+        ("an Ostreli report", "organization", False),  # a nation, not a maker
+        ("a Republican survey", "organization", False),  # a party
+        ("a GOP poll", "organization", False),
+        ("a March poll", "organization", False),
+        ("A poll", "organization", False),
+        ("a police report", "organization", False),
+        ("a poll of Telvar voters", "organization", False),
+        ("a report from people familiar with the talks", "organization", False),
     ],
 )
 def test_named_on_the_record(speaker: str, type_: str, named: bool) -> None:

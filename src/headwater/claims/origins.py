@@ -29,6 +29,7 @@ Each chain reads: original speaker (type, side) -> first outlet -> outlets that 
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -36,7 +37,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from headwater.claims.lexicon import claims_lexicon, nation_side
-from headwater.lexicon import words
+from headwater.lexicon import phrases, words
 from headwater.model import Attribution, Origin, Speaker
 from headwater.nations import speaker_side, speaker_side_of
 
@@ -379,7 +380,48 @@ def on_the_record(a: Attribution) -> bool:
     if sp.type in ("organization", "media"):
         # "the Kremlin", not "a congressional report on Wednesday"; nor a plural type noun capitalised only
         # because it opens the sentence ("Surveys of caucus-goers showed", "Authorities said")
-        return last[0][:1].isupper() and not (words[0] == last[0] and _plural_type_noun(last[0]))
+        if last[0][:1].isupper():
+            return not (words[0] == last[0] and _plural_type_noun(last[0]))
+        return _made_by_a_name(name, head, last[0])  # "a Fox News poll", "a poll from USA TODAY/Suffolk University"
+    return False
+
+
+def _made_by_a_name(name: str, head: str, noun: str) -> bool:
+    """A report, poll or survey whose maker is named: before the noun ("a Des Moines Register poll") or
+    after "by"/"from" ("a new poll from USA TODAY/Suffolk University"); see ``data/claims.toml``
+    [origin_words] ``maker_words``."""
+    n = noun.lower()
+    if n not in _type_nouns() and not _plural_type_noun(n):
+        return False
+    before = head[: head.rfind(noun)]
+    after = re.match(r"\s+(?:by|from)\s+(.+)", name[len(head) :])
+    return _names_a_maker(before) or (after is not None and _names_a_maker(after.group(1)))
+
+
+_MAKER_WORDS = words("claims.toml", "origin_words.maker_words")
+_POLLSTERS = re.compile(
+    r"(?i)\b(?:" + "|".join(re.escape(p) for p in phrases("claims.toml", "origin_words.pollsters")) + r")\b"
+)
+_CALENDAR = frozenset(w.lower() for w in (*calendar.month_name[1:], *calendar.day_name))
+
+
+def _names_a_maker(text: str) -> bool:
+    """Whether ``text`` names an organisation: a capitalised organisation word ("University", "News"), an
+    acronym that is no nation or party ("CNN", "ORC"; not "US", "GOP"), or a pollster ("Gallup")."""
+    from headwater.extract.lexicon import speakers
+    from headwater.nations import nation_side
+
+    if _POLLSTERS.search(text):
+        return True
+    for w in re.findall(r"[\w’'&.-]+", text):
+        w = re.sub(r"['’]s$", "", w.strip("."))
+        if not w[:1].isupper() or w.lower() in _CALENDAR:
+            continue
+        if nation_side(w) or any(p.fullmatch(w) for p, _ in speakers().sides):
+            continue  # "a Russian report", "a GOP poll", "U.S. records": a side, not a maker
+        bare = w.replace(".", "")
+        if w.lower() in _MAKER_WORDS or (len(bare) >= 2 and bare.isupper() and bare.isalpha()):  # "CNN", "F.A.A."
+            return True
     return False
 
 
