@@ -288,3 +288,19 @@ def test_similarity_gates() -> None:
     fragment = signature("the general staff rather than President Dragan Velkov")
     full = signature("Velkov is considering replacing the chief of the general staff, General Teodor Haskel")
     assert similarity(fragment, full, w) < 0.45  # a fragment is not matched by its two words
+
+
+def test_a_statement_pointing_back_at_what_was_said_is_not_a_claim() -> None:
+    """ "That's why ..." / "This is what ..." refers to something said before it: alone on a card it states
+    nothing. The same words without the pointer are a claim."""
+    atts = [
+        att("x1", "That's why the harbour council voted to close the ferry pier at Orlek", "Mayor Ilse Roth"),
+        att("x2", "This is what the harbour council wants: to close the ferry pier", "Mayor Ilse Roth", start=200),
+        att("x3", "It was because the ferry pier at Orlek had become unsafe for the crews", "Mayor Ilse Roth"),
+        att("x4", "The harbour council voted to close the ferry pier at Orlek last week", "Mayor Ilse Roth"),
+    ]
+    claims = build_claims(
+        atts, _infos(("x1", "Wire", None), ("x2", "Times", None), ("x3", "Daily", None), ("x4", "Post", None)), OPTS
+    )
+    texts = [c.text for c in claims]
+    assert texts == ["The harbour council voted to close the ferry pier at Orlek last week"]

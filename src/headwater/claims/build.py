@@ -241,9 +241,19 @@ def _opposed(
     return out
 
 
+_POINTS_BACK = re.compile(
+    r"(?i)^[\"“‘']?(?:"
+    + "|".join(words("claims.toml", "statement_words.back_pointers"))
+    + r")(?:['’]s|\s+(?:is|was|are|were|would\s+be|will\s+be))\s+(?:exactly\s+|precisely\s+|just\s+)?(?:"
+    + "|".join(words("claims.toml", "statement_words.pointed_at"))
+    + r")\b"
+)
+
+
 def checkworthy(a: Attribution) -> bool:
-    """A statement of a check-worthy proposition (not a fragment, question, refusal or greeting)."""
-    return a.proposition is None or a.proposition.is_claim
+    """A statement of a check-worthy proposition (not a fragment, question, refusal or greeting), that does
+    not open by pointing back at what was said before it ("That's why ...")."""
+    return (a.proposition is None or a.proposition.is_claim) and not _POINTS_BACK.match(a.content.text.lstrip())
 
 
 _COPULA = re.compile(r"(?i)\s+(?:are|is|was|were|be|been|being)\s+(?:\W\s*)?(?:\w+\s+){0,2}$")
