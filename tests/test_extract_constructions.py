@@ -268,6 +268,28 @@ def test_a_refusal_to_comment_names_its_topic(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "cue", "stance"),
+    [
+        (
+            "Mayor Ilse Brandt refused to say in an interview that the ferry company was up to the task.",
+            "refused",
+            "no_comment",
+        ),
+        ("The harbour board declined to directly respond to a question about the pier.", "declined", "no_comment"),
+        ("Senator Ruth Calder refused to concede that the levy had hurt the fishermen.", "refused", "no_comment"),
+    ],
+)
+def test_a_refused_speech_act_is_a_refusal_not_a_statement(nlp, text: str, cue: str, stance: str) -> None:
+    """ "refused to say that X": X was not said; a refusal (no_comment), never a claim by the speaker."""
+    assert only(run(nlp, text), cue).stance == stance
+
+
+def test_refusing_an_act_is_not_refusing_to_speak(nlp) -> None:
+    atts = [a for a in run(nlp, "Mayor Ilse Brandt refused to sign the harbour agreement.") if a.cue]
+    assert all(a.stance != "no_comment" for a in atts)
+
+
+@pytest.mark.parametrize(
     ("text", "cue", "speaker", "content"),
     [
         (

@@ -26,6 +26,8 @@ class Cues:
     phrasal: frozenset[tuple[str, str]]
     deny_phrases: re.Pattern[str]
     no_comment: re.Pattern[str]
+    refusal_cues: frozenset[str]  # lemmas of cues that refuse what their content says ("refused to say ...")
+    refused_speech: re.Pattern[str]  # content that is a speech act refused ("to say in an interview that ...")
     hedges: re.Pattern[str]
     according: re.Pattern[str]
     possessive_nouns: frozenset[str]
@@ -73,6 +75,10 @@ def cues() -> Cues:
         phrasal=pairs(c, "phrasal.pairs"),
         deny_phrases=alternation("denials.toml", "false.phrases", escape=True, before=r"\b", after=r"\b", flags=re.I),
         no_comment=_alternation(phrases(c, "no_comment.patterns")),
+        refusal_cues=words(c, "no_comment.refusal_cues"),
+        refused_speech=re.compile(
+            r"(?i)^to\s+(?:\w+ly\s+)?(?:" + "|".join(sorted(words(c, "no_comment.refused_speech"))) + r")\b"
+        ),
         hedges=re.compile("|".join(f"(?:{p})" for p in phrases(c, "hedges.patterns"))),
         according=re.compile("|".join(f"(?:{p})" for p in phrases(c, "according_to.patterns"))),
         possessive_nouns=words(c, "according_to.possessive_nouns"),

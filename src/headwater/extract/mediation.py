@@ -55,11 +55,13 @@ def find_via(ctx: Ctx, cand: Cand) -> str | None:
 def find_stance(ctx: Ctx, cand: Cand) -> str:
     if cand.stance != "assert":
         return cand.stance
+    content = ctx.text[cand.content[0] : cand.content[1]]
     if cand.cue_token is not None:
         lemma = ctx.doc[cand.cue_token].lemma_.lower()
+        if lemma in ctx.cues.refusal_cues and ctx.cues.refused_speech.match(content.lstrip()):
+            return "no_comment"  # "refused to say in an interview that X": X was not said
         if lemma in ctx.cues.deny:
             return "deny"
-    content = ctx.text[cand.content[0] : cand.content[1]]
     if ctx.cues.deny_phrases.search(content):
         return "deny"
     if ctx.cues.no_comment.search(content):
