@@ -25,6 +25,10 @@ def _prop(nlp, sentence: str):  # type: ignore[no-untyped-def]
         ("Marrow said the package was a disaster.", "opinion"),
         ('Irtenev said: "I think the report is wrong."', "opinion"),
         ('"I wonder how the sailors in Orlan enjoy that," Senator Vale said.', "opinion"),
+        (
+            '"Having the mayors take part is useful, but I think the levy should go to the harbour," Vale said.',
+            "opinion",
+        ),
         ("The campaign did not immediately respond to requests for comment.", "refusal"),
         ("Marrow said she was not going to confirm it.", "refusal"),
         ("Asked whether the order existed, Tarnov said nothing.", "question"),

@@ -416,7 +416,10 @@ def proposition(doc: Doc, start: int, end: int, cue: Token | None = None) -> Pro
     if main is None:
         kind = classify(text, cue_lemma, None, False, "", "", figure, words, cue_text)
         return Proposition(type=kind)  # type: ignore[arg-type]
-    personal = _personal_frame(main)
+    # "I think ...", or a clause joined to the main one ("Having leaders take part is fine, but I think ...")
+    personal = _personal_frame(main) or any(
+        c.dep_ == "conj" and span.start <= c.i < span.end and _personal_frame(c) for c in main.children
+    )
     main = embedded(main, span)
     head, lifted = _lift(main)
     subject, agent, patient = _roles(span, head)
