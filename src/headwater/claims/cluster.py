@@ -119,7 +119,7 @@ def _named_frame(terms: frozenset[str]) -> bool:
 @dataclass(frozen=True, slots=True)
 class UnitFacts:
     """What scoring a candidate pair needs of one unit, computed once per unit (and shipped to the tasks that
-    score pairs on a cluster: :mod:`headwater.spark.claims`)."""
+    score pairs on a cluster: ``headwater.spark.tasks.score_rows``)."""
 
     head: Statement  # the unit's first statement: its signature and proposition stand for all
     article: str | None  # its article when the unit is one statement (two nested statements are never compared)
@@ -236,7 +236,7 @@ def scored_pairs(
     (when ``floor`` is above 0): unless both units have a frame said of a name, both need three content
     terms and figures, and two shared words, concepts or figures, which a pair sharing one rare term has
     only if both units also hold a common one. The Spark engine scores the same pairs with the same
-    functions as tasks (:mod:`headwater.spark.claims`)."""
+    functions as tasks (``headwater.spark.engine.SparkEngine.claim_pairs``)."""
     out = {}
     m = matcher(weights)
     facts = unit_facts(groups, copies)
