@@ -304,3 +304,42 @@ def test_a_statement_pointing_back_at_what_was_said_is_not_a_claim() -> None:
     )
     texts = [c.text for c in claims]
     assert texts == ["The harbour council voted to close the ferry pier at Orlek last week"]
+
+
+def test_an_outlet_relaying_a_statement_is_not_a_second_claim() -> None:
+    """ "[Mayor Roth says the pier will reopen in May, which the board doubts], according to the Brennick
+    Ledger": the Ledger relays Roth's statement, a claim of its own; the outer content is not a second one.
+    A person's content holding another report stays a claim (a poll's "52 percent of voters said ...")."""
+    from dataclasses import replace
+
+    from headwater.model import Proposition, Span
+
+    text = (
+        "Mayor Ilse Roth says the harbour pier at Orlek will reopen to ferries in May after repairs, "
+        "according to the Brennick Ledger."
+    )
+    outer_content = text[: text.index(", according")]
+    inner = att(
+        "x1",
+        "the harbour pier at Orlek will reopen to ferries in May after repairs",
+        "Mayor Ilse Roth",
+        type_="person",
+        text=text,
+    )
+    reopen = Proposition(type="prediction", predicate="reopen", agent="", patient="pier")
+    inner = replace(inner, cue=Span("says", text.index("says"), text.index("says") + 4), proposition=reopen)
+    outer = att("x1", outer_content, "the Brennick Ledger", type_="media", kind="according_to", text=text)
+    outer = replace(
+        outer,
+        cue=Span("according to", text.index("according"), text.index("according") + 12),
+        proposition=reopen,  # the outer content states what the inner report states
+    )
+    claims = build_claims([outer, inner], _infos(("x1", "Ledger", None)), OPTS)
+    assert [[m.speaker.text for m in c.members] for c in claims] == [["Mayor Ilse Roth"]]
+    # the content states something else than the report it holds ("Roth berated the board and said ..."): a claim
+    acted = replace(outer, proposition=Proposition(type="assertion", predicate="berate", agent="roth"))
+    claims = build_claims([acted, inner], _infos(("x1", "Ledger", None)), OPTS)
+    assert sorted(m.speaker.text for c in claims for m in c.members) == ["Mayor Ilse Roth", "the Brennick Ledger"]
+    by_person = replace(outer, speaker=replace(outer.speaker, type="person", text="Aldo Brenn", resolved="Aldo Brenn"))
+    claims = build_claims([by_person, inner], _infos(("x1", "Ledger", None)), OPTS)
+    assert sorted(m.speaker.text for c in claims for m in c.members) == ["Aldo Brenn", "Mayor Ilse Roth"]

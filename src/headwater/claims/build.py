@@ -181,11 +181,62 @@ def sort_statements(
     follows = follow_ups(kept, denied, opts.follow_window)
     denied |= set(follows)
     excluded = denied | rejected  # built once: in the comprehension it was rebuilt per statement
-    asserted = [i for i, s in enumerate(stances) if s == "assert" and i not in excluded and checkworthy(kept[i])]
+    reports = _reports_by_article(attributions)
+    asserted = [
+        i
+        for i, s in enumerate(stances)
+        if s == "assert" and i not in excluded and checkworthy(kept[i]) and not _relays_a_report(kept[i], reports)
+    ]
     sigs = _signatures([kept[i] for i in asserted], lemmatizer)
     stmts = [Statement(n, kept[i], sigs[n]) for n, i in enumerate(asserted) if says_something(sigs[n])]
     weights = idf(s.terms for s in stmts)
     return Sorted(kept, denied, follows, units(stmts, copies), weights)
+
+
+_REPORTERS = ("person", "organization", "anonymous", "media")  # speakers whose report an outlet relays
+_Report = tuple[int, int, tuple[str, str, str]]  # where a report's speaker and cue are, and what it states
+
+
+def _states(a: Attribution) -> tuple[str, str, str] | None:
+    p = a.proposition
+    return (p.predicate, p.agent, p.patient) if p is not None and p.predicate else None
+
+
+def _reports_by_article(attributions: Sequence[Attribution]) -> dict[str, list[_Report]]:
+    """Article id -> each of its reports by a person, organisation or outlet: where its speaker and cue
+    are, and the proposition it states."""
+    out: dict[str, list[_Report]] = {}
+    for a in attributions:
+        states = _states(a)
+        if (
+            a.speaker is not None
+            and a.cue is not None
+            and a.speaker.text
+            and a.cue.text
+            and a.speaker.type in _REPORTERS
+            and states is not None
+        ):
+            lo, hi = min(a.speaker.start, a.cue.start), max(a.speaker.end, a.cue.end)
+            out.setdefault(a.article_id, []).append((lo, hi, states))
+    return out
+
+
+def _relays_a_report(a: Attribution, reports: dict[str, list[_Report]]) -> bool:
+    """An outlet's content that is another report, whose speaker and cue it holds whole and whose
+    proposition it states ("[Jeff Weaver says his streak is proof ...], according to the Associated
+    Press"): the outlet relays that statement, which stands as its own claim; the outer one is not a
+    second claim. Only outlets relay so (a person's or a poll's content holding another report is a claim
+    of its own: "51 percent of respondents said ..."), and only when both state one proposition ("Velkov
+    berated Haskel ... and accused him of ..." is a claim about the berating)."""
+    states = _states(a)
+    if a.speaker is None or a.speaker.type != "media" or states is None:
+        return False
+    own = (min(a.speaker.start, a.cue.start), max(a.speaker.end, a.cue.end)) if a.cue is not None else None
+    c = a.content
+    return any(
+        c.start <= lo and hi <= c.end and (lo, hi) != own and inner == states
+        for lo, hi, inner in reports.get(a.article_id, ())
+    )
 
 
 def split(
