@@ -107,7 +107,10 @@ def measured(cmd: list[str]) -> tuple[dict, dict[int, tuple[str, float]]]:
                 try:  # a process may end or change between two reads: never let the sampler die
                     rss = _rss_mb(pid)
                     kind = _kind(pid)  # again each time: a launcher script execs into the JVM under the same pid
-                    peaks[pid] = (kind, max(rss, peaks.get(pid, ("", 0.0))[1]))
+                    before, peak = peaks.get(pid, ("?", 0.0))
+                    if kind == "?":  # an ended process (a zombie) has no exe to read: keep what it was
+                        kind = before
+                    peaks[pid] = (kind, max(rss, peak))
                     todo += _children(pid)
                 except Exception:
                     continue
