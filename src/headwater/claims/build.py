@@ -7,7 +7,9 @@
 1. Only statements of check-worthy propositions (:class:`headwater.model.Proposition` types
    assertion, estimate, prediction, demand, opinion) by a source become claims: fragments,
    questions, refusals and greetings do not, nor do statements whose "speaker" is no source
-   ("no one", "information", an unresolved "he"). Attributed contents become statements (:mod:`headwater.claims.statements`: questions dropped,
+   ("no one", "information", an unresolved "he"), statements that point back at what was said before
+   them ("That's why ..."), or an outlet's content that relays a report it holds whole ("[Weaver says
+   ...], according to the AP": Weaver's statement is the claim). Attributed contents become statements (:mod:`headwater.claims.statements`: questions dropped,
    short ones dropped, "..., and that ..." split); one that states nothing (no content word,
    concept or figure: "an Alderan official") is not a claim. Denials are set apart by the rules of
    :mod:`headwater.claims.denials` (the extractor's ``deny``, deny phrases, negated follow-ups of a
