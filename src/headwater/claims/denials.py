@@ -173,20 +173,32 @@ def named_referent(text: str) -> tuple[str, bool] | None:
 
 
 def by_referent(
-    d: Attribution, sig: frozenset[str], index: Targets, weights: dict[str, float], opts: DenialOptions
+    d: Attribution,
+    sig: frozenset[str],
+    index: Targets,
+    weights: dict[str, float],
+    opts: DenialOptions,
+    memo: dict[tuple[object, ...], dict[int, float]] | None = None,
 ) -> set[int]:
     """Rule 2 for a denial naming whose claims it denies: among that side's statements (with a
     figure, when "figures" are named), the best matches by wording (one shared term is enough),
-    else those of the nearest speaker before it in the same article."""
+    else those of the nearest speaker before it in the same article. The scores against a side's
+    statements depend only on the denial's wording and party: ``memo`` keeps them, so the copies of one
+    denial (reprints) are scored once instead of each against every statement of the side."""
     named = named_referent(d.content.text)
     if named is None:
         return set()
     side, figures = named
-    scores: dict[int, float] = {}
-    for w in index.of_side(d, side):
-        if not figures or figures_of(w.terms):
-            score = similarity(sig, w.terms, weights, denial=True, min_shared=1)
-            scores[w.claim] = max(scores.get(w.claim, 0.0), score)
+    key = (sig, side, figures, speaker_key(d), speaker_side(d))
+    scores = memo.get(key) if memo is not None else None
+    if scores is None:
+        scores = {}
+        for w in index.of_side(d, side):
+            if not figures or figures_of(w.terms):
+                score = similarity(sig, w.terms, weights, denial=True, min_shared=1)
+                scores[w.claim] = max(scores.get(w.claim, 0.0), score)
+        if memo is not None:
+            memo[key] = scores
     best = max(scores.values(), default=0.0)
     if best > 0:
         return {i for i, v in scores.items() if v >= best * 0.9}
@@ -426,12 +438,13 @@ def link_denials(
     found: dict[int, set[int]] = {}
     pointing: list[int] = []
     sigs = [signature(t, lemmas[j] if lemmas else None) - _REFERENTIAL for j, t in enumerate(texts)]
+    memo: dict[tuple[object, ...], dict[int, float]] = {}
     for j, d in enumerate(denials):
         sig = sigs[j]
         clause = figures_of(signature(_deny_clause(d.content.text)))
         hits = (
             by_figures(clause, index.sharing(d, clause), sig)
-            or by_referent(d, sig, index, weights, opts)
+            or by_referent(d, sig, index, weights, opts, memo)
             or by_wording(d, sig, index, weights, opts)
         )
         if not hits and points_back(d.content.text):
