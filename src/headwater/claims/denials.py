@@ -193,7 +193,8 @@ def by_referent(
     scores = memo.get(key) if memo is not None else None
     if scores is None:
         scores = {}
-        for w in index.of_side(d, side):
+        # a wording sharing no word, concept, figure or frame scores 0 (similarity's rule 1): not looked at
+        for w in index.of_side(d, side, sig):
             if not figures or figures_of(w.terms):
                 score = similarity(sig, w.terms, weights, denial=True, min_shared=1)
                 scores[w.claim] = max(scores.get(w.claim, 0.0), score)
@@ -394,6 +395,7 @@ class Targets:
                 if term[0] not in "@!":
                     self.by_term.setdefault(term, []).append(w)
         self.max_df = max_df
+        self._by_side_term: dict[str, dict[str, list[int]]] = {}  # side -> term -> wordings (``_side_terms``)
 
     def sharing(self, d: Attribution, terms: frozenset[str]) -> list[Wording]:
         """Wordings stated by another party that share a rare term with ``terms``."""
@@ -405,14 +407,33 @@ class Targets:
         dk, ds = speaker_key(d), speaker_side(d)
         return [self.wordings[w] for w in sorted(ws) if self.wordings[w].by_other(dk, ds)]
 
-    def of_side(self, d: Attribution, side: str | None) -> list[Wording]:
-        """Wordings stated by another party that speaks for ``side``."""
+    def of_side(self, d: Attribution, side: str | None, terms: frozenset[str] | None = None) -> list[Wording]:
+        """Wordings stated by another party that speaks for ``side`` (only those sharing a word, concept, figure
+        or frame with ``terms`` when given: the others cannot match them)."""
         dk, ds = speaker_key(d), speaker_side(d)
+        if not side:
+            return []
+        if terms is None:
+            ids: list[int] = self.by_side.get(side, [])
+        else:
+            index = self._side_terms(side)
+            ids = sorted({w for t in terms for w in index.get(t, ())})
         return [
             self.wordings[w]
-            for w in (self.by_side.get(side, []) if side else [])
+            for w in ids
             if any(s == side and _other(dk, ds, k, s) for k, s in self.wordings[w].parties)
         ]
+
+    def _side_terms(self, side: str) -> dict[str, list[int]]:
+        """Term -> the wordings of ``side`` holding it (names, nations and flags aside), built once per side."""
+        index = self._by_side_term.get(side)
+        if index is None:
+            index = self._by_side_term[side] = {}
+            for w in self.by_side.get(side, []):
+                for t in self.wordings[w].terms:
+                    if t[0] not in "@!":
+                        index.setdefault(t, []).append(w)
+        return index
 
     def in_article(self, d: Attribution) -> list[Target]:
         """Statements of another party in the denial's article."""
