@@ -57,28 +57,6 @@ def units(statements: Sequence[Statement], copies: dict[str, str] | None = None)
     return list(by_key.values())
 
 
-def _shared_rare_terms(
-    groups: Sequence[Sequence[Statement]], max_df: int
-) -> tuple[Counter[tuple[int, int]], list[bool]]:
-    """(pair of units -> rare terms they share, for pairs sharing one; whether each unit has a
-    common word, concept or figure: one in more than ``max_df`` units)."""
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, unit in enumerate(groups):
-        for t in unit[0].terms:
-            if t[0] not in "@!":
-                postings[t].append(i)
-    shared: Counter[tuple[int, int]] = Counter()
-    common = [False] * len(groups)
-    for t, ids in postings.items():
-        if len(ids) > max_df:
-            if t[0] != "^":
-                for i in ids:
-                    common[i] = True
-        elif len(ids) > 1:
-            shared.update(combinations(ids, 2))  # (a, b) with a < b: ids are in unit order
-    return shared, common
-
-
 _FEW_TERMS = 4
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
